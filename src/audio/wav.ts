@@ -1,0 +1,123 @@
+/**
+ * RIFF WAV reader producing openSMILE's float32 mono samples (spec 1.2).
+ *
+ * API:
+ *   readWav(path: string): WavAudio                        reads and decodes a file (throws fileError on bad input)
+ *   decodeWav(bytes: Uint8Array, name: string): WavAudio   same from bytes in memory
+ *   interface WavAudio { samples: Float32Array; sampleRate: number; channels: number; bitsPerSample: number; format: 'pcm' | 'float' }
+ *
+ * Scaling follows smilePcm_convertSamples (openSMILE smileUtil.c), monoMixdown=1, all arithmetic in float32:
+ *   s = (Σ_c x_c) / nChan / D   with D = 32767 (16 bit), 127 (8 bit), 32767·256 (24 bit), 2147483647 (32 bit int), 1 (float).
+ * 8-bit WAV data is unsigned (offset 128); openSMILE reads the byte as a signed int8, which turns audio into
+ * garbage, so here the byte is decoded correctly as (b − 128) and then scaled by 1/127 like openSMILE.
+ */
+import { readFileSync } from 'node:fs';
+import { fileError } from '../util/errors.js';
+
+export interface WavAudio {
+  samples: Float32Array;
+  sampleRate: number;
+  channels: number;
+  bitsPerSample: number;
+  format: 'pcm' | 'float';
+}
+
+const WAVE_FORMAT_PCM = 1;
+const WAVE_FORMAT_IEEE_FLOAT = 3;
+const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
+
+/** Reads a WAV file from disk and decodes it (spec 1.2). */
+export function readWav(path: string): WavAudio {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : `cannot read (${e.code ?? e.message})`;
+    throw fileError(path, reason);
+  }
+  return decodeWav(bytes, path);
+}
+
+function tag(b: Uint8Array, o: number): string {
+  return String.fromCharCode(b[o], b[o + 1], b[o + 2], b[o + 3]);
+}
+
+/** Decodes RIFF WAV bytes; `name` is used in error messages. */
+export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
+  if (bytes.length === 0) throw fileError(name, 'empty file');
+  if (bytes.length < 12 || tag(bytes, 0) !== 'RIFF' || tag(bytes, 8) !== 'WAVE') {
+    throw fileError(name, bytes.length >= 4 && tag(bytes, 0) === 'RIFX' ? 'big-endian WAV (RIFX) is not supported' : 'not a RIFF WAV file');
+  }
+  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let off = 12;
+  let fmt: { format: number; channels: number; rate: number; blockAlign: number; bits: number } | null = null;
+  let dataOff = -1;
+  let dataLen = 0;
+  while (off + 8 <= bytes.length) {
+    const id = tag(bytes, off);
+    const size = dv.getUint32(off + 4, true);
+    const body = off + 8;
+    if (id === 'fmt ') {
+      if (size < 16 || body + 16 > bytes.length) throw fileError(name, 'truncated or invalid fmt chunk');
+      let format = dv.getUint16(body, true);
+      if (format === WAVE_FORMAT_EXTENSIBLE && size >= 40 && body + 26 <= bytes.length) format = dv.getUint16(body + 24, true);
+      fmt = {
+        format,
+        channels: dv.getUint16(body + 2, true),
+        rate: dv.getUint32(body + 4, true),
+        blockAlign: dv.getUint16(body + 12, true),
+        bits: dv.getUint16(body + 14, true),
+      };
+    } else if (id === 'data') {
+      dataOff = body;
+      const avail = bytes.length - body;
+      // 0 and 0xFFFFFFFF are written by streaming recorders that never patch the header: take what is there.
+      if (size === 0xffffffff || (size === 0 && avail > 0 && fmt !== null)) dataLen = avail;
+      else if (size > avail) throw fileError(name, `truncated: data chunk declares ${size} bytes, only ${avail} present`);
+      else dataLen = size;
+      break;
+    }
+    off = body + size + (size % 2);
+  }
+  if (fmt === null) throw fileError(name, 'no fmt chunk (not a valid WAV file)');
+  if (dataOff < 0) throw fileError(name, 'no data chunk (truncated WAV file)');
+  const { format, channels, rate, blockAlign, bits } = fmt;
+  if (channels === 0) throw fileError(name, 'zero channels');
+  if (rate === 0) throw fileError(name, 'sample rate 0');
+  const bps = Math.floor(blockAlign / channels);
+  let kind: 'pcm' | 'float';
+  if (format === WAVE_FORMAT_PCM) {
+    if (!((bits === 8 && bps === 1) || (bits === 16 && bps === 2) || (bits === 24 && bps === 3) || (bits === 32 && bps === 4) || (bits === 24 && bps === 4))) {
+      throw fileError(name, `unsupported PCM encoding (${bits} bits in ${bps} bytes per sample)`);
+    }
+    kind = 'pcm';
+  } else if (format === WAVE_FORMAT_IEEE_FLOAT) {
+    if (bits !== 32 || bps !== 4) throw fileError(name, `unsupported float encoding (${bits} bits; only 32-bit float is supported)`);
+    kind = 'float';
+  } else {
+    throw fileError(name, `unsupported WAV encoding (format tag ${format}; only integer PCM and 32-bit float are supported)`);
+  }
+  const n = Math.floor(dataLen / blockAlign);
+  const out = new Float32Array(n);
+  const f = Math.fround;
+  const nc = f(channels);
+  const scale = kind === 'float' ? 1 : bits === 8 ? 127 : bits === 16 ? 32767 : bits === 24 ? 32767 * 256 : 2147483647;
+  const fscale = f(scale);
+  for (let i = 0; i < n; i++) {
+    let acc = 0; // float32 accumulator, as in oS
+    for (let c = 0; c < channels; c++) {
+      const p = dataOff + i * blockAlign + c * bps;
+      let v: number;
+      if (kind === 'float') v = dv.getFloat32(p, true);
+      else if (bps === 1) v = bytes[p] - 128;
+      else if (bps === 2) v = dv.getInt16(p, true);
+      else if (bps === 3) v = ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8;
+      else if (bits === 24) v = dv.getInt32(p, true) & 0xffffff; // oS masks 24-in-32 without sign extension
+      else v = dv.getInt32(p, true);
+      acc = f(acc + f(v));
+    }
+    out[i] = kind === 'float' && channels === 1 ? acc : f(f(acc / nc) / fscale);
+  }
+  return { samples: out, sampleRate: rate, channels, bitsPerSample: bits, format: kind };
+}

@@ -1,0 +1,72 @@
+/**
+ * Real FFT (spec 2.3) on top of fft.js (double precision), with openSMILE's zero padding.
+ *
+ * API:
+ *   class RealFft(n)                          plan for an n-point real FFT (n a power of two); reuse it per frame
+ *     .n: number
+ *     .spectrum(frame, symmetric): Float64Array
+ *         zero-pads `frame` to n (at offset floor((n−L)/2) if symmetric, else at 0; spec 2.3 zeroPadSymmetric),
+ *         transforms, and returns an internal buffer holding interleaved [Re0, Im0, Re1, Im1, …, Re(n/2), Im(n/2)]
+ *         with the usual e^{−i} sign (Ooura's I_k = −Im_k). Valid until the next call.
+ *     .magnitude(frame, symmetric, out): Float32Array   |X_k| for k = 0..n/2 (float32, out length n/2+1)
+ *   nextPow2(n): number
+ *   getFft(n): RealFft                        cached plan per size
+ */
+import FFT from 'fft.js';
+
+export function nextPow2(n: number): number {
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+interface FftJs {
+  realTransform(out: Float64Array, data: Float64Array): void;
+}
+
+export class RealFft {
+  readonly n: number;
+  private readonly impl: FftJs;
+  private readonly input: Float64Array;
+  private readonly out: Float64Array;
+
+  constructor(n: number) {
+    if (n < 2 || (n & (n - 1)) !== 0) throw new Error(`RealFft: size ${n} is not a power of two >= 2`);
+    this.n = n;
+    this.impl = new FFT(n) as unknown as FftJs;
+    this.input = new Float64Array(n);
+    this.out = new Float64Array(2 * n);
+  }
+
+  spectrum(frame: Float32Array, symmetric: boolean): Float64Array {
+    const { n, input } = this;
+    const len = Math.min(frame.length, n);
+    input.fill(0);
+    const off = symmetric ? Math.floor((n - len) / 2) : 0;
+    for (let i = 0; i < len; i++) input[off + i] = frame[i];
+    this.impl.realTransform(this.out, input);
+    return this.out;
+  }
+
+  magnitude(frame: Float32Array, symmetric: boolean, out: Float32Array): Float32Array {
+    const s = this.spectrum(frame, symmetric);
+    const h = this.n / 2;
+    for (let k = 0; k <= h; k++) {
+      const re = s[2 * k];
+      const im = s[2 * k + 1];
+      out[k] = Math.sqrt(re * re + im * im);
+    }
+    return out;
+  }
+}
+
+const cache = new Map<number, RealFft>();
+
+export function getFft(n: number): RealFft {
+  let f = cache.get(n);
+  if (!f) {
+    f = new RealFft(n);
+    cache.set(n, f);
+  }
+  return f;
+}
