@@ -1,0 +1,101 @@
+/**
+ * Kernel selection: the native addon (build/Release/adan_native.node, N-API + OpenBLAS) when it loads, else the
+ * pure TypeScript kernels. ADAN_BACKEND=js|native forces one; forcing native when it is missing is an error.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { packageRoot } from '../util/paths.js';
+import { UserError } from '../util/errors.js';
+import type { ActCode, Kernels } from './kernels.js';
+import { jsKernels } from './js-kernels.js';
+
+/** The functions exported by native/adan_native.c. */
+interface NativeAddon {
+  sgemm(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: Float32Array, lda: number,
+    b: Float32Array, ldb: number, beta: number, c: Float32Array, ldc: number): void;
+  biasAct(act: number, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array): void;
+  actBackward(act: number, slope: number, rows: number, cols: number, y: Float32Array, dy: Float32Array, dx: Float32Array): void;
+  colSumAdd(rows: number, cols: number, a: Float32Array, out: Float32Array): void;
+  adam(n: number, p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, beta1: number, beta2: number,
+    eps: number, bc1: number, bc2: number): void;
+  bnTrain(rows: number, cols: number, x: Float32Array, gamma: Float32Array, beta: Float32Array, eps: number, momentum: number,
+    runMean: Float32Array, runVar: Float32Array, xhat: Float32Array, invStd: Float32Array, y: Float32Array): void;
+  bnEval(rows: number, cols: number, x: Float32Array, gamma: Float32Array, beta: Float32Array, eps: number,
+    runMean: Float32Array, runVar: Float32Array, y: Float32Array): void;
+  bnBackward(rows: number, cols: number, dy: Float32Array, xhat: Float32Array, invStd: Float32Array, gamma: Float32Array,
+    dgamma: Float32Array | null, dbeta: Float32Array | null, dx: Float32Array): void;
+  info(): { config: string; corename: string; threads: number };
+}
+
+let nativeCache: Kernels | null | undefined;
+let nativeError = '';
+
+/** Path of the compiled addon (ADAN_NATIVE_PATH overrides, for tests of a different build). */
+export function nativeAddonPath(): string {
+  return process.env.ADAN_NATIVE_PATH ?? join(packageRoot(), 'build', 'Release', 'adan_native.node');
+}
+
+/** The native kernel set, or null when the addon is not built or fails to load (see nativeLoadError()). */
+export function nativeKernels(): Kernels | null {
+  if (nativeCache !== undefined) return nativeCache;
+  const path = nativeAddonPath();
+  if (!existsSync(path)) {
+    nativeError = `${path} does not exist (build it with \`npx node-gyp rebuild\`; needs libopenblas-dev)`;
+    nativeCache = null;
+    return null;
+  }
+  try {
+    const addon = createRequire(import.meta.url)(path) as NativeAddon;
+    const info = addon.info();
+    nativeCache = {
+      name: 'native',
+      detail: `OpenBLAS ${info.config.trim()} (core ${info.corename}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`,
+      gemm: addon.sgemm,
+      biasAct: addon.biasAct as (act: ActCode, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array) => void,
+      actBackward: addon.actBackward as (act: ActCode, slope: number, rows: number, cols: number, y: Float32Array, dy: Float32Array, dx: Float32Array) => void,
+      colSumAdd: addon.colSumAdd,
+      adam: addon.adam,
+      bnTrain: addon.bnTrain,
+      bnEval: addon.bnEval,
+      bnBackward: addon.bnBackward,
+    };
+  } catch (err) {
+    nativeError = `${path} failed to load: ${(err as Error).message}`;
+    nativeCache = null;
+  }
+  return nativeCache;
+}
+
+/** Why the native kernels are unavailable ('' when they loaded or were not tried yet). */
+export function nativeLoadError(): string {
+  return nativeError;
+}
+
+/** The kernels the engine uses by default: native when loaded, else js; ADAN_BACKEND=js|native forces one. */
+export function activeKernels(): Kernels {
+  const want = (process.env.ADAN_BACKEND ?? '').trim().toLowerCase();
+  if (want === 'js') return jsKernels();
+  if (want === 'native') {
+    const k = nativeKernels();
+    if (!k) throw new UserError(`ADAN_BACKEND=native but the native kernels are unavailable: ${nativeLoadError()}`);
+    return k;
+  }
+  if (want !== '' && want !== 'auto') throw new UserError(`ADAN_BACKEND must be js, native or auto, got '${want}'`);
+  return nativeKernels() ?? jsKernels();
+}
+
+/** 'native' or 'js': the kernel set activeKernels() picks. */
+export function backendName(): string {
+  return activeKernels().name;
+}
+
+/** One line for `adan --version` and benchmark output, e.g. `native (OpenBLAS 0.3.21 ...)` or `js (...)`. */
+export function backendDescription(): string {
+  try {
+    const k = activeKernels();
+    return `${k.name} (${k.detail})`;
+  } catch (err) {
+    return `unavailable: ${(err as Error).message}`;
+  }
+}
