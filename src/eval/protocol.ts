@@ -1,0 +1,206 @@
+import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { deriveSeed } from './seeds.js';
+import { leaveOneGroupOut, type Fold } from './folds.js';
+import { compareWithBaselines, summarise, type Comparison, type FoldPredictions, type MethodResult, type TrainOn } from './results.js';
+import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+
+export type Normalisation = 'per-fold' | 'corpus-leaky';
+
+export interface EvaluateConfig {
+  augment: string[];
+  classifiers: string[];
+  /** Training data for augmented methods; `none` is always trained on real data. */
+  trainOn: TrainOn[];
+  repeats: number;
+  seed: number;
+  /** spec 4: `per-fold` (default, honest) or `corpus-leaky` (the authors' whole-corpus z-norm, for replication only). */
+  normalisation: Normalisation;
+  /** Run only this fold / repeat (0-based), for cluster arrays; results are then partial. */
+  fold?: number;
+  repeat?: number;
+  /** Save generative models (and the fold's training rows) under this folder, for the first `saveFolds` folds of repeat 0. */
+  saveModels?: string;
+  saveFolds?: number;
+  /** Every other option used (written to the JSON as is). */
+  extra?: Record<string, unknown>;
+}
+
+export interface DatasetInfo {
+  name: string;
+  rows: number;
+  features: number;
+  classes: string[];
+  groups: string[];
+}
+
+export interface EvaluationResults {
+  tool: 'adan';
+  version: string;
+  created: string;
+  backend: string;
+  config: Record<string, unknown>;
+  dataset: DatasetInfo;
+  /** Present when only some (repeat, fold) pieces ran: which ones. */
+  partial?: { pieces: { repeat: number; fold: number }[] };
+  warnings: string[];
+  results: MethodResult[];
+  comparisons: Comparison[];
+  paper?: unknown[];
+}
+
+export interface Method {
+  augment: string;
+  classifier: string;
+  trainOn: TrainOn;
+}
+
+/** The (augment, classifier, trainOn) combinations a configuration evaluates. */
+export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers' | 'trainOn'>): Method[] {
+  const out: Method[] = [];
+  for (const augment of config.augment) {
+    const trainOn: TrainOn[] = augment === 'none' ? ['real'] : config.trainOn.filter((t) => t !== 'real');
+    for (const t of trainOn) for (const classifier of config.classifiers) out.push({ augment, classifier, trainOn: t });
+  }
+  return out;
+}
+
+export const LEAKY_WARNING =
+  'normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors\' protocol, spec 4); these numbers are optimistic and not comparable to per-fold results';
+
+function gather(x: Float32Array, cols: number, rows: ArrayLike<number>): Float32Array {
+  const out = new Float32Array(rows.length * cols);
+  for (let i = 0; i < rows.length; i++) out.set(x.subarray(rows[i] * cols, (rows[i] + 1) * cols), i * cols);
+  return out;
+}
+
+function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean, rows: number): { x: Float32Array; idx: number[] } {
+  const idx: number[] = [];
+  for (let i = 0; i < rows; i++) if (keep(i)) idx.push(i);
+  return { x: gather(x, cols, idx), idx };
+}
+
+function trainCsv(featureNames: string[], x: Float32Array, rows: number, y: Int32Array, classes: string[], ids: string[]): string {
+  const cols = featureNames.length;
+  const lines = [['name', ...featureNames, 'label'].join(',')];
+  for (let i = 0; i < rows; i++) {
+    const v: string[] = [ids[i]];
+    for (let j = 0; j < cols; j++) v.push(String(x[i * cols + j]));
+    v.push(classes[y[i]]);
+    lines.push(v.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export interface EvaluateHooks {
+  /** Called after each (repeat, fold) piece with the number done and the total. */
+  onPiece?(done: number, total: number, info: { repeat: number; fold: number; group: string }): void;
+  version?: string;
+  backend?: string;
+}
+
+/**
+ * Leave-one-group-out evaluation (spec 4): per fold, the augmenter is fitted on the training rows only, the
+ * normaliser on the real training rows only, classifiers on real / synthetic / real+synthetic rows, and
+ * predictions are collected for the held-out group. Pooled metrics are computed from the stored predictions.
+ */
+export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps: EvalDeps, hooks: EvaluateHooks = {}): Promise<EvaluationResults> {
+  const { classes } = data;
+  let cols = data.cols;
+  let featureNames = data.featureNames;
+  const K = classes.length;
+  const folds = leaveOneGroupOut(data.groups);
+  if (config.fold !== undefined && (config.fold < 0 || config.fold >= folds.length)) {
+    throw new Error(`fold ${config.fold} does not exist (0..${folds.length - 1})`);
+  }
+  if (config.repeat !== undefined && (config.repeat < 0 || config.repeat >= config.repeats)) {
+    throw new Error(`repeat ${config.repeat} does not exist (0..${config.repeats - 1})`);
+  }
+  const methods = methodsFor(config);
+  const repeats = config.repeat !== undefined ? [config.repeat] : Array.from({ length: config.repeats }, (_, r) => r);
+  const runFolds: Fold[] = config.fold !== undefined ? [folds[config.fold]] : folds;
+  const warnings: string[] = [];
+  let x = data.x;
+  if (config.normalisation === 'corpus-leaky') {
+    warnings.push(LEAKY_WARNING);
+    const n = deps.fitNormaliser(data.x, data.rows, cols);
+    x = n.transform(data.x, data.rows);
+    if (n.outCols !== cols) {
+      if (!n.keptColumns) throw new Error('corpus-leaky normalisation dropped columns without saying which');
+      featureNames = n.keptColumns.map((j) => data.featureNames[j]);
+    }
+    cols = n.outCols;
+  }
+  const preds = new Map<string, FoldPredictions[]>();
+  const key = (m: Method) => `${m.augment}/${m.classifier}/${m.trainOn}`;
+  for (const m of methods) preds.set(key(m), []);
+  const augments = [...new Set(methods.map((m) => m.augment))];
+  const total = repeats.length * runFolds.length;
+  let done = 0;
+  for (const repeat of repeats) {
+    for (const fold of runFolds) {
+      const nTrain = fold.train.length;
+      const xTrain = gather(x, cols, fold.train);
+      const yTrain = Int32Array.from(fold.train, (i) => data.y[i]);
+      const xTest = gather(x, cols, fold.test);
+      const yTest = Array.from(fold.test, (i) => data.y[i]);
+      // spec 4: statistics from the fold's real training rows only (identity after corpus-leaky normalisation).
+      const norm: FoldNormaliser =
+        config.normalisation === 'per-fold' ? deps.fitNormaliser(xTrain, nTrain, cols) : { outCols: cols, transform: (v: Float32Array) => v };
+      const testN = norm.transform(xTest, fold.test.length);
+      const fitMask = data.augmentMask ? Uint8Array.from(fold.train, (i) => data.augmentMask![i]) : undefined;
+      for (const augment of augments) {
+        const t0 = performance.now();
+        const saveDir =
+          config.saveModels && repeat === 0 && fold.index < (config.saveFolds ?? Infinity) && augment !== 'none'
+            ? join(config.saveModels, `${augment}-fold${fold.index}`)
+            : undefined;
+        const aug = await deps.createAugmenter(augment, { repeat, fold: fold.index, group: fold.group, fitMask, saveDir, featureNames, classNames: classes });
+        const res = aug.fitResample(xTrain, nTrain, cols, yTrain, K, deriveSeed(config.seed, 'augment', augment, repeat, fold.index));
+        if (saveDir && existsSync(saveDir)) {
+          // The fold's training rows as the model saw them, so encode/generate can be recomputed (report, t-SNE).
+          const ids = Array.from(fold.train, (i) => data.ids[i]);
+          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, ids));
+        }
+        const augSeconds = (performance.now() - t0) / 1000;
+        const allN = norm.transform(res.x, res.rows);
+        const oc = norm.outCols;
+        for (const m of methods.filter((mm) => mm.augment === augment)) {
+          const keep = m.trainOn === 'real' ? (i: number) => res.synthetic[i] === 0 : m.trainOn === 'synthetic' ? (i: number) => res.synthetic[i] === 1 : () => true;
+          const sel = m.trainOn === 'real+synthetic' ? { x: allN, idx: Array.from({ length: res.rows }, (_, i) => i) } : gatherWhere(allN, oc, keep, res.rows);
+          if (sel.idx.length === 0) throw new Error(`${augment}: no ${m.trainOn} training rows in fold ${fold.index}`);
+          const ySel = Int32Array.from(sel.idx, (i) => res.y[i]);
+          const t1 = performance.now();
+          const clf = deps.createClassifier(m.classifier, deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index), oc);
+          await clf.fit(sel.x, sel.idx.length, oc, ySel, K);
+          const pred = await clf.predict(testN, fold.test.length);
+          const seconds = augSeconds + (performance.now() - t1) / 1000;
+          preds.get(key(m))!.push({ repeat, fold: fold.index, group: fold.group, rows: Array.from(fold.test), y: yTest, pred: Array.from(pred), seconds });
+        }
+      }
+      done++;
+      hooks.onPiece?.(done, total, { repeat, fold: fold.index, group: fold.group });
+    }
+  }
+  const results = methods.map((m) => summarise(m, preds.get(key(m))!, K));
+  const partial = config.fold !== undefined || config.repeat !== undefined ? { pieces: repeats.flatMap((repeat) => runFolds.map((f) => ({ repeat, fold: f.index }))) } : undefined;
+  return {
+    tool: 'adan',
+    version: hooks.version ?? '0.1.0',
+    created: new Date().toISOString(),
+    backend: hooks.backend ?? 'js',
+    config: configRecord(config),
+    dataset: { name: data.name, rows: data.rows, features: data.cols, classes, groups: folds.map((f) => f.group) },
+    ...(partial ? { partial } : {}),
+    warnings,
+    results,
+    comparisons: compareWithBaselines(results),
+  };
+}
+
+/** The configuration as written to JSON (every option used; fold/repeat only when a piece ran). */
+export function configRecord(config: EvaluateConfig): Record<string, unknown> {
+  const { extra, ...rest } = config;
+  return { ...(extra ?? {}), ...rest };
+}

@@ -1,0 +1,53 @@
+import type { Augmenter } from '../augment/types.js';
+
+/** The numeric view of a labelled, grouped feature table that the protocol works on. */
+export interface EvalData {
+  name: string;
+  x: Float32Array;
+  rows: number;
+  cols: number;
+  featureNames: string[];
+  ids: string[];
+  /** Class index per row. */
+  y: Int32Array;
+  classes: string[];
+  /** Cross-validation group per row (speaker, session). */
+  groups: string[];
+  /** Rows ADAN may be fitted on (`--adan-train-where`, e.g. improvised turns); undefined = all training rows. */
+  augmentMask?: Uint8Array;
+}
+
+/** A classifier as `src/classify` provides it (sync or async). */
+export interface EvalClassifier {
+  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): void | Promise<void>;
+  predict(x: Float32Array, rows: number): Int32Array | Promise<Int32Array>;
+}
+
+/** A fitted per-fold normaliser (zero-variance removal + z-norm); may drop columns. */
+export interface FoldNormaliser {
+  readonly outCols: number;
+  /** Input columns kept, when some were dropped (zero variance). */
+  readonly keptColumns?: readonly number[];
+  transform(x: Float32Array, rows: number): Float32Array;
+}
+
+/** Everything an augmenter may need beyond the training rows. */
+export interface AugmentContext {
+  repeat: number;
+  fold: number;
+  group: string;
+  /** Per training row (in fold order): 1 if the augmenter may fit on it (ADAN subset), else 0. */
+  fitMask?: Uint8Array;
+  /** Folder to save the fitted generative model to (`--save-models`), if any. */
+  saveDir?: string;
+  featureNames: string[];
+  classNames: string[];
+}
+
+/** The stages the protocol plugs together; the CLI wires the real ones, tests may use small stand-ins. */
+export interface EvalDeps {
+  createClassifier(name: string, seed: number, cols: number): EvalClassifier;
+  /** Fits on the given rows only. */
+  fitNormaliser(x: Float32Array, rows: number, cols: number): FoldNormaliser;
+  createAugmenter(name: string, ctx: AugmentContext): Augmenter | Promise<Augmenter>;
+}

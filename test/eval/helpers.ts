@@ -1,0 +1,50 @@
+// Small stand-ins and shared loaders for the evaluation tests (not part of src/).
+import { join } from 'node:path';
+import { readCsvTable } from '../../src/data/read-table.js';
+import { withEmodbMeta } from '../../src/data/emodb-names.js';
+import type { FeatureTable } from '../../src/data/table.js';
+import { sharedDir } from '../../src/util/paths.js';
+import type { EvalClassifier } from '../../src/eval/types.js';
+
+let cached: FeatureTable | null = null;
+/** The real EmoDB IS11 goldens (535 x 4368) with label/speaker columns. */
+export function emodbIs11(): FeatureTable {
+  if (!cached) cached = withEmodbMeta(readCsvTable(join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv')));
+  return cached;
+}
+
+/** Nearest class centroid: deterministic and fast, enough to exercise the protocol. */
+export class CentroidClassifier implements EvalClassifier {
+  private centroids: Float64Array = new Float64Array(0);
+  private cols = 0;
+  private classes = 0;
+  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): void {
+    this.cols = cols;
+    this.classes = classes;
+    const c = new Float64Array(classes * cols);
+    const n = new Float64Array(classes);
+    for (let i = 0; i < rows; i++) {
+      n[y[i]]++;
+      for (let j = 0; j < cols; j++) c[y[i] * cols + j] += x[i * cols + j];
+    }
+    for (let k = 0; k < classes; k++) for (let j = 0; j < cols; j++) c[k * cols + j] /= Math.max(n[k], 1);
+    this.centroids = c;
+  }
+  predict(x: Float32Array, rows: number): Int32Array {
+    const out = new Int32Array(rows);
+    for (let i = 0; i < rows; i++) {
+      let best = -1;
+      let bd = Infinity;
+      for (let k = 0; k < this.classes; k++) {
+        let d = 0;
+        for (let j = 0; j < this.cols; j++) {
+          const v = x[i * this.cols + j] - this.centroids[k * this.cols + j];
+          d += v * v;
+        }
+        if (d < bd) (bd = d), (best = k);
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+}
