@@ -1,0 +1,211 @@
+import type { Classifier } from './classifier.js';
+import { defaultGemmNT } from './gemm-select.js';
+import type { GemmNT } from './gemm-nt.js';
+import { KernelRows, rbfBlock, squaredNorms } from './rbf-kernel.js';
+import { solveBinary } from './smo.js';
+import { checkTrainingData, classWeights } from './validate.js';
+
+export interface SvmOptions {
+  /** Box constraint (the authors used 10). */
+  C?: number;
+  /** RBF width: a number, 'auto' = 1/n_features (the authors' and libsvm's default), or 'scale' = 1/(n_features var(X)). */
+  gamma?: number | 'scale' | 'auto';
+  /** Stopping tolerance on the KKT violation (scikit-learn's default 1e-3). */
+  tol?: number;
+  /** Kernel cache size in MB: when the whole n x n kernel fits it is computed once with gemm. */
+  cacheMB?: number;
+  /** 'balanced' scales C per class by n / (classes * count), as scikit-learn. */
+  classWeight?: 'balanced' | null;
+}
+
+/** Statistics of the last fit, for benchmarks and diagnostics. */
+export interface SvmFitInfo {
+  gamma: number;
+  pairs: number;
+  iterations: number;
+  supportVectors: number;
+  kernelRowsComputed: number;
+  fullKernel: boolean;
+}
+
+/**
+ * C-SVC with an RBF kernel, multi-class one-vs-one with voting, as libsvm (and so scikit-learn's SVC): one SMO
+ * sub-problem per pair of classes, all sharing one kernel cache indexed by global sample index.
+ */
+export class SvmClassifier implements Classifier {
+  readonly C: number;
+  readonly gamma: number | 'scale' | 'auto';
+  readonly tol: number;
+  readonly cacheMB: number;
+  readonly classWeight: 'balanced' | null;
+  /** Lets benchmarks and tests choose the dot-product path; defaults to the engine's gemm when available. */
+  gemm: GemmNT;
+
+  private cols = 0;
+  private classes = 0;
+  private gammaValue = 0;
+  /** Classes present in training, ascending; pairs are formed among them (libsvm never predicts absent classes). */
+  private present: Int32Array = new Int32Array(0);
+  private sv: Float32Array = new Float32Array(0);
+  private svNorms: Float64Array = new Float64Array(0);
+  private nSv = 0;
+  /** pairs x nSv dual coefficients (zero where a support vector is not in the pair). */
+  private pairCoef: Float64Array = new Float64Array(0);
+  private rho: Float64Array = new Float64Array(0);
+  /** Training-set index of each support vector, and support vector count per present class. */
+  supportIndices: Int32Array = new Int32Array(0);
+  nSupport: Int32Array = new Int32Array(0);
+  info: SvmFitInfo | null = null;
+
+  constructor(o: SvmOptions = {}) {
+    this.C = o.C ?? 10;
+    this.gamma = o.gamma ?? 'auto';
+    this.tol = o.tol ?? 1e-3;
+    this.cacheMB = o.cacheMB ?? 1024;
+    this.classWeight = o.classWeight ?? null;
+    this.gemm = defaultGemmNT();
+  }
+
+  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this {
+    checkTrainingData(x, rows, cols, y, classes);
+    this.cols = cols;
+    this.classes = classes;
+    this.gammaValue = resolveGamma(this.gamma, x, rows, cols);
+    const counts = new Int32Array(classes);
+    for (let i = 0; i < rows; i++) counts[y[i]]++;
+    const present = [...counts.keys()].filter((c) => counts[c] > 0);
+    this.present = Int32Array.from(present);
+    const weights = this.classWeight === 'balanced' ? classWeights(counts) : new Float64Array(classes).fill(1);
+    // libsvm groups samples by class, keeping their order within a class.
+    const members = present.map((c) => {
+      const idx = new Int32Array(counts[c]);
+      let k = 0;
+      for (let i = 0; i < rows; i++) if (y[i] === c) idx[k++] = i;
+      return idx;
+    });
+    const kernel = new KernelRows(x, rows, cols, this.gammaValue, this.cacheMB * 1024 * 1024, this.gemm);
+    const P = present.length;
+    const pairs: { a: number; b: number; index: Int32Array; coef: Float64Array }[] = [];
+    const rho: number[] = [];
+    let iterations = 0;
+    for (let a = 0; a < P; a++) {
+      for (let b = a + 1; b < P; b++) {
+        const ia = members[a];
+        const ib = members[b];
+        const index = new Int32Array(ia.length + ib.length);
+        index.set(ia, 0);
+        index.set(ib, ia.length);
+        const yy = new Int8Array(index.length).fill(-1).fill(1, 0, ia.length);
+        const s = solveBinary(
+          { index, y: yy, Cp: this.C * weights[present[a]], Cn: this.C * weights[present[b]], eps: this.tol },
+          kernel,
+        );
+        pairs.push({ a, b, index, coef: s.coef });
+        rho.push(s.rho);
+        iterations += s.iterations;
+      }
+    }
+    // Support vectors: samples with a non-zero coefficient in any pair, in training order grouped by class.
+    const isSv = new Uint8Array(rows);
+    for (const p of pairs) for (let k = 0; k < p.index.length; k++) if (p.coef[k] !== 0) isSv[p.index[k]] = 1;
+    const svList: number[] = [];
+    this.nSupport = new Int32Array(P);
+    members.forEach((m, a) => {
+      for (const i of m) {
+        if (isSv[i]) {
+          svList.push(i);
+          this.nSupport[a]++;
+        }
+      }
+    });
+    this.nSv = svList.length;
+    this.supportIndices = Int32Array.from(svList);
+    const svPos = new Int32Array(rows).fill(-1);
+    svList.forEach((i, k) => (svPos[i] = k));
+    this.sv = new Float32Array(this.nSv * cols);
+    svList.forEach((i, k) => this.sv.set(x.subarray(i * cols, (i + 1) * cols), k * cols));
+    this.svNorms = squaredNorms(this.sv, this.nSv, cols);
+    this.pairCoef = new Float64Array(pairs.length * this.nSv);
+    pairs.forEach((p, q) => {
+      for (let k = 0; k < p.index.length; k++) if (p.coef[k] !== 0) this.pairCoef[q * this.nSv + svPos[p.index[k]]] = p.coef[k];
+    });
+    this.rho = Float64Array.from(rho);
+    this.info = {
+      gamma: this.gammaValue,
+      pairs: pairs.length,
+      iterations,
+      supportVectors: this.nSv,
+      kernelRowsComputed: kernel.computed,
+      fullKernel: kernel.computed === 0,
+    };
+    return this;
+  }
+
+  /**
+   * One-vs-one decision values, rows x P(P-1)/2 for the P classes present in training, pairs in libsvm's order
+   * (0,1), (0,2), ..., positive for the first class of the pair (scikit-learn's decision_function_shape='ovo'
+   * for three or more classes; scikit-learn negates the binary case).
+   */
+  decisionFunction(x: Float32Array, rows: number): Float32Array {
+    if (this.nSv === 0 && this.present.length === 0) throw new Error('SvmClassifier: decisionFunction before fit');
+    if (x.length !== rows * this.cols) throw new Error(`SvmClassifier: expected ${rows} x ${this.cols} = ${rows * this.cols} values, got ${x.length}`);
+    const nPairs = this.rho.length;
+    const out = new Float32Array(rows * nPairs);
+    const norms = squaredNorms(x, rows, this.cols);
+    const B = 256;
+    const kb = new Float32Array(B * this.nSv);
+    for (let r0 = 0; r0 < rows; r0 += B) {
+      const m = Math.min(B, rows - r0);
+      if (this.nSv > 0) rbfBlock(this.gemm, this.gammaValue, x, norms, r0, m, this.sv, this.svNorms, 0, this.nSv, this.cols, kb, this.nSv);
+      for (let i = 0; i < m; i++) {
+        const ko = i * this.nSv;
+        for (let q = 0; q < nPairs; q++) {
+          const co = q * this.nSv;
+          let s = 0;
+          for (let k = 0; k < this.nSv; k++) s += this.pairCoef[co + k] * kb[ko + k];
+          out[(r0 + i) * nPairs + q] = s - this.rho[q];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Majority vote over the one-vs-one pairs; ties go to the lowest class index, as libsvm. */
+  predict(x: Float32Array, rows: number): Int32Array {
+    const P = this.present.length;
+    if (P === 0) throw new Error('SvmClassifier: predict before fit');
+    if (P === 1) return new Int32Array(rows).fill(this.present[0]);
+    const dec = this.decisionFunction(x, rows);
+    const nPairs = this.rho.length;
+    const out = new Int32Array(rows);
+    const votes = new Int32Array(P);
+    for (let r = 0; r < rows; r++) {
+      votes.fill(0);
+      let q = 0;
+      for (let a = 0; a < P; a++) for (let b = a + 1; b < P; b++) votes[dec[r * nPairs + q++] > 0 ? a : b]++;
+      let best = 0;
+      for (let a = 1; a < P; a++) if (votes[a] > votes[best]) best = a;
+      out[r] = this.present[best];
+    }
+    return out;
+  }
+
+  /** Number of classes given to fit (labels are 0..classes-1). */
+  get classCount(): number {
+    return this.classes;
+  }
+}
+
+/** scikit-learn's gamma rules: 'auto' = 1/n_features, 'scale' = 1/(n_features * var(X)) (1 if var is 0). */
+export function resolveGamma(gamma: number | 'scale' | 'auto', x: Float32Array, rows: number, cols: number): number {
+  if (typeof gamma === 'number') return gamma;
+  if (gamma === 'auto') return 1 / cols;
+  let s = 0;
+  let s2 = 0;
+  const n = rows * cols;
+  for (let i = 0; i < n; i++) s += x[i];
+  const mean = s / n;
+  for (let i = 0; i < n; i++) s2 += (x[i] - mean) * (x[i] - mean);
+  const v = s2 / n;
+  return v > 0 ? 1 / (cols * v) : 1;
+}
