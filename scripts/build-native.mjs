@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 if (process.env.ADAN_SKIP_NATIVE === '1') {
   console.log('adan: ADAN_SKIP_NATIVE=1, skipping the native kernels (JS kernels will be used)');
@@ -16,7 +17,16 @@ if (!gyp) try {
 } catch {
   gyp = null;
 }
-const cmd = gyp ? [process.execPath, [gyp, 'rebuild']] : ['node-gyp', ['rebuild']];
+if (!gyp) {
+  // npm's bundled copy, for runs outside `npm install` (e.g. `node scripts/build-native.mjs`)
+  const bundled = join(dirname(dirname(process.execPath)), 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  if (existsSync(bundled)) gyp = bundled;
+}
+// Offline machines: build against the headers of the running node (e.g. /usr/include/node) instead of downloading them.
+const args = ['rebuild'];
+const prefix = dirname(dirname(process.execPath));
+if (!process.env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node_api.h'))) args.push(`--nodedir=${prefix}`);
+const cmd = gyp ? [process.execPath, [gyp, ...args]] : ['node-gyp', args];
 const r = spawnSync(cmd[0], cmd[1], { stdio: 'inherit' });
 if (r.status === 0) console.log('adan: native kernels built (build/Release/adan_native.node)');
 else console.log('adan: native kernels could not be built (is libopenblas-dev installed?); the pure TypeScript kernels will be used');

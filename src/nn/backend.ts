@@ -50,7 +50,7 @@ export function nativeKernels(): Kernels | null {
     const info = addon.info();
     nativeCache = {
       name: 'native',
-      detail: `OpenBLAS ${info.config.trim()} (core ${info.corename}, ${info.threads} thread${info.threads === 1 ? '' : 's'})`,
+      detail: `${info.config.trim()}, core ${info.corename}, ${info.threads} thread${info.threads === 1 ? '' : 's'}`,
       gemm: addon.sgemm,
       biasAct: addon.biasAct as (act: ActCode, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array) => void,
       actBackward: addon.actBackward as (act: ActCode, slope: number, rows: number, cols: number, y: Float32Array, dy: Float32Array, dx: Float32Array) => void,
