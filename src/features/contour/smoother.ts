@@ -7,13 +7,13 @@
  *       padded with its own first/last frame; the output has M+1 frames, M = the shortest input (spec 1.4).
  *       Names get `_sma` appended.
  */
-import { type Level, makeLevel } from '../dsp/level.js';
+import { type Level, makeLevel, suffixName } from '../dsp/level.js';
 
 const f = Math.fround;
 
 export function smoothLevels(levels: Level[], noZeroSma: boolean): Level {
   const M = Math.min(...levels.map((l) => l.frames));
-  const names = levels.flatMap((l) => l.names.map((n) => `${n}_sma`));
+  const names = levels.flatMap((l) => l.names.map((n) => suffixName(n, '_sma')));
   const nOut = M > 0 ? M + 1 : 0;
   const out = makeLevel(nOut, names.length, names);
   const D = out.dims;

@@ -7,6 +7,8 @@
  *   levelColumn(level, d): Float32Array            copy of one column (one contour)
  *   concatLevels(levels, frames?): Level           side-by-side concatenation (first `frames` frames of each, default = shortest)
  *   levelRow(level, t): Float32Array               view of one frame
+ *   indexedNames(base, first, last): string[]      base[first] .. base[last]
+ *   suffixName(name, suffix): string               inserts a suffix before an array index: mfcc[3] + _sma -> mfcc_sma[3]
  */
 export interface Level {
   frames: number;
@@ -50,4 +52,10 @@ export function indexedNames(base: string, first: number, last: number): string[
   const out: string[] = [];
   for (let i = first; i <= last; i++) out.push(`${base}[${i}]`);
   return out;
+}
+
+/** Inserts a suffix before an array index, as openSMILE names derived fields: mfcc[3] + `_sma` -> mfcc_sma[3]. */
+export function suffixName(name: string, suffix: string): string {
+  const b = name.indexOf('[');
+  return b < 0 ? name + suffix : name.slice(0, b) + suffix + name.slice(b);
 }

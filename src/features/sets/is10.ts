@@ -4,10 +4,18 @@
  * API:
  *   is10Set: FeatureSet          (registered in ./index.ts)
  *   is10Names(): string[]        the 1582 names generated from the naming rules of spec 7.3
+ *   is10Levels(samples, fs): Is10Levels   smoothed LLDs and deltas (spec 6.6) with the frame counts of spec 1.4
  */
 import { UserError } from '../../util/errors.js';
-import { indexedNames } from '../dsp/level.js';
-import type { FeatureSet } from './types.js';
+import { type Level, concatLevels, indexedNames, makeLevel, suffixName } from '../dsp/level.js';
+import { framePlan } from '../dsp/framing.js';
+import { createFunctionalSet } from '../functionals/index.js';
+import { is10FrameLlds } from '../lld/is10.js';
+import { IS10_PITCH, pitchTrack } from '../pitch/index.js';
+import { computeJitter } from '../pitch/jitter.js';
+import { smoothLevels } from '../contour/smoother.js';
+import { deltaLevel } from '../contour/delta.js';
+import type { FeatureSet, FeatureSetOutput } from './types.js';
 
 /** spec 6.6: lld1 names before smoothing */
 export const IS10_LLD1 = [
@@ -30,12 +38,6 @@ const FUNCT_L1 = [
 ];
 const FUNCT_NZ = FUNCT_L1.filter((n) => n !== 'percentile1.0' && n !== 'pctlrange0-1');
 
-/** Inserts `_sma` / `_sma_de` before an array index: mfcc[3] -> mfcc_sma_de[3] (spec 5). */
-export function suffixName(name: string, suffix: string): string {
-  const b = name.indexOf('[');
-  return b < 0 ? name + suffix : name.slice(0, b) + suffix + name.slice(b);
-}
-
 export function is10Names(): string[] {
   const out: string[] = [];
   const contours = (llds: string[]): string[] => [...llds.map((n) => suffixName(n, '_sma')), ...llds.map((n) => suffixName(n, '_sma_de'))];
@@ -45,11 +47,99 @@ export function is10Names(): string[] {
   return out;
 }
 
+const L1 = createFunctionalSet(
+  [
+    { type: 'extremes', outputs: ['maxPos', 'minPos', 'amean'], norm: 'frame' },
+    { type: 'regression', outputs: ['linregc1', 'linregc2', 'linregerrA', 'linregerrQ'] },
+    { type: 'moments', outputs: ['stddev', 'skewness', 'kurtosis'] },
+    { type: 'percentiles', quartiles: true, iqr: true, percentiles: [0.01, 0.99], ranges: [[0, 1]], interp: true },
+    { type: 'times', outputs: ['upleveltime75', 'upleveltime90'], norm: 'segment' },
+  ],
+  { nonZero: false },
+);
+const NZ = createFunctionalSet(
+  [
+    { type: 'extremes', outputs: ['maxPos', 'minPos', 'amean'], norm: 'frame' },
+    { type: 'regression', outputs: ['linregc1', 'linregc2', 'linregerrA', 'linregerrQ'] },
+    { type: 'moments', outputs: ['stddev', 'skewness', 'kurtosis'] },
+    { type: 'percentiles', quartiles: true, iqr: true, percentiles: [0.99], interp: true },
+    { type: 'times', outputs: ['upleveltime75', 'upleveltime90'], norm: 'segment' },
+  ],
+  { nonZero: true },
+);
+const ONSETS = createFunctionalSet([
+  { type: 'onset', outputs: ['onsetRate'], threshold: 0 },
+  { type: 'times', outputs: ['duration'], norm: 'second' },
+]);
+
+/** The IS10 LLD levels (spec 6.6) and the frame counts the functionals read (spec 1.4). */
+export interface Is10Levels {
+  lld1: Level;
+  delta1: Level;
+  lld2: Level;
+  delta2: Level;
+  F0final: Float32Array;
+  /** frames of lld1/delta1 read by the functionals (M1 − 2) */
+  n1: number;
+  /** frames of lld2/delta2 read by the functionals (M2 − 2) */
+  n2: number;
+}
+
+export function is10Levels(samples: Float32Array, fs: number): Is10Levels {
+  const frameLlds = is10FrameLlds(samples, fs);
+  const pitch = pitchTrack(samples, fs, IS10_PITCH);
+  const NP = pitch.frames;
+  const pitchLevel = makeLevel(NP, 2, ['F0finEnv', 'voicingFinalUnclipped']);
+  for (let t = 0; t < NP; t++) {
+    pitchLevel.data[2 * t] = pitch.F0finEnv[t];
+    pitchLevel.data[2 * t + 1] = pitch.voicingFinalUnclipped[t];
+  }
+  const f0Level: Level = { frames: NP, dims: 1, data: pitch.F0final, names: ['F0final'] };
+  const jit = computeJitter(samples, fs, pitch.F0final, { searchRangeRel: 0.2 });
+  const jitLevel = makeLevel(jit.frames, 3, ['jitterLocal', 'jitterDDP', 'shimmerLocal']);
+  for (let t = 0; t < jit.frames; t++) {
+    jitLevel.data[3 * t] = jit.jitterLocal[t];
+    jitLevel.data[3 * t + 1] = jit.jitterDDP[t];
+    jitLevel.data[3 * t + 2] = jit.shimmerLocal[t];
+  }
+  const M1 = Math.min(frameLlds.frames, NP);
+  const M2 = Math.min(NP, jit.frames);
+  const lld1 = smoothLevels([frameLlds, pitchLevel], false);
+  const delta1 = deltaLevel(lld1);
+  const lld2 = smoothLevels([f0Level, jitLevel], true);
+  const delta2 = deltaLevel(lld2, { onlyInSegments: true });
+  return { lld1, delta1, lld2, delta2, F0final: pitch.F0final, n1: Math.max(0, M1 - 2), n2: Math.max(0, M2 - 2) };
+}
+
+function minSamples(fs: number): number {
+  // spec 1.4: the functionals read NP − 2 = N60 − 3 frames; at least one is needed
+  const { length, hop } = framePlan(0.06, 0.01, fs);
+  return length + 3 * hop;
+}
+
 export const is10Set: FeatureSet = {
   name: 'IS10',
   names: is10Names,
-  minSamples: (fs) => Math.round(0.06 * fs) + 4 * Math.round(0.01 * fs),
-  extract() {
-    throw new UserError('IS10 extraction is not implemented yet');
+  minSamples,
+  extract(samples, fs, opts) {
+    if (samples.length < minSamples(fs)) {
+      throw new UserError(`too short for IS10: ${samples.length} samples (${(samples.length / fs).toFixed(3)} s), at least ${minSamples(fs)} needed`);
+    }
+    const lv = is10Levels(samples, fs);
+    const values = new Float32Array(1582);
+    let off = 0;
+    off = L1.applyToLevel(lv.lld1, lv.n1, values, off);
+    off = L1.applyToLevel(lv.delta1, lv.n1, values, off);
+    off = NZ.applyToLevel(lv.lld2, lv.n2, values, off);
+    off = NZ.applyToLevel(lv.delta2, lv.n2, values, off);
+    ONSETS.apply(lv.F0final, lv.F0final.length, values, off);
+    const out: FeatureSetOutput = { values };
+    if (opts.lld) {
+      const levels = [lv.lld1, lv.lld2, lv.delta1, lv.delta2];
+      const frames = Math.min(...levels.map((l) => l.frames));
+      const cat = concatLevels(levels, frames);
+      out.lld = { names: cat.names, frames, data: cat.data, frameStep: 0.01 };
+    }
+    return out;
   },
 };

@@ -1,0 +1,165 @@
+/**
+ * Sub-harmonic summation pitch candidates (cPitchShs, spec 3.3) and candidate post-processing (cPitchBase, spec 3.4).
+ *
+ * API:
+ *   interface ShsOptions { nCandidates; nHarmonics; compressionFactor; greedyPeakAlgo: boolean; minPitch; maxPitch }
+ *   interface PitchCandidates { n: number; f0: Float32Array; voicing: Float32Array; score: Float32Array }   (length nCandidates)
+ *   class Shs(opts, spec: { nPoints, ppo, fminT, fmaxT })
+ *     .apply(octaveSpectrum, out: PitchCandidates): PitchCandidates   (after min/max pitch removal and best-score swap)
+ *   makeCandidates(nCandidates): PitchCandidates
+ */
+import { quadFrom3pts } from '../dsp/parabola.js';
+
+export interface ShsOptions {
+  nCandidates: number;
+  nHarmonics: number;
+  compressionFactor: number;
+  greedyPeakAlgo: boolean;
+  minPitch: number;
+  maxPitch: number;
+}
+
+export interface PitchCandidates {
+  n: number;
+  f0: Float32Array;
+  voicing: Float32Array;
+  score: Float32Array;
+}
+
+export function makeCandidates(nCandidates: number): PitchCandidates {
+  return { n: 0, f0: new Float32Array(nCandidates), voicing: new Float32Array(nCandidates), score: new Float32Array(nCandidates) };
+}
+
+const f32 = Math.fround;
+
+export class Shs {
+  private readonly opts: ShsOptions;
+  private readonly N: number;
+  private readonly shifts: Int32Array;
+  private readonly scales: Float64Array;
+  private readonly fmint: number;
+  private readonly fstept: number;
+  private readonly SS: Float32Array;
+  private readonly idx: Float64Array;
+  private readonly sc: Float64Array;
+
+  constructor(opts: ShsOptions, spec: { nPoints: number; ppo: number; fminT: number; fmaxT: number }) {
+    this.opts = opts;
+    this.N = spec.nPoints;
+    this.fmint = spec.fminT;
+    this.fstept = f32((spec.fmaxT - spec.fminT) / (this.N - 1));
+    const H = opts.nHarmonics;
+    this.shifts = new Int32Array(H + 1);
+    this.scales = new Float64Array(H + 1);
+    let scale = f32(opts.compressionFactor);
+    for (let h = 2; h <= H; h++) {
+      this.shifts[h] = Math.floor(spec.ppo * Math.log2(h));
+      this.scales[h] = scale;
+      scale = f32(scale * opts.compressionFactor);
+    }
+    this.SS = new Float32Array(this.N);
+    this.idx = new Float64Array(opts.nCandidates);
+    this.sc = new Float64Array(opts.nCandidates);
+  }
+
+  apply(input: Float32Array, out: PitchCandidates): PitchCandidates {
+    const { N, SS, opts, idx, sc } = this;
+    const nC = opts.nCandidates;
+    SS.set(input.subarray(0, N));
+    for (let h = 2; h <= opts.nHarmonics; h++) {
+      const shift = this.shifts[h];
+      const s = this.scales[h];
+      for (let j = shift; j < N; j++) SS[j - shift] = SS[j - shift] + f32(input[j] * s);
+    }
+    const nh = opts.nHarmonics;
+    let ssSum = 0;
+    for (let j = 0; j < N; j++) {
+      let v = f32(SS[j] / nh);
+      if (v < 0) v = 0;
+      SS[j] = v;
+      ssSum += v;
+    }
+    const ssMean = ssSum / N;
+    idx.fill(0);
+    sc.fill(0);
+    let nCand = 0;
+    for (let i = 1; i < N - 1; i++) {
+      const v = SS[i];
+      if (!(SS[i - 1] < v && v > SS[i + 1])) continue;
+      if (opts.greedyPeakAlgo) {
+        // keep the nCand highest peaks ordered by score
+        let slot = -1;
+        for (let k = 0; k < nC; k++) {
+          if (sc[k] === 0 || v > sc[k]) {
+            slot = k;
+            break;
+          }
+        }
+        if (slot < 0) continue;
+        for (let k = nC - 1; k > slot; k--) {
+          sc[k] = sc[k - 1];
+          idx[k] = idx[k - 1];
+        }
+        sc[slot] = v;
+        idx[slot] = i;
+        if (nCand < nC) nCand++;
+      } else if (v > sc[0] || sc[0] === 0) {
+        for (let k = nC - 1; k > 0; k--) {
+          sc[k] = sc[k - 1];
+          idx[k] = idx[k - 1];
+        }
+        sc[0] = v;
+        idx[0] = i;
+        if (nCand < nC) nCand++;
+      }
+    }
+    out.f0.fill(0);
+    out.voicing.fill(0);
+    out.score.fill(0);
+    const { fmint, fstept } = this;
+    for (let c = 0; c < nCand; c++) {
+      const j = idx[c];
+      const x1 = f32(f32(j * fstept) + fmint);
+      const x2 = f32(f32((j + 1) * fstept) + fmint);
+      const x0 = f32(f32((j - 1) * fstept) + fmint);
+      const [fx, s] = quadFrom3pts(x0, SS[j - 1], x1, SS[j], x2, SS[j + 1]);
+      out.f0[c] = Math.pow(2, fx);
+      out.score[c] = s;
+      out.voicing[c] = s > 0 && s > ssMean ? 1 - ssMean / s : 0;
+    }
+    // spec 3.4: remove candidates outside [minPitch, maxPitch]
+    let n = nCand;
+    for (let i = 0; i < nC; i++) {
+      const v = out.f0[i];
+      if (v > opts.maxPitch || v < opts.minPitch) {
+        for (let k = i; k < nC - 1; k++) {
+          out.f0[k] = out.f0[k + 1];
+          out.voicing[k] = out.voicing[k + 1];
+          out.score[k] = out.score[k + 1];
+        }
+        out.f0[nC - 1] = 0;
+        out.voicing[nC - 1] = 0;
+        out.score[nC - 1] = 0;
+        if (v > 0) {
+          n--;
+          i--;
+        }
+      }
+    }
+    // best score into slot 0
+    let best = 0;
+    for (let i = 1; i < nC; i++) if (out.score[i] > out.score[best]) best = i;
+    if (best > 0 && out.score[best] > out.score[0]) {
+      const sw = (a: Float32Array): void => {
+        const t = a[0];
+        a[0] = a[best];
+        a[best] = t;
+      };
+      sw(out.f0);
+      sw(out.voicing);
+      sw(out.score);
+    }
+    out.n = n;
+    return out;
+  }
+}
