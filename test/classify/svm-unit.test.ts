@@ -1,0 +1,72 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/util/paths.js';
+import { SvmClassifier, createClassifier, resolveGamma, DnnClassifier } from '../../src/classify/index.js';
+import { UserError } from '../../src/util/errors.js';
+
+const fixture = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'svm-sklearn.json'), 'utf8')) as {
+  cases: { rows: number; cols: number; classes: number; testRows: number; x: number[]; y: number[]; xTest: number[]; predict: number[] }[];
+};
+const c0 = fixture.cases[0];
+const x = Float32Array.from(c0.x);
+const y = Int32Array.from(c0.y);
+const xt = Float32Array.from(c0.xTest);
+
+test('SVM: the on-demand LRU row cache (kernel larger than cacheMB) gives the same model as the precomputed kernel', () => {
+  const full = new SvmClassifier({ C: 10 }).fit(x, c0.rows, c0.cols, y, c0.classes);
+  const tiny = new SvmClassifier({ C: 10, cacheMB: (3 * c0.rows * 4) / (1024 * 1024) }).fit(x, c0.rows, c0.cols, y, c0.classes);
+  assert.equal(full.info?.fullKernel, true);
+  assert.equal(tiny.info?.fullKernel, false);
+  assert.ok((tiny.info?.kernelRowsComputed ?? 0) > c0.rows, 'rows were evicted and recomputed');
+  assert.deepEqual(tiny.supportIndices, full.supportIndices);
+  const a = full.decisionFunction(xt, c0.testRows);
+  const b = tiny.decisionFunction(xt, c0.testRows);
+  for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 1e-5);
+  assert.deepEqual([...tiny.predict(xt, c0.testRows)], c0.predict);
+});
+
+test('SVM: classes absent from training are never predicted; a single class is predicted for every row', () => {
+  // Relabel 0,1,2 -> 0,2,4 with classes = 6: pairs only among present classes (libsvm never sees absent ones).
+  const y2 = Int32Array.from(y, (v) => 2 * v);
+  const svm = new SvmClassifier().fit(x, c0.rows, c0.cols, y2, 6);
+  assert.deepEqual([...svm.predict(xt, c0.testRows)], c0.predict.map((v) => 2 * v));
+  assert.equal(svm.decisionFunction(xt, c0.testRows).length, c0.testRows * 3);
+  const one = new SvmClassifier().fit(x, c0.rows, c0.cols, new Int32Array(c0.rows).fill(3), 5);
+  assert.deepEqual([...one.predict(xt, 4)], [3, 3, 3, 3]);
+});
+
+test('SVM gamma rules as scikit-learn: auto = 1/n_features, scale = 1/(n_features var(X))', () => {
+  const m = Float32Array.from([0, 1, 2, 3, 4, 5]); // 3 x 2, var = 35/12
+  assert.equal(resolveGamma('auto', m, 3, 2), 0.5);
+  assert.ok(Math.abs(resolveGamma('scale', m, 3, 2) - 1 / (2 * (35 / 12))) < 1e-12);
+  assert.equal(resolveGamma(0.25, m, 3, 2), 0.25);
+});
+
+test('createClassifier validates options once and reports bad values as UserError', () => {
+  assert.ok(createClassifier('svm', undefined, 0) instanceof SvmClassifier);
+  const s = createClassifier('svm', { C: 1, gamma: 'scale', classWeight: 'balanced' }, 0) as SvmClassifier;
+  assert.equal(s.C, 1);
+  assert.equal(s.gamma, 'scale');
+  assert.equal(s.classWeight, 'balanced');
+  const d = createClassifier('dnn', { hidden: [50], activation: 'relu' }, 3) as DnnClassifier;
+  assert.deepEqual(d.options.hidden, [50]);
+  assert.equal(d.options.dropout, 0.5);
+  assert.equal(d.seed, 3);
+  assert.throws(() => createClassifier('svm', { C: -1 }, 0), (e: unknown) => e instanceof UserError && /C/.test(e.message));
+  assert.throws(() => createClassifier('svm', { gamma: 'wide' }, 0), UserError);
+  assert.throws(() => createClassifier('svm', { Cc: 1 }, 0), UserError);
+  assert.throws(() => createClassifier('dnn', { dropout: 1 }, 0), UserError);
+  assert.throws(() => createClassifier('dnn', { activation: 'sigmoid' }, 0), UserError);
+  assert.throws(() => createClassifier('knn' as 'svm', {}, 0), UserError);
+});
+
+test('fit rejects mismatched shapes, out-of-range labels and non-finite values', () => {
+  const svm = new SvmClassifier();
+  assert.throws(() => svm.fit(x, c0.rows, c0.cols + 1, y, 3), /expected/);
+  assert.throws(() => svm.fit(x, c0.rows, c0.cols, Int32Array.from(y, (v) => v + 1), 3), /outside/);
+  const bad = x.slice();
+  bad[5] = NaN;
+  assert.throws(() => svm.fit(bad, c0.rows, c0.cols, y, 3), /non-finite/);
+});
