@@ -9,6 +9,7 @@
 import { UserError } from '../../util/errors.js';
 import { FEATURE_SET_NAMES, type FeatureSet, type FeatureSetName } from './types.js';
 import { is10Set } from './is10.js';
+import { is11Set } from './is11.js';
 
 export type { FeatureSet, FeatureSetName, FeatureSetOutput, LldOutput, ExtractSetOptions } from './types.js';
 export { FEATURE_SET_NAMES } from './types.js';
@@ -16,6 +17,7 @@ export { FEATURE_SET_NAMES } from './types.js';
 // One line per set (keep it that way so several people can add theirs).
 const REGISTRY: Partial<Record<FeatureSetName, FeatureSet>> = {
   IS10: is10Set,
+  IS11: is11Set,
 };
 
 export function isFeatureSetName(s: string): s is FeatureSetName {
