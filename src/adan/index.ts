@@ -1,0 +1,15 @@
+// ADAN: adversarial data augmentation network (paper section II, III-D; spec 1-3).
+export { AdanModel, validateTrainingData, type FitCallbacks, type AdanModelParts } from './model.js';
+export { adanOptions, adanOptionsSchema, parseAdanOptions, partLr, ADAN_PRESET_NAMES, type AdanOptions, type AdanPresetName } from './options.js';
+export { PRESETS } from './presets.js';
+export { augmentTable } from './augment-table.js';
+export { classCounts, labelsToGenerate, type SampleMode } from './sample-counts.js';
+export { encodeLabels, labelsWithClasses, type EncodedLabels } from './labels.js';
+export { EPOCH_LOG_COLUMNS, trainingLogCsv, writeTrainingLog, type EpochLog } from './training-log.js';
+export { AdanTrainer, type StepStats } from './trainer.js';
+export { adanArchitecture, buildNetworks, denseMacs, NET_NAMES, type AdanNets, type AdanArchitecture, type NetName } from './networks.js';
+export { loadModelFolder, saveModelFolder, MODEL_FILES, type ModelJson, type NormalisationJson } from './persist.js';
+export { writeTableCsv, formatFloat32 } from './table-csv.js';
+export { CHECKPOINT_FILE } from './checkpoint.js';
+export { loadTrainingTable, parseIntOption, parsePositiveOption, parseJsonOverrides, type TableInputOptions } from './table-input.js';
+export { iterationFlops } from './flops.js';

@@ -1,0 +1,163 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type SequentialSpec } from '../nn/index.js';
+import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { fileError } from '../util/errors.js';
+import { packageVersion } from './version.js';
+import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
+import { parseAdanOptions } from './options.js';
+import type { AdanModelParts } from './model.js';
+import { writeTrainingLog, type EpochLog } from './training-log.js';
+
+/** model.json: everything but tensors and scaler statistics. */
+export interface ModelJson {
+  format: 'adan-model';
+  formatVersion: 1;
+  adanVersion: string;
+  backend: string;
+  created: string;
+  preset: string;
+  options: unknown;
+  seed: number;
+  classNames: string[];
+  /** Training rows per class (for --times / --balance without the training table). */
+  classCounts: number[];
+  featureNames: string[];
+  epochsTrained: number;
+  stoppedEarly: boolean;
+  architecture: AdanArchitecture;
+  /** Extra provenance (table, label column, filters) supplied by the caller. */
+  provenance?: Record<string, unknown>;
+}
+
+export interface NormalisationJson {
+  standardizer: StandardizerState;
+  maxAbs: MaxAbsScalerState | null;
+}
+
+export const MODEL_FILES = ['model.json', 'weights.safetensors', 'normalisation.json', 'training-log.json', 'training-log.csv'] as const;
+
+/**
+ * Writes a model folder atomically: everything goes into a temporary sibling folder which then replaces `dir`
+ * (an existing model is moved aside first and removed only after the new one is in place), so a failure never
+ * leaves a half-written model nor destroys an existing one.
+ */
+export function saveModelFolder(dir: string, p: AdanModelParts, provenance?: Record<string, unknown>): void {
+  const target = resolve(dir);
+  if (existsSync(target) && !statSync(target).isDirectory()) throw fileError(dir, 'exists and is not a folder');
+  mkdirSync(dirname(target), { recursive: true });
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    mkdirSync(tmp);
+    const tensors: Record<string, { shape: number[]; data: Float32Array }> = {};
+    for (const name of NET_NAMES) {
+      const net = p.nets[name];
+      const shapes = new Map(net.params().map((q) => [q.name, [...q.shape]]));
+      for (const [k, v] of Object.entries(net.state())) tensors[`${name}.${k}`] = { shape: shapes.get(k) ?? [v.length], data: v };
+    }
+    saveSafetensors(join(tmp, 'weights.safetensors'), tensors, { format: 'adan-model', adan_version: packageVersion() });
+    const mj: ModelJson = {
+      format: 'adan-model',
+      formatVersion: 1,
+      adanVersion: packageVersion(),
+      backend: backendName(),
+      created: new Date().toISOString(),
+      preset: p.options.preset,
+      options: p.options,
+      seed: p.seed,
+      classNames: p.classNames,
+      classCounts: p.classCounts,
+      featureNames: p.featureNames,
+      epochsTrained: p.log.length ? p.log[p.log.length - 1].epoch : 0,
+      stoppedEarly: p.stoppedEarly,
+      architecture: p.architecture,
+      ...(provenance ? { provenance } : {}),
+    };
+    writeFileAtomic(join(tmp, 'model.json'), JSON.stringify(mj, null, 1) + '\n');
+    const norm: NormalisationJson = { standardizer: p.standardizer.toJSON(), maxAbs: p.maxAbs ? p.maxAbs.toJSON() : null };
+    writeFileAtomic(join(tmp, 'normalisation.json'), JSON.stringify(norm) + '\n');
+    writeTrainingLog(tmp, p.options, p.log);
+    const old = existsSync(target) ? `${tmp}.old` : null;
+    if (old) renameSync(target, old);
+    try {
+      renameSync(tmp, target);
+    } catch (err) {
+      if (old) renameSync(old, target);
+      throw err;
+    }
+    if (old) rmSync(old, { recursive: true, force: true });
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+function readJson(path: string): unknown {
+  if (!existsSync(path)) throw fileError(path, 'missing (not an ADAN model folder?)');
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw fileError(path, `not valid JSON (${(err as Error).message})`);
+  }
+}
+
+/** Reads a model folder written by saveModelFolder. */
+export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Record<string, unknown> } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw fileError(dir, 'no such model folder');
+  const mjPath = join(dir, 'model.json');
+  const mj = readJson(mjPath) as Partial<ModelJson>;
+  if (mj.format !== 'adan-model' || mj.formatVersion !== 1) throw fileError(mjPath, 'not an ADAN model (format adan-model, version 1 expected)');
+  const options = parseAdanOptions(mj.options, mjPath);
+  if (!Array.isArray(mj.classNames) || !Array.isArray(mj.featureNames) || !Array.isArray(mj.classCounts) || !mj.architecture) {
+    throw fileError(mjPath, 'incomplete model description');
+  }
+  const normPath = join(dir, 'normalisation.json');
+  const norm = readJson(normPath) as NormalisationJson;
+  let standardizer: Standardizer;
+  let maxAbs: MaxAbsScaler | null;
+  try {
+    standardizer = Standardizer.fromJSON(norm.standardizer);
+    maxAbs = norm.maxAbs ? MaxAbsScaler.fromJSON(norm.maxAbs) : null;
+  } catch (err) {
+    throw fileError(normPath, (err as Error).message);
+  }
+  if (standardizer.inputCols !== mj.featureNames.length) throw fileError(normPath, `statistics for ${standardizer.inputCols} columns, model has ${mj.featureNames.length} features`);
+  const wPath = join(dir, 'weights.safetensors');
+  if (!existsSync(wPath)) throw fileError(wPath, 'missing');
+  const { tensors } = loadSafetensors(wPath);
+  const nets = {} as AdanNets;
+  for (const name of NET_NAMES) {
+    const spec = mj.architecture[name] as SequentialSpec;
+    const net = new Sequential(spec, new Rng(0));
+    const st: Record<string, Float32Array> = {};
+    for (const k of Object.keys(net.state())) {
+      const t = tensors[`${name}.${k}`];
+      if (!t) throw fileError(wPath, `tensor '${name}.${k}' missing`);
+      st[k] = t.data;
+    }
+    try {
+      net.loadState(st);
+    } catch (err) {
+      throw fileError(wPath, `${name}: ${(err as Error).message}`);
+    }
+    nets[name] = net;
+  }
+  let log: EpochLog[] = [];
+  const logPath = join(dir, 'training-log.json');
+  if (existsSync(logPath)) log = (readJson(logPath) as { epochs: EpochLog[] }).epochs ?? [];
+  return {
+    options,
+    seed: mj.seed ?? 0,
+    classNames: mj.classNames,
+    featureNames: mj.featureNames,
+    classCounts: mj.classCounts,
+    log,
+    nets,
+    architecture: mj.architecture,
+    standardizer,
+    maxAbs,
+    stoppedEarly: mj.stoppedEarly ?? false,
+    provenance: mj.provenance,
+  };
+}

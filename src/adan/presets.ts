@@ -1,0 +1,155 @@
+import type { AdanOptions, AdanPresetName } from './options.js';
+
+/**
+ * The three named settings of ADAN. Every value is overridable (`adanOptions(preset, overrides)`).
+ *
+ * `paper` — what the paper states (section II, III-D; spec 1-2): tanh everywhere, E/R hidden 800-800, C/G/D
+ * hidden 100-100, latent 100, z 100, Xavier init, Adam lr 1e-4 for all parts, M = 1 discriminator step,
+ * generator with inverted labels (eq. 6). Not stated by the paper and chosen here: the encoder's (and so the
+ * generator's) output is tanh, like its hidden layers; the decoder's output is linear because its targets are
+ * z-scores, which a tanh output cannot reach; batch 128 and 300 epochs (what spec 5's reference run used);
+ * Adam betas 0.9/0.999 and epsilon 1e-8 (Keras/TF defaults of the time); mean-over-elements MSE (Keras 'mse').
+ *
+ * `official` — what the authors' public code ran (spec 3). Spec 3 reports two readings of their repository:
+ *   version A (the main reading) and version B ("another reading": noise size 2, discriminator lr 1e-5, decoder
+ *   lr 1e-3, batch 64, D loss 0.5 x (real + fake), minimax generator loss). Each value below follows:
+ *   - leaky ReLU 0.2 then batch normalisation in E and R hidden layers; E and R outputs tanh ............ A
+ *   - classifier hidden 400-400 ......................................................................... A
+ *   - Adam beta1 0.5, epsilon 1e-5 ...................................................................... A
+ *   - batch 128 (B: 64) ................................................................................. A
+ *   - up to 1500 epochs with the early stop after epoch 200 (D's mean outputs within 0.01 of 0.5, 3 epochs) A
+ *   - discriminator stepped twice per iteration (d_times = 2) ........................................... A
+ *   - per-feature max-abs scaling of the (training-fold z-scored) inputs, synthetic samples scaled back .... A
+ *   - noise size 100 (B: 2), all learning rates 1e-4 (B: D 1e-5, decoder 1e-3) ........................... A
+ *   - D loss = real + fake as eq. 1 (B: 0.5 x (real + fake)) ............................................. A
+ *   - generator loss -(D's loss on fakes) + CE of C on fakes, i.e. minimax log(1 - D(G)) (eq. 5) ........... A and B
+ *   - the encoder is not trained adversarially (only reconstruction + classification), as in every preset . A and B
+ *   - C, G, D hidden activation tanh (spec 3 lists no departure from the paper for them) ................. paper
+ *   Batch-norm momentum 0.99 and epsilon 1e-3 are Keras' defaults (the authors used Keras/TensorFlow).
+ *   Version B is one override away, e.g. `{ noise: 2, lrDiscriminator: 1e-5, lrDecoder: 1e-3, batchSize: 64, dLossScale: 0.5 }`.
+ *
+ * `wadan` — the Wasserstein variant of the authors' later journal version (spec 3): the paper preset with a
+ * critic without sigmoid, gradient-norm penalty weight 10 (WGAN-GP) and G loss = -critic + 0.1 x cross-entropy.
+ */
+export const PRESETS: Readonly<Record<AdanPresetName, Omit<AdanOptions, 'preset'>>> = {
+  paper: {
+    epochs: 300,
+    batchSize: 128,
+    latent: 100,
+    noise: 100,
+    dSteps: 1,
+    encoderHidden: [800, 800],
+    decoderHidden: [800, 800],
+    classifierHidden: [100, 100],
+    generatorHidden: [100, 100],
+    discriminatorHidden: [100, 100],
+    aeActivation: 'tanh',
+    headActivation: 'tanh',
+    leakySlope: 0.2,
+    aeBatchNorm: false,
+    bnMomentum: 0.99,
+    bnEps: 1e-3,
+    encoderOutput: 'tanh',
+    decoderOutput: 'linear',
+    init: 'xavierUniform',
+    lr: 1e-4,
+    lrEncoder: null,
+    lrDecoder: null,
+    lrClassifier: null,
+    lrGenerator: null,
+    lrDiscriminator: null,
+    beta1: 0.9,
+    beta2: 0.999,
+    adamEps: 1e-8,
+    adversarial: 'gan',
+    generatorLoss: 'inverted',
+    dLossScale: 1,
+    gpWeight: 0,
+    gAdvWeight: 1,
+    gClsWeight: 1,
+    reconWeight: 1,
+    clsWeight: 1,
+    scaling: 'zscore',
+    earlyStop: null,
+  },
+  official: {
+    epochs: 1500,
+    batchSize: 128,
+    latent: 100,
+    noise: 100,
+    dSteps: 2,
+    encoderHidden: [800, 800],
+    decoderHidden: [800, 800],
+    classifierHidden: [400, 400],
+    generatorHidden: [100, 100],
+    discriminatorHidden: [100, 100],
+    aeActivation: 'leakyRelu',
+    headActivation: 'tanh',
+    leakySlope: 0.2,
+    aeBatchNorm: true,
+    bnMomentum: 0.99,
+    bnEps: 1e-3,
+    encoderOutput: 'tanh',
+    decoderOutput: 'tanh',
+    init: 'xavierUniform',
+    lr: 1e-4,
+    lrEncoder: null,
+    lrDecoder: null,
+    lrClassifier: null,
+    lrGenerator: null,
+    lrDiscriminator: null,
+    beta1: 0.5,
+    beta2: 0.999,
+    adamEps: 1e-5,
+    adversarial: 'gan',
+    generatorLoss: 'minimax',
+    dLossScale: 1,
+    gpWeight: 0,
+    gAdvWeight: 1,
+    gClsWeight: 1,
+    reconWeight: 1,
+    clsWeight: 1,
+    scaling: 'zscore+maxabs',
+    earlyStop: { minEpoch: 200, tolerance: 0.01, patience: 3 },
+  },
+  wadan: {
+    epochs: 300,
+    batchSize: 128,
+    latent: 100,
+    noise: 100,
+    dSteps: 1,
+    encoderHidden: [800, 800],
+    decoderHidden: [800, 800],
+    classifierHidden: [100, 100],
+    generatorHidden: [100, 100],
+    discriminatorHidden: [100, 100],
+    aeActivation: 'tanh',
+    headActivation: 'tanh',
+    leakySlope: 0.2,
+    aeBatchNorm: false,
+    bnMomentum: 0.99,
+    bnEps: 1e-3,
+    encoderOutput: 'tanh',
+    decoderOutput: 'linear',
+    init: 'xavierUniform',
+    lr: 1e-4,
+    lrEncoder: null,
+    lrDecoder: null,
+    lrClassifier: null,
+    lrGenerator: null,
+    lrDiscriminator: null,
+    beta1: 0.9,
+    beta2: 0.999,
+    adamEps: 1e-8,
+    adversarial: 'wgan-gp',
+    generatorLoss: 'inverted',
+    dLossScale: 1,
+    gpWeight: 10,
+    gAdvWeight: 1,
+    gClsWeight: 0.1,
+    reconWeight: 1,
+    clsWeight: 1,
+    scaling: 'zscore',
+    earlyStop: null,
+  },
+};
