@@ -1,13 +1,109 @@
+import { existsSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UserError } from '../../util/errors.js';
+import { readCsvTable } from '../../data/read-table.js';
+import { withEmodbMeta } from '../../data/emodb-names.js';
+import { computeQuality, loadModelSource, sourceFromTables, type QualityReport, type SpaceMetrics, type SyntheticSource } from '../../report/index.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
+import { fileError, UserError } from '../../util/errors.js';
+import { progressBar } from '../progress.js';
 
-/** `adan quality`: not implemented yet (owned by the stage that provides it). */
+interface QualityFlags {
+  model?: string;
+  table?: string;
+  synthetic?: string;
+  labelCol: string;
+  emodbNames?: boolean;
+  times: string;
+  seed: string;
+  k: string;
+  folds: string;
+  maxPerClass: string;
+  json?: boolean;
+  output?: string;
+}
+
+function intOption(v: string, name: string, min: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UserError(`${name}: expected an integer >= ${min}, got '${v}'`);
+  return n;
+}
+
+/** `adan quality`: synthetic-data quality of a trained ADAN (or of any synthetic table) against real rows. */
 export function registerQuality(program: Command): void {
   program
     .command('quality')
-    .description('(not implemented yet)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new UserError('quality: not implemented yet');
+    .description('synthetic-data quality of a trained ADAN model against real rows: TSTR vs TRTR, real-vs-synthetic detection AUC, per-class MMD, k-NN precision/recall, nearest-neighbour distances')
+    .option('--model <dir>', 'ADAN model folder (adan train -o); synthetic rows are generated with the real rows\' labels')
+    .option('--table <csv>', 'real rows (default: the model folder\'s train.csv)')
+    .option('--synthetic <csv>', 'judge this synthetic table instead of a model (e.g. adan augment output of SMOTE); needs --table')
+    .option('--label-col <name>', 'label column of the tables', 'label')
+    .option('--emodb-names', 'take EmoDB labels from the row ids (openSMILE CSVs without a label column)')
+    .option('--times <n>', 'synthetic rows per real row', '1')
+    .option('--seed <n>', 'seed of the generator noise, subsampling and cross-validation folds', '1')
+    .option('--k <n>', 'neighbours of the k-NN precision/recall balls', '5')
+    .option('--folds <n>', 'cross-validation folds (detection classifier, TRTR)', '5')
+    .option('--max-per-class <n>', 'subsample at most this many real and synthetic rows per class', '400')
+    .option('--json', 'print the metrics as JSON')
+    .option('-o, --output <file>', 'also write the JSON to this file (e.g. run/quality.json, read by adan report)')
+    .action(async (flags: QualityFlags) => {
+      await runQuality(flags);
     });
+}
+
+async function runQuality(f: QualityFlags): Promise<void> {
+  const seed = intOption(f.seed, '--seed', 0);
+  const times = intOption(f.times, '--times', 1);
+  const k = intOption(f.k, '--k', 1);
+  const folds = intOption(f.folds, '--folds', 2);
+  const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2);
+  const bar = progressBar({ enabled: f.json ? false : undefined });
+  let src: SyntheticSource;
+  if (f.synthetic) {
+    if (!f.table) throw new UserError('--synthetic needs --table (the real rows)');
+    const load = (file: string) => {
+      if (!existsSync(file)) throw fileError(file, 'no such file');
+      const t = readCsvTable(file, { metaColumns: f.emodbNames ? [] : [f.labelCol] });
+      return f.emodbNames ? withEmodbMeta(t) : t;
+    };
+    src = sourceFromTables(load(f.table), f.table, load(f.synthetic), f.synthetic, f.emodbNames ? 'label' : f.labelCol, basename(f.synthetic));
+  } else {
+    if (!f.model) throw new UserError('give --model <dir> (or --synthetic <csv> with --table)');
+    if (!existsSync(f.model)) throw fileError(f.model, 'no such model folder');
+    if (!f.table && !existsSync(join(f.model, 'train.csv'))) throw fileError(f.model, 'no train.csv in the model folder: give the real rows with --table');
+    bar.start(2, 'generating');
+    src = await loadModelSource(f.model, basename(resolve(f.model)), { table: f.table, labelCol: f.emodbNames ? 'label' : f.labelCol, seed, times, emodbNames: f.emodbNames });
+  }
+  bar.start(2, 'metrics');
+  bar.update(1);
+  const q = computeQuality(src, { seed, k, folds, maxPerClass });
+  q.source = { ...src.provenance };
+  bar.update(2);
+  bar.stop();
+  const json = JSON.stringify(q, null, 1) + '\n';
+  if (f.output) writeFileAtomic(f.output, json);
+  if (f.json) process.stdout.write(json);
+  else process.stdout.write(summary(q));
+}
+
+function spaceLines(name: string, s: SpaceMetrics): string[] {
+  const f = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
+  return [
+    `${name}: ${s.dims} dims`,
+    `  detection AUC ${f(s.detection.auc)} (0.5 = indistinguishable), accuracy ${f(s.detection.accuracy, 1)}%`,
+    `  MMD^2 ${f(s.mmd.overall.mmd2, 4)} (all), per class: ${s.mmd.perClass.map((c) => `${c.class} ${f(c.mmd2, 4)}`).join(', ')}`,
+    `  k-NN precision ${f(s.coverage.precision)}, recall ${f(s.coverage.recall)} (k=${s.coverage.k})`,
+    `  NN distance synthetic->real median ${f(s.nnDistance.syntheticToReal.median)}, real->real ${f(s.nnDistance.realToReal.median)}, ratio ${f(s.nnDistance.ratio)}, copies ${s.nnDistance.copies}`,
+  ];
+}
+
+function summary(q: QualityReport): string {
+  const t = q.tstr;
+  const lines = [
+    `real ${q.rows.real} rows, synthetic ${q.rows.synthetic} rows, ${q.classNames.length} classes; classifier: ${t.classifier}`,
+    `TRTR (cv) WA ${t.trtr.wa.toFixed(2)} UAR ${t.trtr.uar.toFixed(2)} | TSTR WA ${t.tstr.wa.toFixed(2)} UAR ${t.tstr.uar.toFixed(2)} | TRTS WA ${t.trts.wa.toFixed(2)} UAR ${t.trts.uar.toFixed(2)}`,
+    ...spaceLines('features', q.feature),
+    ...(q.latent ? spaceLines('latent', q.latent) : []),
+  ];
+  return lines.join('\n') + '\n';
 }

@@ -1,0 +1,148 @@
+import type { BuiltReport } from './build.js';
+import type { ReportInputs, ResultsInput } from './inputs.js';
+import type { QualityReport, SpaceMetrics } from './quality/index.js';
+import { methodKey, paperFor } from './results.js';
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A numeric cell: shown with `digits` decimals, exact value in data-value (the browser test reads it). */
+function num(v: number | null | undefined, digits = 2): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '<td class="num na">&ndash;</td>';
+  return `<td class="num" data-value="${v}">${v.toFixed(digits)}</td>`;
+}
+
+function td(s: string): string {
+  return `<td>${escapeHtml(s)}</td>`;
+}
+
+function table(cls: string, head: string[], rows: string[]): string {
+  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+const CSS = `
+body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#222;line-height:1.4}
+h1{font-size:1.6em;margin-bottom:.2em} h2{border-bottom:2px solid #4c78a8;padding-bottom:.2em;margin-top:2em} h3{margin-top:1.4em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.9em} th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
+th{background:#eef3f8} td.num{text-align:right;font-variant-numeric:tabular-nums} td.na{color:#999;text-align:center}
+tr.paper-row td{background:#fff8f0} .pos{color:#1a7f37} .neg{color:#b3261e}
+.grid{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}
+figure{margin:0;border:1px solid #e3e3e3;padding:.6em;background:#fff;max-width:100%;overflow-x:auto} figcaption{font-size:.85em;color:#555;max-width:620px;margin-top:.4em}
+.side{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start} .meta{color:#666;font-size:.9em} code{background:#f4f4f4;padding:0 .2em}
+details{margin:.6em 0} summary{cursor:pointer;color:#4c78a8} .warn{color:#8a5a00}
+nav a{margin-right:1em}
+`;
+
+function configSection(r: ResultsInput, k: number): string {
+  const d = r.data;
+  const rows = Object.entries(d.config).map(([key, v]) => `<tr>${td(key)}<td><code>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</code></td></tr>`);
+  const ds = d.dataset;
+  const dsRows = [
+    `<tr>${td('name')}${td(ds.name ?? '')}</tr>`,
+    `<tr>${td('rows')}${td(String(ds.rows ?? ''))}</tr>`,
+    `<tr>${td('features')}${td(String(ds.features ?? ''))}</tr>`,
+    `<tr>${td('classes')}${td(ds.classes.join(', '))}</tr>`,
+    `<tr>${td('groups')}${td((ds.groups ?? []).join(', '))}</tr>`,
+  ];
+  return `<h3 id="config-${k + 1}">Configuration: <code>${escapeHtml(r.file)}</code></h3>
+<p class="meta">${escapeHtml([d.tool, d.version, d.backend && `backend ${d.backend}`, d.created].filter(Boolean).join(' · '))}</p>
+<div class="side">${table('config', ['option', 'value'], rows)}${table('dataset', ['dataset', ''], dsRows)}</div>`;
+}
+
+function resultsSection(r: ResultsInput, k: number): string {
+  const d = r.data;
+  const rows = d.results.map((res) => {
+    const paper = paperFor(d, res)[0];
+    const reps = res.waRepeats && res.waRepeats.length ? res.waRepeats.map((v) => v.toFixed(2)).join(', ') : '';
+    return `<tr data-method="${escapeHtml(methodKey(res))}">${td(res.augment)}${td(res.classifier)}${td(res.trainOn)}${num(res.wa)}${num(res.uar)}${num(res.waMean)}${num(res.waStd)}${num(res.uarMean)}${num(res.uarStd)}${td(reps)}${num(paper?.wa ?? null)}${num(paper?.uar ?? null)}${num(res.seconds ?? null, 1)}</tr>`;
+  });
+  const ours = new Map(d.results.map((res) => [res, res]));
+  const paperRows = (d.paper ?? []).map((p) => {
+    const match = [...ours.keys()].find((res) => paperFor({ ...d, paper: [p] }, res).length > 0);
+    const diff = (a: number | null | undefined, b: number | null | undefined): string => {
+      if (a === null || a === undefined || b === null || b === undefined) return '<td class="num na">&ndash;</td>';
+      const v = a - b;
+      return `<td class="num ${v >= 0 ? 'pos' : 'neg'}" data-value="${v}">${v >= 0 ? '+' : ''}${v.toFixed(2)}</td>`;
+    };
+    return `<tr class="paper-row">${td(p.table)}${td(p.setting)}${td(match ? methodKey(match) : '(not run)')}${num(p.wa)}${num(match?.wa ?? null)}${diff(match?.wa, p.wa)}${num(p.uar)}${num(match?.uar ?? null)}${diff(match?.uar, p.uar)}</tr>`;
+  });
+  const comps = (d.comparisons ?? []).map((c) => `<tr>${td(c.a)}${td(c.b)}${td(c.test)}${num(c.p ?? null, 4)}${num(c.diffWa ?? null)}</tr>`);
+  const folds = d.results.flatMap((res) => (res.folds ?? []).map((f) => `<tr>${td(methodKey(res))}${td(f.group)}${num(f.wa)}${num(f.uar)}${td(String(f.n))}</tr>`));
+  return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}</h3>
+<p class="meta">WA = weighted accuracy, UAR = unweighted average recall, in percent on the predictions pooled over the folds (mean over repeats); "folds mean/std" over the folds of the first repeat; "WA per repeat" the pooled WA of each repeat.</p>
+${table('results', ['augment', 'classifier', 'train on', 'WA', 'UAR', 'WA folds mean', 'WA folds std', 'UAR folds mean', 'UAR folds std', 'WA per repeat', 'paper WA', 'paper UAR', 'seconds'], rows)}
+${paperRows.length ? `<h4>Side by side with the paper</h4>${table('paper', ['paper table', 'setting', 'our method', 'paper WA', 'our WA', 'Δ WA', 'paper UAR', 'our UAR', 'Δ UAR'], paperRows)}` : ''}
+${comps.length ? `<h4>Significance</h4>${table('comparisons', ['a', 'b', 'test', 'p', 'Δ WA (b − a)'], comps)}` : ''}
+${folds.length ? `<details><summary>Per-fold scores (${folds.length} rows)</summary>${table('folds', ['method', 'held-out group', 'WA', 'UAR', 'n'], folds)}</details>` : ''}`;
+}
+
+function spaceRows(label: string, s: SpaceMetrics): string[] {
+  return [
+    `<tr>${td(label)}${td('detection AUC (real vs synthetic, 0.5 = indistinguishable)')}${num(s.detection.auc, 3)}</tr>`,
+    `<tr>${td(label)}${td(`detection accuracy (%), ${s.detection.folds}-fold`)}${num(s.detection.accuracy)}</tr>`,
+    `<tr>${td(label)}${td('MMD² (RBF, median bandwidth, unbiased), all classes')}${num(s.mmd.overall.mmd2, 4)}</tr>`,
+    `<tr>${td(label)}${td(`k-NN precision (synthetic inside real manifold), k=${s.coverage.k}`)}${num(s.coverage.precision, 3)}</tr>`,
+    `<tr>${td(label)}${td(`k-NN recall (real covered by synthetic), k=${s.coverage.k}`)}${num(s.coverage.recall, 3)}</tr>`,
+    `<tr>${td(label)}${td('median NN distance synthetic → real')}${num(s.nnDistance.syntheticToReal.median, 3)}</tr>`,
+    `<tr>${td(label)}${td('median NN distance real → real')}${num(s.nnDistance.realToReal.median, 3)}</tr>`,
+    `<tr>${td(label)}${td('ratio (≈1: new samples, ≈0: copies)')}${num(s.nnDistance.ratio, 3)}</tr>`,
+    `<tr>${td(label)}${td('synthetic samples that copy a real one')}${num(s.nnDistance.copies, 0)}</tr>`,
+  ];
+}
+
+function qualitySection(name: string, q: QualityReport): string {
+  const t = q.tstr;
+  const tstr = [
+    `<tr>${td('train real → test real (TRTR, cross-validated)')}${num(t.trtr.wa)}${num(t.trtr.uar)}</tr>`,
+    `<tr>${td('train synthetic → test real (TSTR)')}${num(t.tstr.wa)}${num(t.tstr.uar)}</tr>`,
+    `<tr>${td('train real → test synthetic (TRTS)')}${num(t.trts.wa)}${num(t.trts.uar)}</tr>`,
+  ];
+  const metrics = [...spaceRows('features', q.feature), ...(q.latent ? spaceRows('latent', q.latent) : [])];
+  const perClass = q.classNames.map(
+    (c, i) => `<tr>${td(c)}${td(String(q.rows.realPerClass[i]))}${td(String(q.rows.syntheticPerClass[i]))}${num(q.feature.mmd.perClass[i]?.mmd2, 4)}${num(q.latent?.mmd.perClass[i]?.mmd2 ?? null, 4)}</tr>`,
+  );
+  const src = Object.entries(q.source ?? {}).map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`).join(' · ');
+  return `<h3>Synthetic-data quality: ${escapeHtml(name)}</h3>
+<p class="meta">${src} · ${q.rows.real} real and ${q.rows.synthetic} synthetic rows, z-normalised on the real rows (${q.feature.dims} feature dimensions${q.latent ? `, ${q.latent.dims} latent` : ''}); classifier: ${escapeHtml(t.classifier)}. Real rows are the model's training rows unless another table was given, so TSTR here measures fidelity, not generalisation.</p>
+<div class="side">${table('quality tstr', ['training → test', 'WA', 'UAR'], tstr)}${table('quality perclass', ['emotion', 'real', 'synthetic', 'MMD² features', 'MMD² latent'], perClass)}</div>
+${table('quality metrics', ['space', 'metric', 'value'], metrics)}`;
+}
+
+/** The whole report as one self-contained HTML page: inline CSS and inline SVG figures, no scripts, no external requests. */
+export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: { created: string; version: string; seed: number; embedding: string }): string {
+  const groups: Array<[string, string]> = [
+    ['results', 'Result figures'],
+    ['training', 'ADAN training (Fig. 2)'],
+    ['embedding', 'Real vs synthetic samples (Fig. 3)'],
+  ];
+  const figureHtml = groups
+    .map(([g, title]) => {
+      const fs = built.figures.filter((f) => f.group === g);
+      if (!fs.length) return '';
+      return `<h2 id="fig-${g}">${escapeHtml(title)}</h2><div class="grid">${fs
+        .map((f) => `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}">${f.svg}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`)
+        .join('\n')}</div>`;
+    })
+    .join('\n');
+  const warnings = inputs.warnings.length ? `<ul class="warn">${inputs.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '';
+  const title = `ADAN report${inputs.results[0]?.data.dataset.name ? `: ${inputs.results[0].data.dataset.name}` : ''}`;
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(title)}</title><style>${CSS}</style></head>
+<body>
+<h1>${escapeHtml(title)}</h1>
+<p class="meta">Made by adan ${escapeHtml(meta.version)} on ${escapeHtml(meta.created)} · embedding ${escapeHtml(meta.embedding)}, seed ${meta.seed} · sources: ${[...inputs.results.map((r) => r.file), ...inputs.models.map((m) => m.dir)].map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}</p>
+<nav><a href="#configuration">configuration</a><a href="#results">results</a><a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>
+${warnings}
+<h2 id="configuration">Configuration</h2>
+${inputs.results.map(configSection).join('\n') || '<p>No results file given.</p>'}
+<h2 id="results">Results</h2>
+${inputs.results.map(resultsSection).join('\n') || '<p>No results file given.</p>'}
+${figureHtml}
+<h2 id="quality">Synthetic-data quality</h2>
+${built.quality.map((q) => qualitySection(q.name, q.report)).join('\n') || '<p>No model folder with training rows was given (run <code>adan quality --model M</code> or give a run folder).</p>'}
+</body></html>
+`;
+}

@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileError } from '../util/errors.js';
+import { readResults, type EvalResults } from './results.js';
+import { isAdanModelFolder, loadModelSource, readTrainingLog, type SyntheticSource } from './sources.js';
+import type { EpochLogLike } from './figures/loss-curves.js';
+import type { QualityReport } from './quality/index.js';
+
+export interface ResultsInput {
+  file: string;
+  data: EvalResults;
+}
+
+export interface ModelInput {
+  name: string;
+  dir: string;
+  log: EpochLogLike[] | null;
+  /** Real + synthetic samples for the embeddings and quality metrics (only for the first model of a run). */
+  source: SyntheticSource | null;
+  quality: QualityReport | null;
+}
+
+export interface ReportInputs {
+  results: ResultsInput[];
+  models: ModelInput[];
+  warnings: string[];
+}
+
+export interface CollectOptions {
+  seed?: number;
+  /** Load the real/synthetic samples of the first model folder of each run (default true). */
+  samples?: boolean;
+}
+
+/** A quality.json as `adan quality --json` writes it (anything else is ignored with a warning). */
+export function readQuality(file: string): QualityReport | null {
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { kind?: unknown };
+  return data && data.kind === 'adan-quality' ? (data as QualityReport) : null;
+}
+
+/** Model folders under run/models, ADAN folds first in fold order (adan-fold1 before adan-fold10). */
+function modelFolders(run: string): string[] {
+  const dir = join(run, 'models');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((n) => statSync(join(dir, n)).isDirectory())
+    .sort((a, b) => Number(b.startsWith('adan')) - Number(a.startsWith('adan')) || a.localeCompare(b, 'en', { numeric: true }))
+    .map((n) => join(dir, n));
+}
+
+/**
+ * Gathers what `adan report` shows from results JSON files and run folders (run/results.json, run/models/<name>/
+ * with training-log.json and train.csv, run/quality.json), or from single model folders.
+ */
+export async function collectInputs(paths: string[], opts: CollectOptions = {}): Promise<ReportInputs> {
+  const out: ReportInputs = { results: [], models: [], warnings: [] };
+  for (const p of paths) {
+    if (!existsSync(p)) throw fileError(p, 'no such file or directory');
+    if (statSync(p).isFile()) {
+      out.results.push({ file: p, data: readResults(p) });
+      continue;
+    }
+    const isModel = existsSync(join(p, 'training-log.json')) || isAdanModelFolder(p);
+    if (existsSync(join(p, 'results.json'))) out.results.push({ file: join(p, 'results.json'), data: readResults(join(p, 'results.json')) });
+    const folders = isModel ? [p] : modelFolders(p);
+    if (!isModel && folders.length === 0 && !existsSync(join(p, 'results.json'))) throw fileError(p, 'neither a results file, a run folder (results.json, models/) nor a model folder');
+    const runQuality = existsSync(join(p, 'quality.json')) ? readQuality(join(p, 'quality.json')) : null;
+    folders.forEach((dir, i) => {
+      const log = existsSync(join(dir, 'training-log.json')) ? readTrainingLog(join(dir, 'training-log.json')) : null;
+      out.models.push({ name: basename(dir), dir, log, source: null, quality: i === 0 ? runQuality : null });
+    });
+    if (opts.samples !== false && folders.length > 0) {
+      const first = out.models[out.models.length - folders.length];
+      const canSample = isAdanModelFolder(first.dir) || existsSync(join(first.dir, 'synthetic.csv'));
+      if (canSample && existsSync(join(first.dir, 'train.csv'))) {
+        try {
+          first.source = await loadModelSource(first.dir, first.name, { seed: opts.seed });
+        } catch (err) {
+          out.warnings.push(`${first.dir}: no embeddings or quality metrics (${(err as Error).message.split('\n')[0]})`);
+        }
+      } else {
+        out.warnings.push(`${first.dir}: no train.csv with a model or synthetic.csv: no embeddings or quality metrics`);
+      }
+    }
+  }
+  if (out.results.length === 0 && out.models.length === 0) throw new Error('report: nothing to report');
+  return out;
+}

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { fileError } from '../util/errors.js';
+
+// The shared evaluation-results format (written by `adan evaluate --json`, `adan reproduce`, `adan merge`).
+// Validated leniently: the report needs only these fields; everything else is kept and shown as configuration.
+const num = z.number().nullable().optional();
+
+const resultSchema = z
+  .object({
+    augment: z.string(),
+    classifier: z.string(),
+    trainOn: z.string(),
+    wa: z.number(),
+    uar: z.number(),
+    waMean: num,
+    waStd: num,
+    uarMean: num,
+    uarStd: num,
+    waRepeats: z.array(z.number()).optional(),
+    uarRepeats: z.array(z.number()).optional(),
+    confusion: z.array(z.array(z.number())).optional(),
+    perClassRecall: z.array(z.number()).optional(),
+    folds: z.array(z.object({ group: z.union([z.string(), z.number()]).transform(String), wa: z.number(), uar: z.number(), n: z.number() }).passthrough()).optional(),
+    seconds: num,
+  })
+  .passthrough();
+
+const paperSchema = z
+  .object({
+    table: z.string(),
+    setting: z.string(),
+    wa: z.number().nullable(),
+    uar: z.number().nullable(),
+    matches: z.object({ augment: z.string().optional(), classifier: z.string().optional(), trainOn: z.string().optional() }).passthrough().nullable().optional(),
+  })
+  .passthrough();
+
+export const evalResultsSchema = z
+  .object({
+    tool: z.string().optional(),
+    version: z.string().optional(),
+    created: z.string().optional(),
+    backend: z.string().optional(),
+    config: z.record(z.string(), z.unknown()).default({}),
+    dataset: z
+      .object({ name: z.string().optional(), rows: z.number().optional(), features: z.number().optional(), classes: z.array(z.string()), groups: z.array(z.union([z.string(), z.number()]).transform(String)).optional() })
+      .passthrough(),
+    results: z.array(resultSchema),
+    comparisons: z.array(z.object({ a: z.string(), b: z.string(), test: z.string(), p: z.number().nullable(), diffWa: z.number().nullable().optional() }).passthrough()).optional(),
+    paper: z.array(paperSchema).optional(),
+  })
+  .passthrough();
+
+export type EvalResults = z.infer<typeof evalResultsSchema>;
+export type EvalResult = EvalResults['results'][number];
+export type PaperEntry = NonNullable<EvalResults['paper']>[number];
+
+/** `augment/classifier/trainOn`, the key comparisons use. */
+export function methodKey(r: { augment: string; classifier: string; trainOn: string }): string {
+  return `${r.augment}/${r.classifier}/${r.trainOn}`;
+}
+
+/** Parses and validates a results JSON object; errors name the file and the first bad field. */
+export function parseResults(data: unknown, file: string): EvalResults {
+  const r = evalResultsSchema.safeParse(data);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    throw fileError(file, `not an adan results file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return r.data;
+}
+
+export function readResults(file: string): EvalResults {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code) throw err;
+    throw fileError(file, `not valid JSON (${(err as Error).message})`);
+  }
+  return parseResults(data, file);
+}
+
+/** The paper entries whose `matches` fit a result (every given key equal). */
+export function paperFor(results: EvalResults, r: EvalResult): PaperEntry[] {
+  return (results.paper ?? []).filter((p) => {
+    const m = p.matches;
+    if (!m) return false;
+    return (m.augment === undefined || m.augment === r.augment) && (m.classifier === undefined || m.classifier === r.classifier) && (m.trainOn === undefined || m.trainOn === r.trainOn);
+  });
+}
