@@ -15,9 +15,13 @@ const F09 = Math.fround(0.9);
 export class SpecResampler {
   readonly nOut: number;
   private readonly kUsed: number;
+  /** [k][i] tables: the k-outer / i-inner loop keeps every out[i] an independent float32 chain summed in k order */
   private readonly cos: Float32Array;
   private readonly sin: Float32Array;
   private readonly norm: number;
+  private readonly rk: Float32Array;
+  private readonly ik: Float32Array;
+  private readonly acc: Float32Array;
 
   constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000) {
     const K = nfft;
@@ -26,32 +30,41 @@ export class SpecResampler {
     const nI = K * ratio;
     let kMax = Math.min(K, this.nOut);
     kMax -= kMax % 2;
-    this.kUsed = Math.min(kMax / 2 - 1, K / 2);
+    this.kUsed = Math.max(0, Math.min(kMax / 2 - 1, K / 2));
     this.norm = K / 2;
     const n = this.nOut;
-    this.cos = new Float32Array((this.kUsed + 1) * n);
-    this.sin = new Float32Array((this.kUsed + 1) * n);
+    const w = this.kUsed + 1;
+    this.cos = new Float32Array(w * n);
+    this.sin = new Float32Array(w * n);
     for (let k = 1; k <= this.kUsed; k++) {
       for (let i = 0; i < n; i++) {
-        const w = (2 * Math.PI * k * i) / nI;
-        this.cos[k * n + i] = Math.cos(w);
-        this.sin[k * n + i] = Math.sin(w);
+        const ph = (2 * Math.PI * k * i) / nI;
+        this.cos[k * n + i] = Math.cos(ph);
+        this.sin[k * n + i] = Math.sin(ph);
       }
     }
+    this.rk = new Float32Array(w);
+    this.ik = new Float32Array(w);
+    this.acc = new Float32Array(n);
   }
 
   apply(spec: Float64Array, out: Float32Array): Float32Array {
     const n = this.nOut;
-    const R0 = f32(spec[0]);
-    for (let i = 0; i < n; i++) {
-      let acc = R0;
-      for (let k = 1; k <= this.kUsed; k++) {
-        const Rk = f32(spec[2 * k]);
-        const Ik = f32(-spec[2 * k + 1]); // Ooura layout: I_k = −Im(X_k)
-        acc = f32(acc + f32(f32(Rk * this.cos[k * n + i]) + f32(Ik * this.sin[k * n + i])));
-      }
-      out[i] = f32(acc / this.norm);
+    const K = this.kUsed;
+    const { rk, ik, cos, sin } = this;
+    for (let k = 0; k <= K; k++) {
+      rk[k] = spec[2 * k];
+      ik[k] = -spec[2 * k + 1]; // Ooura layout: I_k = −Im(X_k)
     }
+    const acc = this.acc;
+    acc.fill(rk[0]);
+    for (let k = 1; k <= K; k++) {
+      const r = rk[k];
+      const im = ik[k];
+      const base = k * n;
+      for (let i = 0; i < n; i++) acc[i] = acc[i] + f32(f32(r * cos[base + i]) + f32(im * sin[base + i]));
+    }
+    for (let i = 0; i < n; i++) out[i] = f32(acc[i] / this.norm);
     return out;
   }
 }

@@ -1,0 +1,35 @@
+/**
+ * Piscina worker: extracts one file per task (see extract-pool.ts). Errors come back as data, so one bad file
+ * never kills the pool.
+ *
+ * API (default export, called by piscina):
+ *   (task: WorkerTask) => WorkerResult
+ *   interface WorkerTask { path: string; set: FeatureSetName; lld: boolean }
+ *   type WorkerResult = { ok: true; name; values; lld?; seconds } | { ok: false; error: string; user: boolean }
+ */
+import { UserError } from '../util/errors.js';
+import { extractFeatures } from './extract.js';
+import type { FeatureSetName, LldOutput } from './sets/index.js';
+
+export interface WorkerTask {
+  path: string;
+  set: FeatureSetName;
+  lld: boolean;
+}
+
+export type WorkerResult =
+  | { ok: true; name: string; values: Float32Array; lld?: LldOutput; seconds: number }
+  | { ok: false; error: string; user: boolean };
+
+export function runTask(task: WorkerTask): WorkerResult {
+  try {
+    const r = extractFeatures(task.path, task.set, { lld: task.lld });
+    return { ok: true, name: r.name, values: r.values, lld: r.lld, seconds: r.seconds };
+  } catch (err) {
+    if (err instanceof UserError) return { ok: false, error: err.message, user: true };
+    const msg = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: `${task.path}: internal error: ${msg.split('\n')[0]}`, user: false };
+  }
+}
+
+export default runTask;

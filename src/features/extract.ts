@@ -1,0 +1,68 @@
+/**
+ * Library entry for feature extraction (one file or samples in memory).
+ *
+ * API:
+ *   type ExtractInput = string | { samples: Float32Array; sampleRate: number; name?: string }
+ *   interface ExtractOptions { lld?: boolean }
+ *   interface ExtractResult { name: string; names: string[]; values: Float32Array; lld?: LldOutput; sampleRate: number; seconds: number }
+ *   extractFeatures(input, set, opts?): ExtractResult
+ *       Reads the WAV (spec 1.2) or takes the samples as given (float32 mono at their own rate), runs the set.
+ *       Throws UserError (fileError naming the input) for bad or too short input.
+ *   featureNames(set): string[]
+ */
+import { readWav } from '../audio/wav.js';
+import { UserError, fileError } from '../util/errors.js';
+import { instanceName } from './csv-format.js';
+import { getFeatureSet, type FeatureSetName, type LldOutput } from './sets/index.js';
+
+export type ExtractInput = string | { samples: Float32Array; sampleRate: number; name?: string };
+
+export interface ExtractOptions {
+  /** also return the frame-level descriptors (openSMILE's LLD CSV content) */
+  lld?: boolean;
+}
+
+export interface ExtractResult {
+  /** instance name: file name without extension (or the given name, default 'unknown' as in openSMILE) */
+  name: string;
+  names: string[];
+  values: Float32Array;
+  lld?: LldOutput;
+  sampleRate: number;
+  /** duration of the input in seconds */
+  seconds: number;
+}
+
+export function featureNames(set: FeatureSetName): string[] {
+  return getFeatureSet(set).names();
+}
+
+export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: ExtractOptions = {}): ExtractResult {
+  const fs = getFeatureSet(set);
+  let samples: Float32Array;
+  let rate: number;
+  let name: string;
+  let label: string;
+  if (typeof input === 'string') {
+    const w = readWav(input);
+    samples = w.samples;
+    rate = w.sampleRate;
+    name = instanceName(input);
+    label = input;
+  } else {
+    if (!(input.samples instanceof Float32Array)) throw new UserError('extractFeatures: samples must be a Float32Array');
+    if (!(input.sampleRate > 0) || !Number.isFinite(input.sampleRate)) throw new UserError(`extractFeatures: invalid sample rate ${input.sampleRate}`);
+    samples = input.samples;
+    rate = input.sampleRate;
+    name = input.name ?? 'unknown';
+    label = name;
+  }
+  let out;
+  try {
+    out = fs.extract(samples, rate, { lld: opts.lld });
+  } catch (err) {
+    if (err instanceof UserError) throw fileError(label, err.message);
+    throw err;
+  }
+  return { name, names: fs.names(), values: out.values, lld: out.lld, sampleRate: rate, seconds: samples.length / rate };
+}

@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { availableParallelism } from 'node:os';
+import { extractFiles } from '../../src/features/extract-pool.js';
+import { featureNames } from '../../src/features/extract.js';
+import { accuracy, emodbWavs, readGolden } from './golden.js';
+
+test('IS10 over all 535 EmoDB files matches openSMILE (spec 12 tolerance, >= 99.5%)', async () => {
+  const golden = readGolden('IS10');
+  assert.deepEqual(featureNames('IS10'), golden.names);
+  const paths = emodbWavs();
+  assert.equal(paths.length, 535);
+  const ours = new Map<string, Float32Array>();
+  const errors: string[] = [];
+  const t0 = Date.now();
+  await extractFiles(paths, 'IS10', {
+    jobs: Math.min(2, availableParallelism()),
+    onResult(_i, _p, r) {
+      if (r.ok) ours.set(r.name, r.values);
+      else errors.push(r.error);
+    },
+  });
+  assert.deepEqual(errors, []);
+  const rep = accuracy(golden, ours);
+  console.log(
+    `IS10 accuracy: ${(100 * rep.fraction).toFixed(3)}% of ${rep.values} (file, feature) values within tolerance ` +
+      `(${(100 * rep.relPassed / rep.values).toFixed(3)}% within 1e-4 relative alone); ${rep.files} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  for (const w of rep.worst) console.log(`  ${w.name}: ${w.failed} files outside, max ${w.maxSd.toFixed(3)} SD`);
+  assert.equal(rep.files, 535);
+  assert.ok(rep.fraction >= 0.995, `accuracy ${rep.fraction}`);
+});
