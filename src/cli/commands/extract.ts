@@ -1,13 +1,179 @@
+import { closeSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
+import { tempSibling } from '../../util/atomic-write.js';
+import { progressBar } from '../progress.js';
+import { extractFiles } from '../../features/extract-pool.js';
+import { featureNames } from '../../features/extract.js';
+import { csvHeader, csvRow } from '../../features/csv-format.js';
+import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/sets/index.js';
 
-/** `adan extract`: not implemented yet (owned by the stage that provides it). */
+interface ExtractFlags {
+  set: string;
+  output: string;
+  lld?: string;
+  jobs?: string;
+  shard?: string;
+  json?: boolean;
+}
+
+/** `adan extract`: openSMILE-compatible functionals (one CSV row per file), optionally frame-level LLDs. */
 export function registerExtract(program: Command): void {
   program
     .command('extract')
-    .description('(not implemented yet)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new UserError('extract: not implemented yet');
+    .description('extract openSMILE-compatible features (IS10, IS11, IS09, eGeMAPS) from WAV files into openSMILE CSV')
+    .argument('<inputs...>', 'WAV files or folders (searched recursively for *.wav)')
+    .requiredOption('--set <name>', `feature set: ${FEATURE_SET_NAMES.join(' | ')}`)
+    .requiredOption('-o, --output <csv>', 'functionals CSV to write (one row per file; written atomically)')
+    .option('--lld <csv>', 'also write the frame-level descriptors (smoothed LLDs and deltas) to this CSV')
+    .option('--jobs <n>', 'worker threads (default: number of cores)')
+    .option('--shard <i/n>', 'process only every n-th file starting at file i (0-based), for cluster job arrays')
+    .option('--json', 'print a JSON summary instead of text')
+    .action(async (inputs: string[], flags: ExtractFlags) => {
+      await runExtract(inputs, flags);
     });
+}
+
+/** Expands files and folders into a sorted list of WAV paths; unreadable inputs are returned as failures. */
+export function collectWavs(inputs: readonly string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && e.name.toLowerCase().endsWith('.wav')) files.push(p);
+    }
+  };
+  for (const inp of inputs) {
+    let st;
+    try {
+      st = statSync(inp);
+    } catch {
+      missing.push(inp);
+      continue;
+    }
+    if (st.isDirectory()) walk(inp);
+    else files.push(inp);
+  }
+  files.sort();
+  return { files: [...new Set(files)], missing };
+}
+
+export function parseShard(s: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(s.trim());
+  if (!m) throw new UserError(`--shard: expected i/n (e.g. 0/4), got '${s}'`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index >= count) throw new UserError(`--shard: need 0 <= i < n, got ${index}/${count}`);
+  return { index, count };
+}
+
+/** A CSV written through a temporary sibling that is renamed over the target at the end (never half-written). */
+class AtomicCsv {
+  private fd: number;
+  private buf: string[] = [];
+  private size = 0;
+  readonly tmp: string;
+  constructor(readonly target: string) {
+    mkdirSync(dirname(resolve(target)), { recursive: true });
+    this.tmp = tempSibling(resolve(target));
+    this.fd = openSync(this.tmp, 'w');
+  }
+  write(s: string): void {
+    this.buf.push(s);
+    this.size += s.length;
+    if (this.size > 1 << 20) this.flush();
+  }
+  private flush(): void {
+    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
+    this.buf = [];
+    this.size = 0;
+  }
+  commit(): void {
+    this.flush();
+    closeSync(this.fd);
+    this.fd = -1;
+    renameSync(this.tmp, resolve(this.target));
+  }
+  abort(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = -1;
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
+  if (!isFeatureSetName(f.set)) throw new UserError(`--set: unknown feature set '${f.set}' (choose ${FEATURE_SET_NAMES.join(', ')})`);
+  const set: FeatureSetName = f.set;
+  if (!availableFeatureSets().includes(set)) throw new UserError(`--set: feature set ${set} is not available yet (available: ${availableFeatureSets().join(', ')})`);
+  let jobs = availableParallelism();
+  if (f.jobs !== undefined) {
+    if (!/^\d+$/.test(f.jobs) || Number(f.jobs) < 1) throw new UserError(`--jobs: expected a positive integer, got '${f.jobs}'`);
+    jobs = Number(f.jobs);
+  }
+  const { files: all, missing } = collectWavs(inputs);
+  let files = all;
+  if (f.shard !== undefined) {
+    const { index, count } = parseShard(f.shard);
+    files = all.filter((_, i) => i % count === index);
+  }
+  let failed = 0;
+  for (const m of missing) {
+    process.stderr.write(`adan: ${m}: no such file or directory\n`);
+    failed++;
+  }
+  if (files.length === 0 && missing.length === 0) throw new UserError('extract: no .wav files found in the given inputs');
+  const names = featureNames(set);
+  const out = new AtomicCsv(f.output);
+  const lldOut = f.lld ? new AtomicCsv(f.lld) : null;
+  let lldHeader = false;
+  const bar = progressBar({ enabled: f.json ? false : undefined });
+  const t0 = Date.now();
+  let audioSeconds = 0;
+  let done = 0;
+  try {
+    out.write(csvHeader(names));
+    bar.start(files.length, `extract ${set}`);
+    const r = await extractFiles(files, set, {
+      jobs: Math.min(jobs, Math.max(1, files.length)),
+      lld: lldOut !== null,
+      onResult(_i, path, res) {
+        if (res.ok) {
+          out.write(csvRow(res.name, 0, res.values));
+          audioSeconds += res.seconds;
+          done++;
+          if (lldOut && res.lld) {
+            const l = res.lld;
+            if (!lldHeader) {
+              lldOut.write(csvHeader(l.names));
+              lldHeader = true;
+            }
+            const D = l.names.length;
+            for (let t = 0; t < l.frames; t++) lldOut.write(csvRow(res.name, t * l.frameStep, l.data, D, t * D));
+          }
+        } else {
+          process.stderr.write(`adan: ${res.error}\n`);
+          void path;
+        }
+        bar.increment();
+      },
+    });
+    failed += r.failed;
+    bar.stop();
+    out.commit();
+    lldOut?.commit();
+  } catch (err) {
+    bar.stop();
+    out.abort();
+    lldOut?.abort();
+    throw err;
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  const summary = { set, files: files.length, extracted: done, failed, audioSeconds: Number(audioSeconds.toFixed(3)), seconds, output: f.output, lld: f.lld ?? null };
+  if (f.json) process.stdout.write(JSON.stringify(summary) + '\n');
+  else process.stdout.write(`extracted ${done}/${files.length} files (${set}, ${names.length} features) in ${seconds.toFixed(1)} s -> ${f.output}${failed ? `; ${failed} failed` : ''}\n`);
+  if (failed > 0) process.exitCode = 1;
 }
