@@ -62,3 +62,69 @@ export function selectColumns(level: Level, names: readonly string[]): Level {
 export function closeRel(a: number, ref: number, tol: number): boolean {
   return Math.abs(a - ref) <= tol * Math.max(1, Math.abs(ref));
 }
+
+export interface AccuracyReport {
+  set: string;
+  files: number;
+  values: number;
+  /** % of (file, feature) values within 1e-4·max(1,|ref|) or 0.05 corpus SD (spec 12). */
+  withinTolerancePct: number;
+  /** % within the relative bound alone. */
+  withinRelative1e4Pct: number;
+  /** Feature families (array index removed) with the most values outside the tolerance. */
+  mostFailing: Record<string, number>;
+}
+
+/**
+ * Extracts every golden file with `extract` (values in the golden's column order) and scores it with the
+ * spec-12 tolerance; the SD of each feature is taken over the golden corpus.
+ */
+export function accuracyAgainstGolden(
+  set: 'IS09' | 'IS10' | 'IS11' | 'eGeMAPS',
+  extract: (samples: Float32Array, fs: number) => Float32Array,
+  readWavFile: (path: string) => { samples: Float32Array; sampleRate: number },
+): AccuracyReport {
+  const g = readGolden(set);
+  const F = g.names.length;
+  const sd = new Float64Array(F);
+  for (let j = 0; j < F; j++) {
+    let s = 0;
+    let s2 = 0;
+    for (const id of g.ids) {
+      const v = g.rows.get(id)![j];
+      s += v;
+      s2 += v * v;
+    }
+    const m = s / g.ids.length;
+    sd[j] = Math.sqrt(Math.max(0, s2 / g.ids.length - m * m));
+  }
+  let ok = 0;
+  let okRel = 0;
+  let total = 0;
+  const fails = new Map<string, number>();
+  for (const id of g.ids) {
+    const w = readWavFile(join(WAV_DIR, `${id}.wav`));
+    const a = extract(w.samples, w.sampleRate);
+    const r = g.rows.get(id)!;
+    for (let j = 0; j < F; j++) {
+      total++;
+      const d = Math.abs(a[j] - r[j]);
+      const rel = d <= 1e-4 * Math.max(1, Math.abs(r[j]));
+      if (rel) okRel++;
+      if (rel || d <= 0.05 * sd[j]) ok++;
+      else {
+        const fam = g.names[j].replace(/\[\d+\]/, '[]');
+        fails.set(fam, (fails.get(fam) ?? 0) + 1);
+      }
+    }
+  }
+  const mostFailing = Object.fromEntries([...fails.entries()].sort((x, y) => y[1] - x[1]).slice(0, 10));
+  return {
+    set,
+    files: g.ids.length,
+    values: total,
+    withinTolerancePct: +((100 * ok) / total).toFixed(4),
+    withinRelative1e4Pct: +((100 * okRel) / total).toFixed(4),
+    mostFailing,
+  };
+}

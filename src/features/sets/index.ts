@@ -10,6 +10,7 @@ import { UserError } from '../../util/errors.js';
 import { FEATURE_SET_NAMES, type FeatureSet, type FeatureSetName } from './types.js';
 import { is10Set } from './is10.js';
 import { is11Set } from './is11.js';
+import { is09Set } from './is09.js';
 
 export type { FeatureSet, FeatureSetName, FeatureSetOutput, LldOutput, ExtractSetOptions } from './types.js';
 export { FEATURE_SET_NAMES } from './types.js';
@@ -18,6 +19,7 @@ export { FEATURE_SET_NAMES } from './types.js';
 const REGISTRY: Partial<Record<FeatureSetName, FeatureSet>> = {
   IS10: is10Set,
   IS11: is11Set,
+  IS09: is09Set,
 };
 
 export function isFeatureSetName(s: string): s is FeatureSetName {
