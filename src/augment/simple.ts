@@ -5,7 +5,7 @@ import { columnStd, cycleRows, rowsByClass, stackResampled, syntheticCounts } fr
 /** No augmentation: the real rows only. */
 export class NoAugmenter implements Augmenter {
   readonly name = 'none';
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array): Resampled {
+  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, _classes?: number, _seed?: number): Resampled {
     return stackResampled(x, rows, cols, y, new Float32Array(0), new Int32Array(0));
   }
 }

@@ -23,6 +23,8 @@ export interface EvaluateConfig {
   /** Save generative models (and the fold's training rows) under this folder, for the first `saveFolds` folds of repeat 0. */
   saveModels?: string;
   saveFolds?: number;
+  /** Explicit (augment, classifier, trainOn) list instead of the cross product (e.g. the paper's Table I rows). */
+  methods?: Method[];
   /** Every other option used (written to the JSON as is). */
   extra?: Record<string, unknown>;
 }
@@ -57,7 +59,8 @@ export interface Method {
 }
 
 /** The (augment, classifier, trainOn) combinations a configuration evaluates. */
-export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers' | 'trainOn'>): Method[] {
+export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers' | 'trainOn' | 'methods'>): Method[] {
+  if (config.methods) return config.methods;
   const out: Method[] = [];
   for (const augment of config.augment) {
     const trainOn: TrainOn[] = augment === 'none' ? ['real'] : config.trainOn.filter((t) => t !== 'real');

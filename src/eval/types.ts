@@ -19,7 +19,7 @@ export interface EvalData {
 
 /** A classifier as `src/classify` provides it (sync or async). */
 export interface EvalClassifier {
-  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): void | Promise<void>;
+  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): unknown;
   predict(x: Float32Array, rows: number): Int32Array | Promise<Int32Array>;
 }
 

@@ -1,13 +1,206 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import { checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
+import type { SampleCount } from '../../augment/types.js';
+import { CLASSIFIER_NAMES } from '../../classify/index.js';
+import { loadFeatureTable } from '../../data/load-table.js';
+import { parseWhere } from '../../data/filter.js';
+import { evalDataFromTable } from '../../eval/dataset.js';
+import { defaultDeps } from '../../eval/defaults.js';
+import { formatResults } from '../../eval/format.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
+import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
+import { backendName } from '../../nn/index.js';
+import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
+import { packageRoot } from '../../util/paths.js';
+import { progressBar } from '../progress.js';
+import { join } from 'node:path';
 
-/** `adan evaluate`: not implemented yet (owned by the stage that provides it). */
+export interface EvaluateFlags {
+  table: string;
+  labelCol: string;
+  groupCol: string;
+  metaCols?: string;
+  emodbNames?: boolean;
+  where?: string[];
+  adanTrainWhere?: string[];
+  augment: string;
+  classifier: string;
+  trainOn: string;
+  adanPreset: string;
+  adanEpochs?: string;
+  adanSet?: string;
+  times?: string;
+  perClass?: string;
+  balance?: boolean;
+  noiseStd: string;
+  smoteK: string;
+  svmC?: string;
+  svmGamma?: string;
+  dnnEpochs?: string;
+  dnnActivation?: string;
+  normalisation: string;
+  repeats: string;
+  fold?: string;
+  repeat?: string;
+  seed: string;
+  json?: string;
+  saveModels?: string;
+  quiet?: boolean;
+}
+
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+export function intOption(v: string | undefined, name: string, min = 0): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UserError(`${name} must be an integer >= ${min} (got '${v}')`);
+  return n;
+}
+
+export function numOption(v: string | undefined, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new UserError(`${name} must be a non-negative number (got '${v}')`);
+  return n;
+}
+
+export function listOption(v: string, name: string, allowed: readonly string[]): string[] {
+  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (items.length === 0) throw new UserError(`${name}: empty list`);
+  for (const i of items) if (!allowed.includes(i)) throw new UserError(`${name}: unknown value '${i}' (expected ${allowed.join(', ')})`);
+  return [...new Set(items)];
+}
+
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** How many synthetic rows: --times (default 10), --per-class or --balance (one of them). */
+export function sampleCountFrom(f: { times?: string; perClass?: string; balance?: boolean }): SampleCount {
+  const given = [f.times !== undefined, f.perClass !== undefined, f.balance === true].filter(Boolean).length;
+  if (given > 1) throw new UserError('give only one of --times, --per-class, --balance');
+  if (f.perClass !== undefined) return { perClass: intOption(f.perClass, '--per-class', 1)! };
+  if (f.balance) return { balance: true };
+  const t = numOption(f.times ?? '10', '--times')!;
+  if (!(t > 0)) throw new UserError('--times must be > 0');
+  return { times: t };
+}
+
+export function adanOptionsFrom(preset: string, epochs: string | undefined, set: string | undefined): AdanOptions {
+  if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) throw new UserError(`--adan-preset: unknown preset '${preset}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
+  let overrides: Partial<AdanOptions> = {};
+  if (set !== undefined) {
+    try {
+      overrides = JSON.parse(set) as Partial<AdanOptions>;
+    } catch (e) {
+      throw new UserError(`--adan-set: not valid JSON (${(e as Error).message})`);
+    }
+    if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new UserError('--adan-set: expected a JSON object');
+  }
+  return adanOptions(preset as AdanPresetName, { ...overrides, epochs: intOption(epochs, '--adan-epochs', 1) });
+}
+
+/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (spec 4). */
 export function registerEvaluate(program: Command): void {
   program
     .command('evaluate')
-    .description('(not implemented yet)')
-    .allowUnknownOption(true)
-    .action(() => {
-      throw new UserError('evaluate: not implemented yet');
+    .description('leave-one-group-out evaluation of augmentation methods and classifiers on a feature table (per-fold normalisation, pooled WA/UAR, significance tests)')
+    .requiredOption('--table <file>', 'feature table: openSMILE CSV, generic CSV with metadata columns, or ARFF')
+    .option('--label-col <name>', 'metadata column with the class labels', 'label')
+    .option('--group-col <name>', 'metadata column with the cross-validation groups (speaker, session)', 'speaker')
+    .option('--meta-cols <a,b>', 'columns to keep as metadata even if numeric (e.g. session)')
+    .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
+    .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
+    .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
+    .option('--augment <list>', 'augmenters: none,duplicate,noise,smote,adan', 'none')
+    .option('--classifier <list>', `classifiers: ${CLASSIFIER_NAMES.join(',')}`, 'svm')
+    .option('--train-on <list>', 'training data for augmented methods: real,synthetic,real+synthetic (none always uses real)', 'real+synthetic')
+    .option('--adan-preset <name>', `ADAN settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
+    .option('--adan-epochs <n>', "ADAN training epochs (default: the preset's)")
+    .option('--adan-set <json>', 'override any ADAN option, e.g. \'{"lr":2e-4}\'')
+    .option('--times <n>', 'synthetic rows = n x the training fold, same class proportions (default 10)')
+    .option('--per-class <n>', 'synthetic rows per class instead of --times')
+    .option('--balance', 'synthetic rows to bring every class up to the largest instead of --times')
+    .option('--noise-std <x>', 'Gaussian noise std relative to each feature\'s training std', '0.1')
+    .option('--smote-k <k>', 'SMOTE nearest neighbours', '5')
+    .option('--svm-c <C>', 'SVM C (default 10, the authors\')')
+    .option('--svm-gamma <g>', "SVM RBF gamma: a number, 'auto' = 1/n_features (default), or 'scale'")
+    .option('--dnn-epochs <n>', 'DNN epochs (default 20)')
+    .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
+    .option('--normalisation <mode>', "per-fold (default) or corpus-leaky (the authors' whole-corpus z-norm, leaks test statistics; replication only)", 'per-fold')
+    .option('--repeats <r>', 'rerun everything with r different seeds', '1')
+    .option('--fold <i>', 'run only fold i (0-based; groups sorted) and write a partial JSON for `adan merge`')
+    .option('--repeat <j>', 'run only repeat j (0-based) and write a partial JSON for `adan merge`')
+    .option('--seed <n>', 'base random seed', '1')
+    .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
+    .option('--save-models <dir>', 'save each fold\'s ADAN model folder (and its training rows) under dir (first repeat)')
+    .option('--quiet', 'print nothing but errors')
+    .action(async (f: EvaluateFlags) => {
+      await runEvaluateCommand(f);
     });
+}
+
+export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
+  const augment = checkAugmenterNames(listOption(f.augment, '--augment', ['none', 'duplicate', 'noise', 'smote', 'adan']));
+  const classifiers = listOption(f.classifier, '--classifier', CLASSIFIER_NAMES);
+  const trainOn = listOption(f.trainOn, '--train-on', TRAIN_ON) as TrainOn[];
+  if (f.normalisation !== 'per-fold' && f.normalisation !== 'corpus-leaky') throw new UserError(`--normalisation: expected per-fold or corpus-leaky (got '${f.normalisation}')`);
+  const count = sampleCountFrom(f);
+  const where = (f.where ?? []).map(parseWhere);
+  const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
+  const metaCols = [f.labelCol, f.groupCol, ...(f.metaCols ? f.metaCols.split(',').map((s) => s.trim()) : []), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
+  const adan = augment.includes('adan') ? adanOptionsFrom(f.adanPreset, f.adanEpochs, f.adanSet) : undefined;
+  const settings: AugmenterSettings = { count, noiseStd: numOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
+  const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : numOption(f.svmGamma, '--svm-gamma');
+  const svm = { ...(f.svmC !== undefined ? { C: numOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
+  const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
+  const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
+  const data = evalDataFromTable(table, { name: f.table, labelCol: f.labelCol, groupCol: f.groupCol, where, augmentWhere: adanWhere });
+  const config: EvaluateConfig = {
+    augment,
+    classifiers,
+    trainOn,
+    repeats: intOption(f.repeats, '--repeats', 1)!,
+    seed: intOption(f.seed, '--seed', 0)!,
+    normalisation: f.normalisation as Normalisation,
+    ...(f.fold !== undefined ? { fold: intOption(f.fold, '--fold', 0) } : {}),
+    ...(f.repeat !== undefined ? { repeat: intOption(f.repeat, '--repeat', 0) } : {}),
+    ...(f.saveModels ? { saveModels: f.saveModels } : {}),
+    extra: {
+      table: f.table,
+      labelCol: f.labelCol,
+      groupCol: f.groupCol,
+      where: f.where ?? [],
+      emodbNames: f.emodbNames === true,
+      adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,
+      adanPreset: adan ? f.adanPreset : null,
+      adanOptions: adan ?? null,
+      sampleCount: count,
+      noiseStd: settings.noiseStd,
+      smoteK: settings.smoteK,
+      svm,
+      dnn,
+    },
+  };
+  const quiet = f.quiet === true;
+  const bar = progressBar({ enabled: quiet ? false : undefined });
+  const n = (config.repeat !== undefined ? 1 : config.repeats) * (config.fold !== undefined ? 1 : new Set(data.groups).size);
+  bar.start(n, 'folds');
+  let results: EvaluationResults;
+  try {
+    results = await runEvaluation(
+      data,
+      config,
+      defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
+      { version: packageVersion(), backend: backendName(), onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }) },
+    );
+  } finally {
+    bar.stop();
+  }
+  if (f.json) writeFileAtomic(f.json, JSON.stringify(results) + '\n');
+  if (!quiet) process.stdout.write(formatResults(results) + '\n');
+  return results;
 }

@@ -1,0 +1,30 @@
+import { createClassifier, type ClassifierName } from '../classify/index.js';
+import { createAugmenter, type AugmenterSettings } from '../augment/registry.js';
+import type { EpochLog } from '../adan/index.js';
+import { fitStandardizer } from './normaliser.js';
+import type { EvalDeps } from './types.js';
+
+export interface DefaultDepsOptions {
+  augment: AugmenterSettings;
+  /** Options per classifier name (validated by src/classify). */
+  classifierOptions?: Partial<Record<ClassifierName, Record<string, unknown>>>;
+  provenance?: Record<string, unknown>;
+  onEpoch?: (log: EpochLog, ctx: { fold: number; repeat: number }) => void;
+}
+
+/** The real stages: classifiers from src/classify, per-fold Standardizer, augmenters from src/augment. */
+export function defaultDeps(o: DefaultDepsOptions): EvalDeps {
+  return {
+    createClassifier: (name, seed) => createClassifier(name as ClassifierName, o.classifierOptions?.[name as ClassifierName], seed),
+    fitNormaliser: fitStandardizer,
+    createAugmenter: (name, ctx) =>
+      createAugmenter(name, o.augment, {
+        fitMask: ctx.fitMask,
+        saveDir: ctx.saveDir,
+        featureNames: ctx.featureNames,
+        classNames: ctx.classNames,
+        provenance: { ...(o.provenance ?? {}), fold: ctx.fold, group: ctx.group, repeat: ctx.repeat },
+        onEpoch: o.onEpoch ? (log) => o.onEpoch!(log, { fold: ctx.fold, repeat: ctx.repeat }) : undefined,
+      }),
+  };
+}

@@ -1,0 +1,199 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { AdanOptions } from '../adan/index.js';
+import type { AugmenterSettings } from '../augment/registry.js';
+import type { SampleCount } from '../augment/types.js';
+import { emodbCorpusOrDownload, emodbSummary } from '../data/emodb-corpus.js';
+import { withEmodbMeta } from '../data/emodb-names.js';
+import { iemocapCorpus } from '../data/iemocap-corpus.js';
+import { loadFeatureTable } from '../data/load-table.js';
+import { selectRows, type FeatureTable } from '../data/table.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { UserError } from '../util/errors.js';
+import { evalDataFromTable } from './dataset.js';
+import { defaultDeps } from './defaults.js';
+import { cachedFeatures } from './extract-cache.js';
+import { formatPaperComparison, verdicts } from './format.js';
+import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPER_TABLE_I, type PaperRow } from './paper.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults } from './protocol.js';
+
+export interface ReproduceSettings {
+  out: string;
+  repeats: number;
+  seed: number;
+  quick: boolean;
+  adan: AdanOptions;
+  count: SampleCount;
+  noiseStd: number;
+  smoteK: number;
+  svm: Record<string, unknown>;
+  dnn: Record<string, unknown>;
+  /** A feature table to use instead of extracting from the WAVs (ids = file names / utterance ids). */
+  features?: string;
+  jobs?: number;
+  version: string;
+  backend: string;
+  log: (msg: string) => void;
+  onPiece?: (done: number, total: number, label: string) => void;
+}
+
+export interface ReproduceOutput {
+  /** results.json path(s) written, with what each holds. */
+  files: { path: string; what: string }[];
+  text: string;
+  results: EvaluationResults[];
+  seconds: number;
+}
+
+async function evaluateTable(
+  table: FeatureTable,
+  name: string,
+  rows: PaperRow[],
+  s: ReproduceSettings,
+  o: { groupCol: string; adanTrainWhere?: { col: string; value: string }[]; runDir: string; label: string; command: string; classes?: string[] },
+): Promise<EvaluationResults> {
+  const data = evalDataFromTable(table, { name, labelCol: 'label', groupCol: o.groupCol, augmentWhere: o.adanTrainWhere, classes: o.classes });
+  const methods = methodsOf(rows);
+  const augment = [...new Set(methods.map((m) => m.augment))];
+  const settings: AugmenterSettings = { count: s.count, noiseStd: s.noiseStd, smoteK: s.smoteK, adan: s.adan };
+  const config: EvaluateConfig = {
+    augment,
+    classifiers: [...new Set(methods.map((m) => m.classifier))],
+    trainOn: [...new Set(methods.map((m) => m.trainOn))],
+    methods,
+    repeats: s.repeats,
+    seed: s.seed,
+    normalisation: 'per-fold',
+    saveModels: join(o.runDir, 'models'),
+    saveFolds: 1,
+    extra: {
+      command: o.command,
+      table: name,
+      labelCol: 'label',
+      groupCol: o.groupCol,
+      adanTrainWhere: o.adanTrainWhere ? o.adanTrainWhere.map((w) => `${w.col}=${w.value}`) : null,
+      adanPreset: s.adan.preset,
+      adanOptions: s.adan,
+      sampleCount: s.count,
+      noiseStd: s.noiseStd,
+      smoteK: s.smoteK,
+      svm: s.svm,
+      dnn: s.dnn,
+      quick: s.quick,
+    },
+  };
+  const res = await runEvaluation(data, config, defaultDeps({ augment: settings, classifierOptions: { svm: s.svm, dnn: s.dnn }, provenance: { command: o.command } }), {
+    version: s.version,
+    backend: s.backend,
+    onPiece: (d, t, info) => s.onPiece?.(d, t, `${o.label} ${info.group}`),
+  });
+  const full: EvaluationResults = { ...res, paper: rows };
+  writeFileAtomic(join(o.runDir, 'results.json'), JSON.stringify(full) + '\n');
+  return full;
+}
+
+function featureTableFor(ids: string[], file: string): FeatureTable {
+  const t = loadFeatureTable(file);
+  const index = new Map(t.ids.map((id, i) => [id, i]));
+  const missing = ids.filter((id) => !index.has(id));
+  if (missing.length > 0) throw new UserError(`${file}: no features for ${missing.length} utterance(s), e.g. ${missing[0]}`);
+  const sel = selectRows(t, ids.map((id) => index.get(id)!));
+  return { ...sel, meta: {} };
+}
+
+/** `adan reproduce emodb`: Table I from the WAVs (IS11 features, leave-one-speaker-out, honest protocol). */
+export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceSettings): Promise<ReproduceOutput> {
+  const t0 = performance.now();
+  const corpus = await emodbCorpusOrDownload(emodbDir, s.log);
+  const sum = emodbSummary(corpus);
+  s.log(`EmoDB: ${sum.files} files, ${sum.speakers.length} speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`);
+  let table: FeatureTable;
+  if (s.features) {
+    table = featureTableFor(corpus.files.map((f) => f.id), s.features);
+    s.log(`features: ${s.features} (given; no extraction)`);
+  } else {
+    const r = await cachedFeatures(s.out, 'IS11', corpus.files.map((f) => ({ id: f.id, path: f.path })), {
+      jobs: s.jobs ?? Math.max(1, availableParallelism()),
+      log: s.log,
+      onFile: (d, t) => s.onPiece?.(d, t, 'extract IS11'),
+    });
+    table = r.table;
+    s.log(`features: IS11 ${r.cached ? 'from the cache' : 'extracted to'} ${r.path}`);
+  }
+  const res = await evaluateTable(withEmodbMeta(table), 'emodb', PAPER_TABLE_I, s, { groupCol: 'speaker', runDir: s.out, label: 'emodb', command: 'adan reproduce emodb' });
+  const seconds = (performance.now() - t0) / 1000;
+  const text = [
+    'Table I: EmoDB, IS11, leave-one-speaker-out, WA (%) on pooled predictions. Paper: whole-corpus normalisation (leaky); ours: per training fold.',
+    '',
+    formatPaperComparison(res, PAPER_TABLE_I, [`I\tEmoDB, human perception\t${EMODB_HUMAN_WA.toFixed(2)}\t-\t\t\t`]),
+    '',
+    ...verdicts(res),
+    '',
+    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
+  ].join('\n');
+  return { files: [{ path: join(s.out, 'results.json'), what: 'Table I' }], text, results: [res], seconds };
+}
+
+/**
+ * `adan reproduce iemocap`: Tables II-IV (IS10 features, leave-one-session-out, 4 classes). ADAN is trained on
+ * improvised turns only (spec 4); classifiers on improvised turns (run/improvised/) and on all turns (run/).
+ */
+export async function reproduceIemocap(root: string, s: ReproduceSettings & { mergeExcited: boolean }): Promise<ReproduceOutput> {
+  const t0 = performance.now();
+  const utts = iemocapCorpus(root, { mergeExcited: s.mergeExcited });
+  s.log(`IEMOCAP: ${utts.length} utterances in 4 classes${s.mergeExcited ? ' (excited merged into happy)' : ''}`);
+  let table: FeatureTable;
+  if (s.features) {
+    table = featureTableFor(utts.map((u) => u.id), s.features);
+  } else {
+    const r = await cachedFeatures(s.out, 'IS10', utts.map((u) => ({ id: u.id, path: u.wav })), {
+      jobs: s.jobs ?? Math.max(1, availableParallelism()),
+      log: s.log,
+      onFile: (d, t) => s.onPiece?.(d, t, 'extract IS10'),
+    });
+    table = r.table;
+  }
+  table = { ...table, meta: { label: utts.map((u) => u.label), session: utts.map((u) => String(u.session)), speaker: utts.map((u) => u.speaker), type: utts.map((u) => u.type) } };
+  const classes = ['ang', 'hap', 'neu', 'sad'];
+  const impro = selectRows(table, utts.map((u, i) => (u.type === 'impro' ? i : -1)).filter((i) => i >= 0));
+  const resImpro = await evaluateTable(impro, 'iemocap-improvised', PAPER_IEMOCAP_IMPRO, s, {
+    groupCol: 'session',
+    runDir: join(s.out, 'improvised'),
+    label: 'improvised',
+    command: 'adan reproduce iemocap',
+    classes,
+  });
+  const resAll = await evaluateTable(table, 'iemocap', PAPER_IEMOCAP_ALL, s, {
+    groupCol: 'session',
+    adanTrainWhere: [{ col: 'type', value: 'impro' }],
+    runDir: s.out,
+    label: 'all',
+    command: 'adan reproduce iemocap',
+    classes,
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const text = [
+    'Tables II-IV: IEMOCAP, IS10, leave-one-session-out, 4 classes; WA / UAR (%) on pooled predictions; ADAN trained on improvised turns only.',
+    '',
+    'Classifiers on improvised turns (Table II top, Table IV):',
+    formatPaperComparison(resImpro, PAPER_IEMOCAP_IMPRO),
+    '',
+    'Classifiers on improvised + scripted turns (Table II bottom, Table III):',
+    formatPaperComparison(resAll, PAPER_IEMOCAP_ALL),
+    '',
+    ...verdicts(resImpro).map((v) => `improvised: ${v}`),
+    ...verdicts(resAll).map((v) => `all: ${v}`),
+    '',
+    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
+  ].join('\n');
+  return {
+    files: [
+      { path: join(s.out, 'results.json'), what: 'Tables II (impro+scripted) and III' },
+      { path: join(s.out, 'improvised', 'results.json'), what: 'Tables II (improvised) and IV' },
+    ],
+    text,
+    results: [resAll, resImpro],
+    seconds,
+  };
+}
+
