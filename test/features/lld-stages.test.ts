@@ -45,8 +45,9 @@ test('IS10 LLDs, smoothing and deltas match the openSMILE dumps frame by frame',
   const tol = (g: string): number => (g === 'lspFreq' ? 2e-3 : g === 'lspFreq_de' ? 2e-2 : 2e-5);
   for (const id of IDS) {
     const w = readWav(join(sharedDir(), 'data', 'emodb', 'wav', `${id}.wav`));
-    const lld = is10Set.extract(w.samples, w.sampleRate, { lld: true }).lld;
-    assert.ok(lld);
+    const maybe = is10Set.extract(w.samples, w.sampleRate, { lld: true }).lld;
+    if (!maybe) throw new Error('no LLD output');
+    const lld = maybe;
     const dump = readDump(id, 'IS10');
     assert.deepEqual(lld.names, dump.names);
     assert.equal(lld.frames, dump.rows.length, `${id}: frame count (spec 1.4)`);
@@ -57,9 +58,9 @@ test('IS10 LLDs, smoothing and deltas match the openSMILE dumps frame by frame',
     });
     // voiced-only contours: the zero pattern decides which frames enter the nz functionals (spec 11.11)
     for (const n of ['F0final_sma', 'jitterLocal_sma', 'shimmerLocal_sma', 'F0final_sma_de', 'jitterDDP_sma_de']) {
-      const d = lld.names.indexOf(n);
-      const zOurs = dump.rows.map((_, t) => lld.data[t * lld.names.length + d] === 0);
-      const zRef = dump.rows.map((r) => r[d] === 0);
+      const d: number = lld.names.indexOf(n);
+      const zOurs: boolean[] = dump.rows.map((_, t) => lld.data[t * lld.names.length + d] === 0);
+      const zRef: boolean[] = dump.rows.map((r) => r[d] === 0);
       assert.deepEqual(zOurs, zRef, `${id} ${n}: zero pattern`);
     }
   }
