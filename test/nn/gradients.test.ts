@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bceWithLogitsLoss, BatchNorm, Dropout, inputGradientPenalty, mlpSpec, mseLoss, Rng, Sequential, softmaxCrossEntropyLoss,
+  bceWithLogitsLoss, BatchNorm, Dropout, inputGradientPenalty, jsKernels, mlpSpec, mseLoss, Rng, Sequential, softmaxCrossEntropyLoss,
   type ActivationName, type Matrix, type SequentialSpec,
 } from '../../src/nn/index.js';
 import { checkGrad, dot, kernelSets, randomMatrix } from './grad-check.js';
@@ -133,15 +133,25 @@ for (const k of kernelSets()) {
       const rng = new Rng(13);
       const spec: SequentialSpec = mlpSpec({ inputs: 4, hidden: [6, 5], outputs: 1, activation: act, outputActivation: out });
       const net = new Sequential(spec, rng, k);
-      for (const p of net.params()) if (p.name.endsWith('weight')) for (let i = 0; i < p.value.length; i++) p.value[i] *= 2.5; // gradient norms away from 1
-      const x = randomMatrix(rng, 5, 4);
+      for (const p of net.params()) if (p.name.endsWith('weight')) for (let i = 0; i < p.value.length; i++) p.value[i] *= 1.5; // gradient norms away from 1
+      const x = randomMatrix(rng, 5, 4, 0.5);
+      for (const v of net.forward(x, 'eval').data) {
+        const sat = out === 'tanh' ? Math.abs(v) > 0.98 : out === 'sigmoid' ? v < 0.02 || v > 0.98 : !Number.isFinite(v);
+        assert.ok(!sat, `output ${v} saturated (the check would be vacuous)`);
+      }
       net.zeroGrad();
       const r = inputGradientPenalty(net, x, 10);
       assert.ok(r.penalty > 0);
       const gx = r.gradInput.data.slice();
-      const f = (): number => inputGradientPenalty(net, x, 10, { paramGrads: false }).penalty;
-      for (const p of net.params()) checkGrad(`gp(${act}) ${p.name}`, f, p.value, p.grad.slice(), { h: 3e-3, atol: 2e-3 });
-      checkGrad(`gp(${act}) x`, f, x.data, gx, { h: 3e-3, atol: 2e-3 });
+      // the numeric side always evaluates with the js kernels (float64 math, one rounding per op) on the same weights:
+      // second derivatives amplify float32 noise, and js/native agreement is checked in kernels.test.ts
+      const ref = new Sequential(spec, new Rng(0), jsKernels());
+      const f = (): number => {
+        ref.loadState(net.state());
+        return inputGradientPenalty(ref, x, 10, { paramGrads: false }).penalty;
+      };
+      for (const p of net.params()) checkGrad(`gp(${act}) ${p.name}`, f, p.value, p.grad.slice(), { h: 1e-2, atol: 2e-3, richardson: true });
+      checkGrad(`gp(${act}) x`, f, x.data, gx, { h: 1e-2, atol: 2e-3, richardson: true });
     }
   });
 }
