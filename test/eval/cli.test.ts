@@ -1,0 +1,93 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main.js';
+import { sharedDir } from '../../src/util/paths.js';
+import type { EvaluationResults } from '../../src/eval/protocol.js';
+
+const IS11 = join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv');
+
+async function cli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
+  const errW = process.stderr.write.bind(process.stderr);
+  const outW = process.stdout.write.bind(process.stdout);
+  let stderr = '';
+  let stdout = '';
+  process.stderr.write = ((s: string | Uint8Array) => ((stderr += String(s)), true)) as typeof process.stderr.write;
+  process.stdout.write = ((s: string | Uint8Array) => ((stdout += String(s)), true)) as typeof process.stdout.write;
+  try {
+    const code = await run(['node', 'adan', ...args]);
+    return { code, stderr, stdout };
+  } finally {
+    process.stderr.write = errW;
+    process.stdout.write = outW;
+    process.exitCode = undefined;
+  }
+}
+
+function read(p: string): EvaluationResults {
+  return JSON.parse(readFileSync(p, 'utf8')) as EvaluationResults;
+}
+
+const strip = (r: EvaluationResults) => r.results.map((m) => ({ ...m, seconds: 0, predictions: m.predictions.map((p) => ({ ...p, seconds: 0 })) }));
+
+test('adan evaluate on a 3-speaker EmoDB subset; --fold/--repeat pieces merged by adan merge equal the full run', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'adan-cli-eval-'));
+  try {
+    const common = ['evaluate', '--table', IS11, '--emodb-names', '--where', 'speaker=03', '--where', 'speaker=08', '--where', 'speaker=09', '--augment', 'none,noise,smote', '--classifier', 'svm', '--times', '1', '--repeats', '2', '--seed', '3'];
+    const full = await cli([...common, '--json', join(dir, 'full.json')]);
+    assert.equal(full.code, 0, full.stderr);
+    assert.match(full.stdout, /none \+ svm\s+real/);
+    assert.match(full.stdout, /(improved|did not improve|WORSE)/);
+    const r = read(join(dir, 'full.json'));
+    assert.equal(r.dataset.rows, 49 + 58 + 43);
+    assert.deepEqual(r.dataset.groups, ['03', '08', '09']);
+    assert.equal(r.config.normalisation, 'per-fold');
+    assert.equal(r.results.length, 3);
+    assert.ok(r.comparisons.some((c) => c.test === 'paired t-test over repeats'));
+    const parts: string[] = [];
+    for (let rep = 0; rep < 2; rep++) {
+      for (let f = 0; f < 3; f++) {
+        const p = join(dir, `part-${rep}-${f}.json`);
+        const res = await cli([...common, '--fold', String(f), '--repeat', String(rep), '--json', p, '--quiet']);
+        assert.equal(res.code, 0, res.stderr);
+        parts.push(p);
+      }
+    }
+    assert.ok(read(parts[0]).partial);
+    const m = await cli(['merge', ...parts, '-o', join(dir, 'merged.json'), '--quiet']);
+    assert.equal(m.code, 0, m.stderr);
+    const merged = read(join(dir, 'merged.json'));
+    assert.equal(merged.partial, undefined);
+    assert.deepEqual(strip(merged), strip(r));
+    const inc = await cli(['merge', ...parts.slice(1), '-o', join(dir, 'inc.json'), '--quiet']);
+    assert.equal(inc.code, 0);
+    assert.match(inc.stderr, /incomplete/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('adan evaluate: bad input gives one-line errors; corpus-leaky is flagged in output and JSON', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'adan-cli-eval-'));
+  try {
+    const bad = await cli(['evaluate', '--table', IS11, '--emodb-names', '--augment', 'none,mixup']);
+    assert.equal(bad.code, 1);
+    assert.equal(bad.stderr.trim().split('\n').length, 1);
+    assert.match(bad.stderr, /--augment: unknown value 'mixup'/);
+    const col = await cli(['evaluate', '--table', IS11, '--emodb-names', '--group-col', 'session']);
+    assert.equal(col.code, 1);
+    assert.match(col.stderr, /no column 'session'/);
+    const missing = await cli(['evaluate', '--table', join(dir, 'nope.csv')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /nope\.csv: no such file/);
+    const leaky = await cli(['evaluate', '--table', IS11, '--emodb-names', '--where', 'speaker=03', '--where', 'speaker=10', '--normalisation', 'corpus-leaky', '--json', join(dir, 'l.json')]);
+    assert.equal(leaky.code, 0, leaky.stderr);
+    assert.match(leaky.stdout, /WARNING: normalisation corpus-leaky/);
+    assert.equal(read(join(dir, 'l.json')).config.normalisation, 'corpus-leaky');
+    assert.ok(!existsSync(join(dir, 'nope.csv')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
