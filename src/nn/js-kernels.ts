@@ -1,15 +1,16 @@
 /**
  * Pure TypeScript kernels on Float32Array: always available, used when the native addon is missing or
- * ADAN_BACKEND=js. The matrix multiply packs op(A) and op(B) into contiguous row-major scratch buffers (reused
- * between calls) and runs a cache-blocked i-k-j loop that updates 4 rows of C per pass over a B row.
+ * ADAN_BACKEND=js. The matrix multiply is a GotoBLAS-style loop: op(B) is packed per KC-deep block into 4-column
+ * panels, op(A) into 4-row panels (the packing also handles transposes and leading dimensions), and a 4x4
+ * register-blocked micro-kernel keeps 16 accumulators in locals, so the inner loop does 8 loads per 16 multiply-adds.
+ * Packing buffers are module scratch reused between calls.
  */
 import { ACT, type ActCode, type Kernels } from './kernels.js';
 
-const KC = 128; // k block: a KC x NC panel of B (64 KiB) stays in L2 while 4-row strips of A stream over it
-const NC = 256;
+const KC = 256; // k block: a KC x n panel of B stays in L2 while the 4-row strips of A stream over it
 
-let scratchA: Float32Array = new Float32Array(0);
-let scratchB: Float32Array = new Float32Array(0);
+let packA: Float32Array = new Float32Array(0);
+let packB: Float32Array = new Float32Array(0);
 let scratch1 = new Float64Array(0);
 let scratch2 = new Float64Array(0);
 
@@ -24,46 +25,6 @@ function acc2(n: number): [Float64Array, Float64Array] {
   return [scratch1, scratch2];
 }
 
-function grow(buf: Float32Array, n: number): Float32Array {
-  return buf.length >= n ? buf : new Float32Array(Math.max(n, Math.ceil(buf.length * 1.5)));
-}
-
-/** C (m x n, ldc) += A (m x k, contiguous) * B (k x n, contiguous). */
-function gemmKernel(m: number, n: number, k: number, A: Float32Array, B: Float32Array, C: Float32Array, ldc: number): void {
-  for (let k0 = 0; k0 < k; k0 += KC) {
-    const k1 = Math.min(k, k0 + KC);
-    for (let j0 = 0; j0 < n; j0 += NC) {
-      const j1 = Math.min(n, j0 + NC);
-      let i = 0;
-      for (; i + 4 <= m; i += 4) {
-        const c0 = i * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
-        const a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-        for (let p = k0; p < k1; p++) {
-          const x0 = A[a0 + p], x1 = A[a1 + p], x2 = A[a2 + p], x3 = A[a3 + p];
-          if (x0 === 0 && x1 === 0 && x2 === 0 && x3 === 0) continue;
-          const b = p * n;
-          for (let j = j0; j < j1; j++) {
-            const bv = B[b + j];
-            C[c0 + j] += x0 * bv;
-            C[c1 + j] += x1 * bv;
-            C[c2 + j] += x2 * bv;
-            C[c3 + j] += x3 * bv;
-          }
-        }
-      }
-      for (; i < m; i++) {
-        const c0 = i * ldc, a0 = i * k;
-        for (let p = k0; p < k1; p++) {
-          const x0 = A[a0 + p];
-          if (x0 === 0) continue;
-          const b = p * n;
-          for (let j = j0; j < j1; j++) C[c0 + j] += x0 * B[b + j];
-        }
-      }
-    }
-  }
-}
-
 function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: Float32Array, lda: number,
   b: Float32Array, ldb: number, beta: number, c: Float32Array, ldc: number): void {
   for (let i = 0; i < m; i++) {
@@ -72,34 +33,68 @@ function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number,
     else if (beta !== 1) for (let j = o; j < o + n; j++) c[j] *= beta;
   }
   if (k === 0 || alpha === 0 || m === 0 || n === 0) return;
-  // op(A) as contiguous m x k, alpha folded in
-  let A: Float32Array;
-  if (!transA && lda === k && alpha === 1) A = a;
-  else {
-    A = scratchA = grow(scratchA, m * k);
-    if (!transA) {
-      for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) A[i * k + p] = alpha * a[i * lda + p];
-    } else {
-      for (let p = 0; p < k; p++) {
-        const r = p * lda;
-        for (let i = 0; i < m; i++) A[i * k + p] = alpha * a[r + i];
+  const np = (n + 3) >> 2; // 4-column panels of B
+  const mp = (m + 3) >> 2;
+  if (packB.length < np * 4 * KC) packB = new Float32Array(np * 4 * KC);
+  if (packA.length < 4 * KC) packA = new Float32Array(4 * KC);
+  const Bp = packB, Ap = packA;
+  // strides of op(A)[i, p] and op(B)[p, j] in the original arrays
+  const aI = transA ? 1 : lda, aP = transA ? lda : 1;
+  const bP = transB ? 1 : ldb, bJ = transB ? ldb : 1;
+  for (let p0 = 0; p0 < k; p0 += KC) {
+    const kc = Math.min(KC, k - p0);
+    // pack op(B)[p0:p0+kc, :] as panels: Bp[jp*4*kc + q*4 + c] = op(B)[p0+q, 4*jp+c] (0 past n)
+    for (let jp = 0; jp < np; jp++) {
+      const base = jp * 4 * kc;
+      for (let cc = 0; cc < 4; cc++) {
+        const j = jp * 4 + cc;
+        if (j < n) {
+          let src = (p0 * bP) + j * bJ;
+          for (let q = 0; q < kc; q++, src += bP) Bp[base + q * 4 + cc] = b[src];
+        } else for (let q = 0; q < kc; q++) Bp[base + q * 4 + cc] = 0;
+      }
+    }
+    for (let ip = 0; ip < mp; ip++) {
+      const i0 = ip * 4;
+      const rows = Math.min(4, m - i0);
+      // pack op(A)[i0:i0+4, p0:p0+kc] as Ap[q*4 + r] (0 past m)
+      for (let r = 0; r < 4; r++) {
+        if (r < rows) {
+          let src = (i0 + r) * aI + p0 * aP;
+          for (let q = 0; q < kc; q++, src += aP) Ap[q * 4 + r] = a[src];
+        } else for (let q = 0; q < kc; q++) Ap[q * 4 + r] = 0;
+      }
+      for (let jp = 0; jp < np; jp++) {
+        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        let bo = jp * 4 * kc;
+        let ao = 0;
+        for (let q = 0; q < kc; q++, ao += 4, bo += 4) {
+          const a0 = Ap[ao], a1 = Ap[ao + 1], a2 = Ap[ao + 2], a3 = Ap[ao + 3];
+          const b0 = Bp[bo], b1 = Bp[bo + 1], b2 = Bp[bo + 2], b3 = Bp[bo + 3];
+          c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
+          c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
+          c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
+          c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+        }
+        const j0 = jp * 4;
+        const cols = Math.min(4, n - j0);
+        if (rows === 4 && cols === 4) {
+          let o = i0 * ldc + j0;
+          c[o] += alpha * c00; c[o + 1] += alpha * c01; c[o + 2] += alpha * c02; c[o + 3] += alpha * c03;
+          o += ldc;
+          c[o] += alpha * c10; c[o + 1] += alpha * c11; c[o + 2] += alpha * c12; c[o + 3] += alpha * c13;
+          o += ldc;
+          c[o] += alpha * c20; c[o + 1] += alpha * c21; c[o + 2] += alpha * c22; c[o + 3] += alpha * c23;
+          o += ldc;
+          c[o] += alpha * c30; c[o + 1] += alpha * c31; c[o + 2] += alpha * c32; c[o + 3] += alpha * c33;
+        } else {
+          const blk = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
+          for (let r = 0; r < rows; r++) for (let cc = 0; cc < cols; cc++) c[(i0 + r) * ldc + j0 + cc] += alpha * blk[r * 4 + cc];
+        }
       }
     }
   }
-  let B: Float32Array;
-  if (!transB && ldb === n) B = b;
-  else {
-    B = scratchB = grow(scratchB, k * n);
-    if (!transB) {
-      for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) B[p * n + j] = b[p * ldb + j];
-    } else {
-      for (let j = 0; j < n; j++) {
-        const r = j * ldb;
-        for (let p = 0; p < k; p++) B[p * n + j] = b[r + p];
-      }
-    }
-  }
-  gemmKernel(m, n, k, A, B, c, ldc);
 }
 
 function biasAct(act: ActCode, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array): void {
@@ -265,7 +260,7 @@ function bnBackward(rows: number, cols: number, dy: Float32Array, xhat: Float32A
 
 const JS: Kernels = {
   name: 'js',
-  detail: 'pure TypeScript (blocked Float32Array matmul)',
+  detail: 'pure TypeScript (packed, 4x4 register-blocked matmul)',
   gemm,
   biasAct,
   actBackward,
