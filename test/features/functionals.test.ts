@@ -128,3 +128,21 @@ test('applyToLevel is contour-major and namesFor prefixes contour names', () => 
   assert.deepEqual([...out], [2, 1, 20, 10]);
   assert.deepEqual(set.namesFor(level.names), ['a_max', 'a_min', 'b_max', 'b_min']);
 });
+
+test('peaks2: small peaks merged, slopes per second including the slope to the last frame', () => {
+  const r = run([{ type: 'peaks2', outputs: ['numPeaks', 'meanRisingSlope', 'stddevRisingSlope', 'meanFallingSlope', 'stddevFallingSlope'], relThresh: 0.1, norm: 'second' }], [0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0]);
+  // the second equal maximum is not 5% higher than the first and no minimum separates them: dropped
+  near(r.numPeaks, 1 / 0.11);
+  near(r.meanRisingSlope, 10 / 0.03);
+  near(r.meanFallingSlope, -10 / 0.07);
+  assert.equal(r.stddevRisingSlope, 0);
+  assert.equal(r.stddevFallingSlope, 0);
+});
+
+test('moments: amean and stddevNorm (signed, eGeMAPS compatible mode)', () => {
+  const r = run([{ type: 'moments', outputs: ['amean', 'stddevNorm'], stddevNorm: 'signed' }], [-1, -3]);
+  near(r.amean, -2);
+  near(r.stddevNorm, -0.5);
+  const a = run([{ type: 'moments', outputs: ['stddevNorm'], stddevNorm: 'abs' }], [-1, -3]);
+  near(a.stddevNorm, 0.5);
+});

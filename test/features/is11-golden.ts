@@ -83,6 +83,8 @@ export function accuracyAgainstGolden(
   set: 'IS09' | 'IS10' | 'IS11' | 'eGeMAPS',
   extract: (samples: Float32Array, fs: number) => Float32Array,
   readWavFile: (path: string) => { samples: Float32Array; sampleRate: number },
+  /** Only score these feature indices (default: all). */
+  only?: readonly number[],
 ): AccuracyReport {
   const g = readGolden(set);
   const F = g.names.length;
@@ -101,12 +103,13 @@ export function accuracyAgainstGolden(
   let ok = 0;
   let okRel = 0;
   let total = 0;
+  const cols = only ?? Array.from({ length: F }, (_, j) => j);
   const fails = new Map<string, number>();
   for (const id of g.ids) {
     const w = readWavFile(join(WAV_DIR, `${id}.wav`));
     const a = extract(w.samples, w.sampleRate);
     const r = g.rows.get(id)!;
-    for (let j = 0; j < F; j++) {
+    for (const j of cols) {
       total++;
       const d = Math.abs(a[j] - r[j]);
       const rel = d <= 1e-4 * Math.max(1, Math.abs(r[j]));

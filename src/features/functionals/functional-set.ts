@@ -20,6 +20,7 @@ import { createMeans, type MeansConfig } from './means.js';
 import { createMoments, type MomentsConfig } from './moments.js';
 import { createOnset, type OnsetConfig } from './onset.js';
 import { createPeaks, type PeaksConfig } from './peaks.js';
+import { createPeaks2, type Peaks2Config } from './peaks2.js';
 import { createPercentiles, type PercentilesConfig } from './percentiles.js';
 import { createRegression, type RegressionConfig } from './regression.js';
 import { createSegments, type SegmentsConfig } from './segments.js';
@@ -35,6 +36,7 @@ export type FunctionalConfig =
   | TimesConfig
   | OnsetConfig
   | PeaksConfig
+  | Peaks2Config
   | SegmentsConfig
   | LpcConfig;
 
@@ -62,6 +64,7 @@ export function createComponent(cfg: FunctionalConfig): FunctionalComponent {
     case 'times': return createTimes(cfg);
     case 'onset': return createOnset(cfg);
     case 'peaks': return createPeaks(cfg);
+    case 'peaks2': return createPeaks2(cfg);
     case 'segments': return createSegments(cfg);
     case 'lpc': return createLpc(cfg);
   }

@@ -18,5 +18,6 @@ export { REGRESSION_OUTPUTS, type RegressionConfig, type RegressionOutput } from
 export { TIMES_OUTPUTS, type TimesConfig, type TimesOutput } from './times.js';
 export { ONSET_OUTPUTS, type OnsetConfig, type OnsetOutput } from './onset.js';
 export { PEAKS_OUTPUTS, type PeaksConfig, type PeaksOutput } from './peaks.js';
+export { PEAKS2_OUTPUTS, type Peaks2Config, type Peaks2Output } from './peaks2.js';
 export { SEGMENTS_OUTPUTS, type SegmentsConfig, type SegmentsOutput } from './segments.js';
 export type { LpcConfig } from './lpc.js';

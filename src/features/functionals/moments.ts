@@ -1,21 +1,27 @@
 import type { FunctionalComponent } from './types.js';
 
 /** Outputs of cFunctionalMoments, in oS output order. */
-export const MOMENTS_OUTPUTS = ['variance', 'stddev', 'skewness', 'kurtosis', 'stddevNorm'] as const;
+export const MOMENTS_OUTPUTS = ['variance', 'stddev', 'skewness', 'kurtosis', 'amean', 'stddevNorm'] as const;
 export type MomentsOutput = (typeof MOMENTS_OUTPUTS)[number];
 
 export interface MomentsConfig {
   readonly type: 'moments';
   readonly outputs: readonly MomentsOutput[];
+  /**
+   * stddevNorm variant: 'signed' = stddev / mean (oS stddevNorm=2, the compatible mode used by eGeMAPS),
+   * 'abs' = stddev / |mean| (stddevNorm=1). A zero mean divides by 1. Default 'signed'.
+   */
+  readonly stddevNorm?: 'signed' | 'abs';
 }
 
 /**
  * spec 10 Moments, in double around the float32 mean: population variance,
  * skewness = m3/m2^1.5, kurtosis = m4/m2^2 (not excess); 0 when m2 <= 0.
- * stddevNorm (eGeMAPS) = stddev / |mean| (0 when mean == 0).
+ * amean = the shared float32 mean; stddevNorm (eGeMAPS) = stddev / mean, 0 when m2 <= 0.
  */
 export function createMoments(cfg: MomentsConfig): FunctionalComponent {
   const outputs = [...cfg.outputs];
+  const absNorm = cfg.stddevNorm === 'abs';
   return {
     names: outputs,
     needsSorted: false,
@@ -44,7 +50,12 @@ export function createMoments(cfg: MomentsConfig): FunctionalComponent {
           case 'stddev': r = sd; break;
           case 'skewness': r = m2 > 0 ? m3 / (m2 * Math.sqrt(m2)) : 0; break;
           case 'kurtosis': r = m2 > 0 ? m4 / (m2 * m2) : 0; break;
-          case 'stddevNorm': r = mean !== 0 ? sd / Math.abs(mean) : 0; break;
+          case 'amean': r = mean; break;
+          case 'stddevNorm': {
+            const m = Math.fround(absNorm ? Math.abs(mean) : mean);
+            r = m2 > 0 ? sd / (m === 0 ? 1 : m) : 0;
+            break;
+          }
         }
         out[off + k] = r;
       }

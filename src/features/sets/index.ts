@@ -11,6 +11,7 @@ import { FEATURE_SET_NAMES, type FeatureSet, type FeatureSetName } from './types
 import { is10Set } from './is10.js';
 import { is11Set } from './is11.js';
 import { is09Set } from './is09.js';
+import { egemapsSet } from './egemaps.js';
 
 export type { FeatureSet, FeatureSetName, FeatureSetOutput, LldOutput, ExtractSetOptions } from './types.js';
 export { FEATURE_SET_NAMES } from './types.js';
@@ -20,6 +21,7 @@ const REGISTRY: Partial<Record<FeatureSetName, FeatureSet>> = {
   IS10: is10Set,
   IS11: is11Set,
   IS09: is09Set,
+  eGeMAPS: egemapsSet,
 };
 
 export function isFeatureSetName(s: string): s is FeatureSetName {
