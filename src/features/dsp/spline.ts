@@ -3,32 +3,50 @@
  *
  * API:
  *   class NaturalSpline(x)                     precomputes what depends only on the abscissae x (strictly increasing)
- *     .fit(y, y2): Float64Array               second derivatives y2 for ordinates y
+ *     .fit(y, y2): Float64Array               second derivatives y2 for ordinates y (the x-only parts of the
+ *                                              tridiagonal elimination are precomputed)
  *     .evalAt(y, y2, x): number               value at x (bisection, splint)
  */
 export class NaturalSpline {
   private readonly x: Float64Array;
   private readonly u: Float64Array;
+  private readonly sig: Float64Array;
+  private readonly p: Float64Array;
+  private readonly y2c: Float64Array;
+  private readonly dx: Float64Array;
+  private readonly dx2: Float64Array;
 
   constructor(x: Float64Array) {
     this.x = x;
-    this.u = new Float64Array(x.length);
+    const n = x.length;
+    this.u = new Float64Array(n);
+    this.sig = new Float64Array(n);
+    this.p = new Float64Array(n);
+    this.y2c = new Float64Array(n);
+    this.dx = new Float64Array(n);
+    this.dx2 = new Float64Array(n);
+    for (let i = 0; i < n - 1; i++) this.dx[i] = x[i + 1] - x[i];
+    for (let i = 1; i < n - 1; i++) {
+      this.dx2[i] = x[i + 1] - x[i - 1];
+      this.sig[i] = (x[i] - x[i - 1]) / this.dx2[i];
+      this.p[i] = this.sig[i] * this.y2c[i - 1] + 2;
+      this.y2c[i] = (this.sig[i] - 1) / this.p[i];
+    }
   }
 
   fit(y: Float64Array, y2: Float64Array): Float64Array {
-    const { x, u } = this;
-    const n = x.length;
-    y2[0] = 0;
+    const { u, sig, p, y2c, dx, dx2 } = this;
+    const n = this.x.length;
     u[0] = 0;
+    let slopePrev = (y[1] - y[0]) / dx[0];
     for (let i = 1; i < n - 1; i++) {
-      const sig = (x[i] - x[i - 1]) / (x[i + 1] - x[i - 1]);
-      const p = sig * y2[i - 1] + 2;
-      y2[i] = (sig - 1) / p;
-      u[i] = (y[i + 1] - y[i]) / (x[i + 1] - x[i]) - (y[i] - y[i - 1]) / (x[i] - x[i - 1]);
-      u[i] = ((6 * u[i]) / (x[i + 1] - x[i - 1]) - sig * u[i - 1]) / p;
+      const slope = (y[i + 1] - y[i]) / dx[i];
+      u[i] = ((6 * (slope - slopePrev)) / dx2[i] - sig[i] * u[i - 1]) / p[i];
+      slopePrev = slope;
     }
     y2[n - 1] = 0;
-    for (let k = n - 2; k >= 0; k--) y2[k] = y2[k] * y2[k + 1] + u[k];
+    for (let k = n - 2; k >= 1; k--) y2[k] = y2c[k] * y2[k + 1] + u[k];
+    y2[0] = 0;
     return y2;
   }
 

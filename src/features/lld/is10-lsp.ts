@@ -1,6 +1,6 @@
 /**
  * IS10 LSP chain (spec 6.4): 11 kHz resampling of the complex spectrum by a truncated inverse DFT
- * (cSpecResample), order-8 autocorrelation LPC (float32, spec 2.7) and the Speex-style LSP root search (cLsp).
+ * (cSpecResample, in double precision: within float32 rounding of oS's float32 sum), order-8 autocorrelation LPC (float32, spec 2.7) and the Speex-style LSP root search (cLsp).
  *
  * API:
  *   class SpecResampler(nfft, frameLen, fs, targetFs = 11000)
@@ -9,19 +9,102 @@
  *   lpcToLsp(a, p, out): number                  a = a_1..a_p (float32), writes p LSP frequencies in radians
  *                                                (0 for roots not found), returns the number of roots found
  */
+import FFT from 'fft.js';
+
 const f32 = Math.fround;
 const F09 = Math.fround(0.9);
+
+interface ComplexFft {
+  inverseTransform(out: Float64Array, data: Float64Array): void;
+}
+
+/**
+ * Fast path when the inverse-DFT length nI is an integer P·m (P a power of two >= 4, m odd; 352 = 32·11 at
+ * 16 kHz): out[i1 + m·i2] = Re Σ_b [Σ_a X_{Pa+b} e^{j2πa·i1/m}] e^{j2πb·i1/nI} e^{j2πb·i2/P}, i.e. m small DFTs
+ * folded into m inverse FFTs of size P. Same sum as the direct formula, in double precision.
+ */
+class FactoredIdft {
+  private readonly P: number;
+  private readonly m: number;
+  private readonly K: number;
+  private readonly fft: ComplexFft;
+  private readonly twA: Float64Array; // e^{j2π a i1/m}, [a][i1]
+  private readonly twB: Float64Array; // e^{j2π b i1/nI}, [i1][b]
+  private readonly z: Float64Array;
+  private readonly y: Float64Array;
+
+  constructor(nI: number, K: number) {
+    let P = 1;
+    while (nI % (P * 2) === 0) P *= 2;
+    this.P = P;
+    this.m = nI / P;
+    this.K = K;
+    this.fft = new FFT(P) as unknown as ComplexFft;
+    const m = this.m;
+    const nA = Math.floor(K / P) + 1;
+    this.twA = new Float64Array(2 * nA * m);
+    for (let a = 0; a < nA; a++)
+      for (let i1 = 0; i1 < m; i1++) {
+        const ph = (2 * Math.PI * ((a * i1) % m)) / m;
+        this.twA[2 * (a * m + i1)] = Math.cos(ph);
+        this.twA[2 * (a * m + i1) + 1] = Math.sin(ph);
+      }
+    this.twB = new Float64Array(2 * m * P);
+    for (let i1 = 0; i1 < m; i1++)
+      for (let b = 0; b < P; b++) {
+        const ph = (2 * Math.PI * b * i1) / nI;
+        this.twB[2 * (i1 * P + b)] = Math.cos(ph);
+        this.twB[2 * (i1 * P + b) + 1] = Math.sin(ph);
+      }
+    this.z = new Float64Array(2 * P);
+    this.y = new Float64Array(2 * P);
+  }
+
+  static fits(nI: number): boolean {
+    if (!Number.isInteger(nI) || nI < 8) return false;
+    let P = 1;
+    while (nI % (P * 2) === 0) P *= 2;
+    return P >= 4 && nI / P <= 64;
+  }
+
+  /** spec: interleaved X_k (k = 0..K used); writes Re(idft)[i] for i < n, divided by norm. */
+  apply(spec: Float64Array, n: number, norm: number, out: Float32Array): void {
+    const { P, m, K, twA, twB, z, y } = this;
+    for (let i1 = 0; i1 < m; i1++) {
+      for (let b = 0; b < P; b++) {
+        let re = 0;
+        let im = 0;
+        for (let a = 0, k = b; k <= K; a++, k += P) {
+          const xr = spec[2 * k];
+          const xi = spec[2 * k + 1];
+          const c = twA[2 * (a * m + i1)];
+          const s = twA[2 * (a * m + i1) + 1];
+          re += xr * c - xi * s;
+          im += xr * s + xi * c;
+        }
+        const c = twB[2 * (i1 * P + b)];
+        const s = twB[2 * (i1 * P + b) + 1];
+        z[2 * b] = re * c - im * s;
+        z[2 * b + 1] = re * s + im * c;
+      }
+      this.fft.inverseTransform(y, z); // fft.js divides by P
+      for (let i2 = 0; i2 < P; i2++) {
+        const i = i1 + m * i2;
+        if (i < n) out[i] = (y[2 * i2] * P) / norm;
+      }
+    }
+  }
+}
 
 export class SpecResampler {
   readonly nOut: number;
   private readonly kUsed: number;
-  /** [k][i] tables: the k-outer / i-inner loop keeps every out[i] an independent float32 chain summed in k order */
-  private readonly cos: Float32Array;
-  private readonly sin: Float32Array;
   private readonly norm: number;
-  private readonly rk: Float32Array;
-  private readonly ik: Float32Array;
-  private readonly acc: Float32Array;
+  private readonly fast: FactoredIdft | null;
+  /** direct-formula tables [k][i] (used when nI does not factor) */
+  private readonly cos: Float64Array;
+  private readonly sin: Float64Array;
+  private readonly acc: Float64Array;
 
   constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000) {
     const K = nfft;
@@ -33,38 +116,43 @@ export class SpecResampler {
     this.kUsed = Math.max(0, Math.min(kMax / 2 - 1, K / 2));
     this.norm = K / 2;
     const n = this.nOut;
-    const w = this.kUsed + 1;
-    this.cos = new Float32Array(w * n);
-    this.sin = new Float32Array(w * n);
-    for (let k = 1; k <= this.kUsed; k++) {
-      for (let i = 0; i < n; i++) {
-        const ph = (2 * Math.PI * k * i) / nI;
-        this.cos[k * n + i] = Math.cos(ph);
-        this.sin[k * n + i] = Math.sin(ph);
+    this.acc = new Float64Array(n);
+    if (FactoredIdft.fits(nI)) {
+      this.fast = new FactoredIdft(nI, this.kUsed);
+      this.cos = new Float64Array(0);
+      this.sin = new Float64Array(0);
+    } else {
+      this.fast = null;
+      const w = this.kUsed + 1;
+      this.cos = new Float64Array(w * n);
+      this.sin = new Float64Array(w * n);
+      for (let k = 1; k <= this.kUsed; k++) {
+        for (let i = 0; i < n; i++) {
+          const ph = (2 * Math.PI * k * i) / nI;
+          this.cos[k * n + i] = Math.cos(ph);
+          this.sin[k * n + i] = Math.sin(ph);
+        }
       }
     }
-    this.rk = new Float32Array(w);
-    this.ik = new Float32Array(w);
-    this.acc = new Float32Array(n);
   }
 
+  /** out[i] = (R_0 + Σ_{k=1}^{kUsed} R_k·cos(2πki/nI) + I_k·sin(2πki/nI)) / (nfft/2), I_k = −Im X_k (spec 6.4). */
   apply(spec: Float64Array, out: Float32Array): Float32Array {
     const n = this.nOut;
+    if (this.fast) {
+      this.fast.apply(spec, n, this.norm, out);
+      return out;
+    }
     const K = this.kUsed;
-    const { rk, ik, cos, sin } = this;
-    for (let k = 0; k <= K; k++) {
-      rk[k] = spec[2 * k];
-      ik[k] = -spec[2 * k + 1]; // Ooura layout: I_k = −Im(X_k)
-    }
-    const acc = this.acc;
-    acc.fill(rk[0]);
+    const { cos, sin, acc } = this;
+    acc.fill(spec[0]);
     for (let k = 1; k <= K; k++) {
-      const r = rk[k];
-      const im = ik[k];
+      const r = spec[2 * k];
+      const im = -spec[2 * k + 1];
       const base = k * n;
-      for (let i = 0; i < n; i++) acc[i] = acc[i] + f32(f32(r * cos[base + i]) + f32(im * sin[base + i]));
+      for (let i = 0; i < n; i++) acc[i] += r * cos[base + i] + im * sin[base + i];
     }
-    for (let i = 0; i < n; i++) out[i] = f32(acc[i] / this.norm);
+    for (let i = 0; i < n; i++) out[i] = acc[i] / this.norm;
     return out;
   }
 }

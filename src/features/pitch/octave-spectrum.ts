@@ -52,9 +52,12 @@ export class OctaveSpectrum {
   readonly fmaxT: number;
   private readonly opts: OctaveSpectrumOptions;
   private readonly spline: NaturalSpline;
-  private readonly targets: Float64Array;
   private readonly klo: Int32Array;
-  private readonly srcX: Float64Array;
+  /** per target point: the spline weights of y[lo], y[hi], y2[lo], y2[hi] */
+  private readonly wa: Float64Array;
+  private readonly wb: Float64Array;
+  private readonly wc: Float64Array;
+  private readonly wd: Float64Array;
   private readonly aw: Float64Array | null;
   private readonly y: Float64Array;
   private readonly y2: Float64Array;
@@ -68,16 +71,18 @@ export class OctaveSpectrum {
     const x = new Float64Array(nMag);
     for (let i = 1; i < nMag; i++) x[i] = Math.log2(i * df);
     x[0] = 2 * x[1] - x[2];
-    this.srcX = x;
     this.spline = new NaturalSpline(x);
     const maxF = df * (nMag - 1);
     const fminT = Math.log2(opts.minF);
     const fmaxT = Math.log2(maxF);
-    this.targets = new Float64Array(nMag);
     this.klo = new Int32Array(nMag);
+    this.wa = new Float64Array(nMag);
+    this.wb = new Float64Array(nMag);
+    this.wc = new Float64Array(nMag);
+    this.wd = new Float64Array(nMag);
     for (let j = 0; j < nMag; j++) {
       const t = fminT + (j * (fmaxT - fminT)) / (nMag - 1);
-      this.targets[j] = t;
+      // splint: bisection for the bracketing interval, then the cubic weights (depend on x only)
       let lo = 0;
       let hi = nMag - 1;
       while (hi - lo > 1) {
@@ -86,6 +91,13 @@ export class OctaveSpectrum {
         else lo = k;
       }
       this.klo[j] = lo;
+      const h = x[hi] - x[lo];
+      const a = (x[hi] - t) / h;
+      const b = (t - x[lo]) / h;
+      this.wa[j] = a;
+      this.wb[j] = b;
+      this.wc[j] = ((a * a * a - a) * (h * h)) / 6;
+      this.wd[j] = ((b * b * b - b) * (h * h)) / 6;
     }
     const nOct = Math.log2(maxF / opts.minF);
     const ppo = nMag / nOct;
@@ -103,7 +115,7 @@ export class OctaveSpectrum {
   }
 
   apply(mag: Float32Array, out: Float32Array): Float32Array {
-    const { y, y2, srcX: x, targets, klo, aw } = this;
+    const { y, y2, klo, wa, wb, wc, wd, aw } = this;
     const n = this.nPoints;
     for (let i = 0; i < n; i++) y[i] = mag[i];
     if (this.opts.specEnhance) enhance(y, this.peaks);
@@ -111,11 +123,7 @@ export class OctaveSpectrum {
     this.spline.fit(y, y2);
     for (let j = 0; j < n; j++) {
       const lo = klo[j];
-      const hi = lo + 1;
-      const h = x[hi] - x[lo];
-      const a = (x[hi] - targets[j]) / h;
-      const b = (targets[j] - x[lo]) / h;
-      let v = f32(a * y[lo] + b * y[hi] + ((a * a * a - a) * y2[lo] + (b * b * b - b) * y2[hi]) * (h * h) / 6);
+      let v = f32(wa[j] * y[lo] + wb[j] * y[lo + 1] + wc[j] * y2[lo] + wd[j] * y2[lo + 1]);
       if (aw) v = v > 0 ? v * aw[j] : 0;
       out[j] = v;
     }
