@@ -54,6 +54,10 @@ async function evaluateTable(
 ): Promise<EvaluationResults> {
   const data = evalDataFromTable(table, { name, labelCol: 'label', groupCol: o.groupCol, augmentWhere: o.adanTrainWhere, classes: o.classes });
   const methods = methodsOf(rows);
+  // Every classifier gets its no-augmentation baseline, so each augmented row has a significance test.
+  for (const c of new Set(methods.map((m) => m.classifier))) {
+    if (!methods.some((m) => m.augment === 'none' && m.classifier === c)) methods.push({ augment: 'none', classifier: c, trainOn: 'real' });
+  }
   const augment = [...new Set(methods.map((m) => m.augment))];
   const settings: AugmenterSettings = { count: s.count, noiseStd: s.noiseStd, smoteK: s.smoteK, adan: s.adan };
   const config: EvaluateConfig = {
