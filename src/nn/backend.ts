@@ -41,7 +41,7 @@ export function nativeKernels(): Kernels | null {
   if (nativeCache !== undefined) return nativeCache;
   const path = nativeAddonPath();
   if (!existsSync(path)) {
-    nativeError = `${path} does not exist (build it with \`npx node-gyp rebuild\`; needs libopenblas-dev)`;
+    nativeError = `${path} does not exist (build it with \`node scripts/build-native.mjs\`; needs a C compiler and libopenblas-dev)`;
     nativeCache = null;
     return null;
   }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { ACT, jsKernels, nativeKernels, nativeLoadError, Rng, type ActCode } from '../../src/nn/index.js';
 
 const native = nativeKernels();
-const skip = native ? false : `native addon not built (${nativeLoadError()}); run \`node scripts/build-native.mjs\``;
+const skip = native ? false : `native addon not built: ${nativeLoadError()}`;
 const js = jsKernels();
 
 function rand(rng: Rng, n: number, std = 1): Float32Array {
