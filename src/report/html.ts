@@ -79,8 +79,7 @@ ${folds.length ? `<details><summary>Per-fold scores (${folds.length} rows)</summ
 
 function spaceRows(label: string, s: SpaceMetrics): string[] {
   return [
-    `<tr>${td(label)}${td('detection AUC (real vs synthetic, 0.5 = indistinguishable)')}${num(s.detection.auc, 3)}</tr>`,
-    `<tr>${td(label)}${td(`detection accuracy (%), ${s.detection.folds}-fold`)}${num(s.detection.accuracy)}</tr>`,
+    `<tr>${td(label)}${td(`detection AUC (real vs synthetic, ${s.detection.classifier}, ${s.detection.folds}-fold; 0.5 = indistinguishable)`)}${num(s.detection.auc, 3)}</tr>`,
     `<tr>${td(label)}${td('MMD² (RBF, median bandwidth, unbiased), all classes')}${num(s.mmd.overall.mmd2, 4)}</tr>`,
     `<tr>${td(label)}${td(`k-NN precision (synthetic inside real manifold), k=${s.coverage.k}`)}${num(s.coverage.precision, 3)}</tr>`,
     `<tr>${td(label)}${td(`k-NN recall (real covered by synthetic), k=${s.coverage.k}`)}${num(s.coverage.recall, 3)}</tr>`,
@@ -104,7 +103,7 @@ function qualitySection(name: string, q: QualityReport): string {
   );
   const src = Object.entries(q.source ?? {}).map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`).join(' · ');
   return `<h3>Synthetic-data quality: ${escapeHtml(name)}</h3>
-<p class="meta">${src} · ${q.rows.real} real and ${q.rows.synthetic} synthetic rows, z-normalised on the real rows (${q.feature.dims} feature dimensions${q.latent ? `, ${q.latent.dims} latent` : ''}); classifier: ${escapeHtml(t.classifier)}. Real rows are the model's training rows unless another table was given, so TSTR here measures fidelity, not generalisation.</p>
+<p class="meta">${src} · ${q.rows.real} real and ${q.rows.synthetic} synthetic rows, z-normalised on the real rows (${q.feature.dims} feature dimensions${q.latent ? `, ${q.latent.dims} latent` : ''}); TSTR classifier: ${escapeHtml(t.classifier)}; detection: ${escapeHtml(q.feature.detection.classifier)}. Real rows are the model's training rows unless another table was given, so TSTR here measures fidelity, not generalisation.</p>
 <div class="side">${table('quality tstr', ['training → test', 'WA', 'UAR'], tstr)}${table('quality perclass', ['emotion', 'real', 'synthetic', 'MMD² features', 'MMD² latent'], perClass)}</div>
 ${table('quality metrics', ['space', 'metric', 'value'], metrics)}`;
 }

@@ -69,7 +69,7 @@ test('the HTML report opens offline in headless Chromium: no errors, no requests
       const shown = await page.$eval(`table.results tr[data-method="${methodKey(res)}"]`, (tr) => tr.textContent ?? '');
       assert.ok(shown.includes(res.wa.toFixed(2)), `${methodKey(res)} shows ${res.wa.toFixed(2)}`);
     }
-    const paperRows = await page.$$eval('table.paper tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent ?? '')));
+    const paperRows = await page.$$eval('table.paper tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td as { textContent: string | null }).textContent ?? '')));
     assert.equal(paperRows.length, results.paper!.length);
     assert.ok(paperRows.some((row) => row.includes('83.74') && row.includes('adan/dnn/real+synthetic')));
     // Quality section computed from the run's model folder.

@@ -99,3 +99,12 @@ test('latent space metrics are computed when codes are given, and results are se
   assert.equal(a.latent.dims, 3);
   assert.deepEqual({ ...a, created: '' }, { ...b, created: '' });
 });
+
+test('detection AUC stays near 0.5 for identical distributions with far more dimensions than rows (no held-out leakage)', () => {
+  // n << d as with openSMILE features: centring on all rows would make held-out real rows look synthetic (AUC << 0.5).
+  const real = blobs(20, 400, 12);
+  const syn = blobs(20, 400, 13);
+  const q = computeQuality({ real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: syn.y, classNames: names });
+  assert.ok(Math.abs(q.feature.detection.auc - 0.5) < 0.15, `auc ${q.feature.detection.auc}`);
+  assert.ok(q.tstr.trtr.wa > 45, `trtr ${q.tstr.trtr.wa} (chance 33)`);
+});

@@ -90,7 +90,7 @@ function spaceLines(name: string, s: SpaceMetrics): string[] {
   const f = (v: number, d = 3): string => (Number.isFinite(v) ? v.toFixed(d) : 'n/a');
   return [
     `${name}: ${s.dims} dims`,
-    `  detection AUC ${f(s.detection.auc)} (0.5 = indistinguishable), accuracy ${f(s.detection.accuracy, 1)}%`,
+    `  detection AUC ${f(s.detection.auc)} (0.5 = indistinguishable; ${s.detection.classifier}, ${s.detection.folds}-fold)`,
     `  MMD^2 ${f(s.mmd.overall.mmd2, 4)} (all), per class: ${s.mmd.perClass.map((c) => `${c.class} ${f(c.mmd2, 4)}`).join(', ')}`,
     `  k-NN precision ${f(s.coverage.precision)}, recall ${f(s.coverage.recall)} (k=${s.coverage.k})`,
     `  NN distance synthetic->real median ${f(s.nnDistance.syntheticToReal.median)}, real->real ${f(s.nnDistance.realToReal.median)}, ratio ${f(s.nnDistance.ratio)}, copies ${s.nnDistance.copies}`,
@@ -100,7 +100,7 @@ function spaceLines(name: string, s: SpaceMetrics): string[] {
 function summary(q: QualityReport): string {
   const t = q.tstr;
   const lines = [
-    `real ${q.rows.real} rows, synthetic ${q.rows.synthetic} rows, ${q.classNames.length} classes; classifier: ${t.classifier}`,
+    `real ${q.rows.real} rows, synthetic ${q.rows.synthetic} rows, ${q.classNames.length} classes; TSTR classifier: ${t.classifier}`,
     `TRTR (cv) WA ${t.trtr.wa.toFixed(2)} UAR ${t.trtr.uar.toFixed(2)} | TSTR WA ${t.tstr.wa.toFixed(2)} UAR ${t.tstr.uar.toFixed(2)} | TRTS WA ${t.trts.wa.toFixed(2)} UAR ${t.trts.uar.toFixed(2)}`,
     ...spaceLines('features', q.feature),
     ...(q.latent ? spaceLines('latent', q.latent) : []),

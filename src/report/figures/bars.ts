@@ -29,7 +29,9 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
       return { method: m.method, metric, mean: +s.mean.toFixed(3), lo: +(s.mean - s.std).toFixed(3), hi: +(s.mean + s.std).toFixed(3), repeats: metric === 'WA' ? m.waRepeats.length : m.uarRepeats.length, paper: paper ?? null };
     }),
   );
+  // Bars start at a round value below the lowest score so differences of a few points stay visible.
   const lo = Math.max(0, Math.floor((Math.min(...values.map((v) => Math.min(v.lo, v.paper ?? Infinity))) - 5) / 10) * 10);
+  const hi = Math.min(100, Math.ceil((Math.max(...values.map((v) => Math.max(v.hi, v.paper ?? -Infinity))) + 2) / 5) * 5);
   const order = methods.map((m) => m.method);
   const y = { field: 'method', type: 'nominal', sort: order, title: null };
   const spec = {
@@ -46,7 +48,8 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
           mark: { type: 'bar', color: '#4c78a8' },
           encoding: {
             y,
-            x: { field: 'mean', type: 'quantitative', title: 'percent (mean over repeats, bar = +-1 std)', scale: { domainMin: lo, zero: false } },
+            x: { field: 'mean', type: 'quantitative', title: 'percent (mean over repeats, bar = +-1 std)', scale: { domain: [lo, hi], zero: false } },
+            x2: { datum: lo },
             tooltip: [{ field: 'method' }, { field: 'metric' }, { field: 'mean', format: '.2f' }, { field: 'lo', format: '.2f' }, { field: 'hi', format: '.2f' }, { field: 'repeats' }, { field: 'paper' }],
           },
         },

@@ -17,8 +17,8 @@ export const CONFIG = {
   font: FONT,
   background: 'white',
   view: { stroke: '#bbb' },
-  axis: { labelFontSize: 11, titleFontSize: 12 },
-  legend: { labelFontSize: 11, titleFontSize: 12 },
+  axis: { labelFontSize: 11, titleFontSize: 12, labelLimit: 320 },
+  legend: { labelFontSize: 11, titleFontSize: 12, labelLimit: 400, titleLimit: 400 },
   title: { fontSize: 14, anchor: 'start' as const },
 };
 

@@ -85,7 +85,7 @@ function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int3
   }));
   const metrics: SpaceMetrics = {
     dims: pooled.cols,
-    detection: detectionAuc(k, n, realIdx, synIdx, opts.folds, opts.seed),
+    detection: detectionAuc(d2, n, realIdx, synIdx, opts.folds, opts.seed),
     coverage: knnPrecisionRecall(d2, n, realIdx, synIdx, opts.k),
     nnDistance: nnDistances(d2, n, realIdx, synIdx),
     mmd: { overall: mmdUnbiased(d2, n, realIdx, synIdx), perClass },

@@ -16,14 +16,31 @@ export interface DualLogisticModel {
   readonly classes: number;
   /** train.length x classes. */
   readonly alpha: Float64Array;
+  /** Centring statistics of the training rows (see `centred`). */
+  readonly trainMeans: Float64Array;
+  readonly grandMean: number;
 }
 
-/** The block K[rows, cols] of a pooled n x n Gram matrix, plus 1 for an (equally regularised) intercept. */
-function block(k: Float64Array, n: number, rows: number[], cols: number[]): Float64Array {
+/** Mean of K[a, train] for each row a. */
+function meansOver(k: Float64Array, n: number, rows: number[], train: number[]): Float64Array {
+  return Float64Array.from(rows, (a) => {
+    let s = 0;
+    for (const j of train) s += k[a * n + j];
+    return s / train.length;
+  });
+}
+
+/**
+ * The block K[rows, cols] of a pooled n x n Gram matrix, centred on the training rows' mean m
+ * (<a - m, b - m>, so a held-out row never enters the centring: with centring on all rows, the rest of the data
+ * sums to minus the held-out rows and cross-validated scores come out inverted in n << d), plus 1 for an
+ * (equally regularised) intercept.
+ */
+function block(k: Float64Array, n: number, rows: number[], rowMeans: Float64Array, cols: number[], colMeans: Float64Array, grand: number): Float64Array {
   const out = new Float64Array(rows.length * cols.length);
   for (let i = 0; i < rows.length; i++) {
     const o = rows[i] * n;
-    for (let j = 0; j < cols.length; j++) out[i * cols.length + j] = k[o + cols[j]] + 1;
+    for (let j = 0; j < cols.length; j++) out[i * cols.length + j] = k[o + cols[j]] - rowMeans[i] - colMeans[j] + grand + 1;
   }
   return out;
 }
@@ -70,7 +87,9 @@ function softmaxScores(kb: Float64Array, m: number, cols: number, a: Float64Arra
 /** Fits on rows `train` of the pooled Gram matrix `k` (n x n) with labels y (0..classes-1, one per train row). */
 export function fitDualLogistic(k: Float64Array, n: number, train: number[], y: ArrayLike<number>, classes: number, opts: LogisticOptions = {}): DualLogisticModel {
   const m = train.length;
-  const kb = block(k, n, train, train);
+  const trainMeans = meansOver(k, n, train, train);
+  const grandMean = trainMeans.reduce((a, b) => a + b, 0) / m;
+  const kb = block(k, n, train, trainMeans, train, trainMeans, grandMean);
   const lambda = opts.lambda ?? 1 / m;
   const iters = opts.iterations ?? 300;
   const eta = 1 / (largestEigen(kb, m) / (2 * m) + lambda);
@@ -88,12 +107,12 @@ export function fitDualLogistic(k: Float64Array, n: number, train: number[], y: 
     b = next.map((v, i) => v + mom * (v - a[i]));
     a = next;
   }
-  return { train, classes, alpha: a };
+  return { train, classes, alpha: a, trainMeans, grandMean };
 }
 
 /** Class probabilities (rows x classes) for rows `test` of the pooled Gram matrix. */
 export function predictDualLogistic(model: DualLogisticModel, k: Float64Array, n: number, test: number[]): Float64Array {
-  const kb = block(k, n, test, model.train);
+  const kb = block(k, n, test, meansOver(k, n, test, model.train), model.train, model.trainMeans, model.grandMean);
   return softmaxScores(kb, test.length, model.train.length, model.alpha, model.classes);
 }
 
