@@ -146,3 +146,10 @@ test('moments: amean and stddevNorm (signed, eGeMAPS compatible mode)', () => {
   const a = run([{ type: 'moments', outputs: ['stddevNorm'], stddevNorm: 'abs' }], [-1, -3]);
   near(a.stddevNorm, 0.5);
 });
+
+test('segments eqX: runs of value X (pauses), recorded one frame short like nonX', () => {
+  const x = [1, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0];
+  const r = run([{ type: 'segments', algorithm: 'eqX', x: 0, outputs: ['numSegments', 'meanSegLen'], norm: 'frame', maxNumSeg: 1000 }], x);
+  assert.equal(r.numSegments, 2);
+  near(r.meanSegLen, 3.5);
+});

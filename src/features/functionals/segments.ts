@@ -16,8 +16,8 @@ export type SegmentsConfig =
     }
   | {
       readonly type: 'segments';
-      readonly algorithm: 'nonX';
-      /** Segments are runs of values != X. */
+      /** nonX: segments are runs of values != X; eqX: runs of values == X (eGeMAPS pauses). */
+      readonly algorithm: 'nonX' | 'eqX';
       readonly x?: number;
       readonly outputs: readonly SegmentsOutput[];
       readonly norm?: TimeNorm;
@@ -28,7 +28,7 @@ export type SegmentsConfig =
 
 const f = Math.fround;
 
-/** spec 10 Segments (relTh with a float32 3-frame running average; nonX state machine). */
+/** spec 10 Segments (relTh with a float32 3-frame running average; nonX / eqX state machine). */
 export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
   const outputs = [...cfg.outputs];
   const norm = cfg.norm ?? 'segment';
@@ -78,6 +78,7 @@ export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
         }
       } else {
         const X = f(cfg.x ?? 0);
+        const eq = cfg.algorithm === 'eqX';
         const segMinLng = Math.max(1, cfg.segMinLng ?? 3);
         const pauseMinLng = Math.max(1, cfg.pauseMinLng ?? 2);
         let start = 0;
@@ -85,7 +86,7 @@ export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
         let cS = 0;
         let cE = 0;
         for (let i = 0; i < n; i++) {
-          if (x[i] !== X) {
+          if ((x[i] !== X) !== eq) {
             if (state === 1) {
               cE = 0;
               cS++;
