@@ -7,6 +7,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/**
+ * Prefixes every id inside a vega SVG (gradients, clip paths) and the references to them with the figure id:
+ * all inline SVGs of a page share one id space, and vega numbers them from 0 in every figure.
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/ id="([^"]+)"/g, ` id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}
+
 /** A numeric cell: shown with `digits` decimals, exact value in data-value (the browser test reads it). */
 function num(v: number | null | undefined, digits = 2): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '<td class="num na">&ndash;</td>';
@@ -120,7 +131,7 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: { cre
       const fs = built.figures.filter((f) => f.group === g);
       if (!fs.length) return '';
       return `<h2 id="fig-${g}">${escapeHtml(title)}</h2><div class="grid">${fs
-        .map((f) => `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}">${f.svg}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`)
+        .map((f) => `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}">${scopeSvgIds(f.svg, f.id)}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`)
         .join('\n')}</div>`;
     })
     .join('\n');
