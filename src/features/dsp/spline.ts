@@ -15,6 +15,9 @@ export class NaturalSpline {
   private readonly y2c: Float64Array;
   private readonly dx: Float64Array;
   private readonly dx2: Float64Array;
+  private readonly invDx: Float64Array;
+  private readonly sixOverDx2: Float64Array;
+  private readonly invP: Float64Array;
 
   constructor(x: Float64Array) {
     this.x = x;
@@ -25,23 +28,31 @@ export class NaturalSpline {
     this.y2c = new Float64Array(n);
     this.dx = new Float64Array(n);
     this.dx2 = new Float64Array(n);
-    for (let i = 0; i < n - 1; i++) this.dx[i] = x[i + 1] - x[i];
+    this.invDx = new Float64Array(n);
+    this.sixOverDx2 = new Float64Array(n);
+    this.invP = new Float64Array(n);
+    for (let i = 0; i < n - 1; i++) {
+      this.dx[i] = x[i + 1] - x[i];
+      this.invDx[i] = 1 / this.dx[i];
+    }
     for (let i = 1; i < n - 1; i++) {
       this.dx2[i] = x[i + 1] - x[i - 1];
       this.sig[i] = (x[i] - x[i - 1]) / this.dx2[i];
       this.p[i] = this.sig[i] * this.y2c[i - 1] + 2;
       this.y2c[i] = (this.sig[i] - 1) / this.p[i];
+      this.invP[i] = 1 / this.p[i];
+      this.sixOverDx2[i] = 6 / this.dx2[i];
     }
   }
 
   fit(y: Float64Array, y2: Float64Array): Float64Array {
-    const { u, sig, p, y2c, dx, dx2 } = this;
+    const { u, sig, y2c, invDx, sixOverDx2, invP } = this;
     const n = this.x.length;
     u[0] = 0;
-    let slopePrev = (y[1] - y[0]) / dx[0];
+    let slopePrev = (y[1] - y[0]) * invDx[0];
     for (let i = 1; i < n - 1; i++) {
-      const slope = (y[i + 1] - y[i]) / dx[i];
-      u[i] = ((6 * (slope - slopePrev)) / dx2[i] - sig[i] * u[i - 1]) / p[i];
+      const slope = (y[i + 1] - y[i]) * invDx[i];
+      u[i] = ((slope - slopePrev) * sixOverDx2[i] - sig[i] * u[i - 1]) * invP[i];
       slopePrev = slope;
     }
     y2[n - 1] = 0;

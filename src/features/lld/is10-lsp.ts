@@ -169,10 +169,17 @@ function cheb(c: Float32Array, x: number, m: number): number {
   return f32(f32(-b1 + f32(f32(0.5 * x2) * b0)) + c[m]);
 }
 
+let polyP = new Float32Array(8);
+let polyQ = new Float32Array(8);
+
 function search(a: Float32Array, p: number, delta: number, out: Float32Array): number {
   const m = p / 2;
-  const P = new Float32Array(m + 1);
-  const Q = new Float32Array(m + 1);
+  if (polyP.length < m + 1) {
+    polyP = new Float32Array(m + 1);
+    polyQ = new Float32Array(m + 1);
+  }
+  const P = polyP;
+  const Q = polyQ;
   P[0] = 1;
   Q[0] = 1;
   for (let i = 0; i < m; i++) {

@@ -75,11 +75,12 @@ export function is10FrameLlds(samples: Float32Array, fs: number): Level {
   const w0 = win[0];
   for (let k = 0; k < N; k++) {
     const off = k * hop;
-    const o = out.data.subarray(k * D, (k + 1) * D);
+    const o = out.data;
+    const ob = k * D;
     // spec 6.2: oS's intensity sums over one sample only (bug reproduced)
     const x0 = samples[off];
     const I = f32(f32(f32(w0 * x0) * x0) / p.winSum);
-    o[0] = Math.pow(I / 1e-6, 0.3);
+    o[ob] = Math.pow(I / 1e-6, 0.3);
     // spec 6.1: per-frame pre-emphasis, Hamming, FFT 512 with symmetric zero padding
     pe[0] = f32((1 - 0.97) * samples[off]);
     for (let i = 1; i < L; i++) pe[i] = samples[off + i] - 0.97 * samples[off + i - 1];
@@ -88,15 +89,15 @@ export function is10FrameLlds(samples: Float32Array, fs: number): Level {
     for (let i = 0; i <= nfft / 2; i++) mag[i] = Math.sqrt(spec[2 * i] * spec[2 * i] + spec[2 * i + 1] * spec[2 * i + 1]);
     p.mel26.apply(mag, b26);
     p.mfcc.apply(b26, cep);
-    o.set(cep, 1);
+    for (let c = 0; c < 15; c++) o[ob + 1 + c] = cep[c];
     p.mel8.apply(mag, b8);
-    for (let m = 0; m < 8; m++) o[16 + m] = b8[m] > 1e-12 ? Math.log(b8[m]) : LOG_FLOOR;
+    for (let m = 0; m < 8; m++) o[ob + 16 + m] = b8[m] > 1e-12 ? Math.log(b8[m]) : LOG_FLOOR;
     // spec 6.4: 11 kHz resampling of the complex spectrum, LPC 8, LSP
     p.res.apply(spec, res);
     autoCorrF32(res, res.length, 8, r);
     lpcDurbinF32(r, 8, a);
     lpcToLsp(a, 8, lsp);
-    o.set(lsp, 24);
+    for (let c = 0; c < 8; c++) o[ob + 24 + c] = lsp[c];
   }
   return out;
 }

@@ -4,7 +4,8 @@
  * API:
  *   class PitchSmoother(voicingCutoff)
  *     .push(f0Cand0, voicing0): PitchFrame | null      one call per 60 ms analysis frame, in order; returns null
- *                                                      for the first frame (dropped, one-frame delay)
+ *                                                      for the first frame (dropped, one-frame delay); the returned
+ *                                                      object is reused by the next call (copy what you keep)
  *   interface PitchFrame { F0final: number; F0finEnv: number; voicingFinalUnclipped: number }   (float32 values)
  */
 export interface PitchFrame {
@@ -23,6 +24,7 @@ export class PitchSmoother {
   private onsFlag = 0;
   private onsFlagO = 0;
   private env = 0;
+  private readonly frame: PitchFrame = { F0final: 0, F0finEnv: 0, voicingFinalUnclipped: 0 };
 
   constructor(voicingCutoff: number) {
     this.cutoff = voicingCutoff;
@@ -59,6 +61,10 @@ export class PitchSmoother {
     const F0final = this.lastFinal;
     this.lastFinal = pitch;
     if (F0final > 0) this.env = this.env === 0 ? F0final : f32(0.75 * this.env + 0.25 * F0final);
-    return { F0final: f32(F0final), F0finEnv: f32(this.env), voicingFinalUnclipped: f32(voiceOut) };
+    const fr = this.frame;
+    fr.F0final = f32(F0final);
+    fr.F0finEnv = f32(this.env);
+    fr.voicingFinalUnclipped = f32(voiceOut);
+    return fr;
   }
 }
