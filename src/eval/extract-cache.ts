@@ -26,7 +26,6 @@ export async function cachedFeatures(
   }
   const names = featureNames(set);
   const rows: string[] = new Array(files.length);
-  const values = new Float32Array(files.length * names.length);
   const errors: string[] = [];
   let done = 0;
   await extractFiles(
@@ -36,7 +35,6 @@ export async function cachedFeatures(
       jobs: opts.jobs,
       onResult: (i, p, r) => {
         if (r.ok) {
-          values.set(r.values, i * names.length);
           rows[i] = csvRow(files[i].id, 0, r.values);
         } else errors.push(r.error);
         opts.onFile?.(++done, files.length);
@@ -45,5 +43,6 @@ export async function cachedFeatures(
   );
   if (errors.length > 0) throw new UserError(`feature extraction failed for ${errors.length} file(s): ${errors[0]}`);
   writeFileAtomic(path, csvHeader(names) + rows.join(''));
-  return { table: { ids: want, featureNames: names, features: values, meta: {} }, cached: false, path };
+  // Read back what was written, so a fresh run and a cached rerun see exactly the same (CSV-rounded) values.
+  return { table: readCsvTable(path), cached: false, path };
 }
