@@ -1,7 +1,9 @@
 /** Test helpers: readers for the openSMILE goldens in ../shared (functionals CSVs and LLD dumps). */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Level } from '../../src/features/dsp/level.js';
+import { extractFiles } from '../../src/features/extract-pool.js';
 import { sharedDir } from '../../src/util/paths.js';
 
 export const OPENSMILE_DIR = join(sharedDir(), 'data', 'emodb', 'opensmile');
@@ -76,16 +78,15 @@ export interface AccuracyReport {
 }
 
 /**
- * Extracts every golden file with `extract` (values in the golden's column order) and scores it with the
- * spec-12 tolerance; the SD of each feature is taken over the golden corpus.
+ * Extracts every golden file with the registered feature set through the worker pool (2 threads) and
+ * scores it with the spec-12 tolerance; the SD of each feature is taken over the golden corpus.
+ * `inspect` sees every extracted row (e.g. to check NaN placeholders).
  */
-export function accuracyAgainstGolden(
+export async function accuracyAgainstGolden(
   set: 'IS09' | 'IS10' | 'IS11' | 'eGeMAPS',
-  extract: (samples: Float32Array, fs: number) => Float32Array,
-  readWavFile: (path: string) => { samples: Float32Array; sampleRate: number },
-  /** Only score these feature indices (default: all). */
   only?: readonly number[],
-): AccuracyReport {
+  inspect?: (values: Float32Array) => void,
+): Promise<AccuracyReport> {
   const g = readGolden(set);
   const F = g.names.length;
   const sd = new Float64Array(F);
@@ -100,14 +101,29 @@ export function accuracyAgainstGolden(
     const m = s / g.ids.length;
     sd[j] = Math.sqrt(Math.max(0, s2 / g.ids.length - m * m));
   }
+  const ours = new Map<string, Float32Array>();
+  const errors: string[] = [];
+  await extractFiles(
+    g.ids.map((id) => join(WAV_DIR, `${id}.wav`)),
+    set,
+    {
+      jobs: Math.min(2, availableParallelism()),
+      onResult(_i, _p, r) {
+        if (r.ok) ours.set(r.name, r.values);
+        else errors.push(r.error);
+      },
+    },
+  );
+  if (errors.length > 0) throw new Error(`extraction failed: ${errors.slice(0, 3).join('; ')}`);
   let ok = 0;
   let okRel = 0;
   let total = 0;
   const cols = only ?? Array.from({ length: F }, (_, j) => j);
   const fails = new Map<string, number>();
   for (const id of g.ids) {
-    const w = readWavFile(join(WAV_DIR, `${id}.wav`));
-    const a = extract(w.samples, w.sampleRate);
+    const a = ours.get(id);
+    if (!a) throw new Error(`no result for ${id}`);
+    inspect?.(a);
     const r = g.rows.get(id)!;
     for (const j of cols) {
       total++;
@@ -124,7 +140,7 @@ export function accuracyAgainstGolden(
   const mostFailing = Object.fromEntries([...fails.entries()].sort((x, y) => y[1] - x[1]).slice(0, 10));
   return {
     set,
-    files: g.ids.length,
+    files: ours.size,
     values: total,
     withinTolerancePct: +((100 * ok) / total).toFixed(4),
     withinRelative1e4Pct: +((100 * okRel) / total).toFixed(4),
