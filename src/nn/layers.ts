@@ -153,6 +153,7 @@ export class Activation implements Layer {
     const y = this.y;
     if (!y) throw new Error(`layer ${this.index} (${this.fn}): backward before forward`);
     if (dy.rows !== y.rows || dy.cols !== this.inputs) throw new Error(`layer ${this.index} (${this.fn}): gradient shape mismatch`);
+    if (this.code === ACT.linear) return dy; // identity: no copy
     const dx = this.dxBuf.get(y.rows, this.inputs);
     this.k.actBackward(this.code, this.slope, y.rows, this.inputs, y.data, dy.data, dx.data);
     return dx;
