@@ -17,7 +17,7 @@ function assertClose(a: Float32Array, b: Float32Array, what: string, rtol = 1e-5
   assert.equal(a.length, b.length, `${what}: lengths`);
   for (let i = 0; i < a.length; i++) {
     const tol = atol + rtol * Math.max(Math.abs(a[i]), Math.abs(b[i]));
-    assert.ok(Math.abs(a[i] - b[i]) <= tol, `${what}[${i}]: js ${a[i]} vs native ${b[i]}`);
+    if (!(Math.abs(a[i] - b[i]) <= tol)) assert.fail(`${what}[${i}]: js ${a[i]} vs native ${b[i]}`);
   }
 }
 
