@@ -134,13 +134,23 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
   const t0 = Date.now();
   let audioSeconds = 0;
   let done = 0;
+  // an interrupted run removes its temporary files and leaves any previous output untouched
+  const onSignal = (sig: NodeJS.Signals): void => {
+    bar.stop();
+    out.abort();
+    lldOut?.abort();
+    process.stderr.write(`adan: extract interrupted (${sig}); no output written\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
     out.write(csvHeader(names));
     bar.start(files.length, `extract ${set}`);
     const r = await extractFiles(files, set, {
       jobs: Math.min(jobs, Math.max(1, files.length)),
       lld: lldOut !== null,
-      onResult(_i, path, res) {
+      onResult(_i, _path, res) {
         if (res.ok) {
           out.write(csvRow(res.name, 0, res.values));
           audioSeconds += res.seconds;
@@ -156,7 +166,6 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
           }
         } else {
           process.stderr.write(`adan: ${res.error}\n`);
-          void path;
         }
         bar.increment();
       },
@@ -170,6 +179,9 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
     out.abort();
     lldOut?.abort();
     throw err;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
   const seconds = (Date.now() - t0) / 1000;
   const summary = { set, files: files.length, extracted: done, failed, audioSeconds: Number(audioSeconds.toFixed(3)), seconds, output: f.output, lld: f.lld ?? null };
