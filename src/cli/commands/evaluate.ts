@@ -147,6 +147,9 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   const augment = checkAugmenterNames(listOption(f.augment, '--augment', ['none', 'duplicate', 'noise', 'smote', 'adan']));
   const classifiers = listOption(f.classifier, '--classifier', CLASSIFIER_NAMES);
   const trainOn = listOption(f.trainOn, '--train-on', TRAIN_ON) as TrainOn[];
+  if (augment.some((a) => a !== 'none') && !trainOn.some((t) => t !== 'real')) {
+    throw new UserError("--train-on real trains only on real data (that is --augment none); give synthetic and/or real+synthetic for the augmenters");
+  }
   if (f.normalisation !== 'per-fold' && f.normalisation !== 'corpus-leaky') throw new UserError(`--normalisation: expected per-fold or corpus-leaky (got '${f.normalisation}')`);
   const count = sampleCountFrom(f);
   const where = (f.where ?? []).map(parseWhere);
