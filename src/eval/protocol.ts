@@ -84,13 +84,15 @@ function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean
   return { x: gather(x, cols, idx), idx };
 }
 
-function trainCsv(featureNames: string[], x: Float32Array, rows: number, y: Int32Array, classes: string[], ids: string[]): string {
+/** The fold's training rows; with a fit mask, `adan_fit` (yes/no) says which rows the model was fitted on. */
+function trainCsv(featureNames: string[], x: Float32Array, rows: number, y: Int32Array, classes: string[], ids: string[], fitMask?: Uint8Array): string {
   const cols = featureNames.length;
-  const lines = [['name', ...featureNames, 'label'].join(',')];
+  const lines = [['name', ...featureNames, 'label', ...(fitMask ? ['adan_fit'] : [])].join(',')];
   for (let i = 0; i < rows; i++) {
     const v: string[] = [ids[i]];
     for (let j = 0; j < cols; j++) v.push(String(x[i * cols + j]));
     v.push(classes[y[i]]);
+    if (fitMask) v.push(fitMask[i] ? 'yes' : 'no');
     lines.push(v.join(','));
   }
   return lines.join('\n') + '\n';
@@ -164,7 +166,7 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
         if (saveDir && existsSync(saveDir)) {
           // The fold's training rows as the model saw them, so encode/generate can be recomputed (report, t-SNE).
           const ids = Array.from(fold.train, (i) => data.ids[i]);
-          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, ids));
+          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, ids, fitMask));
         }
         const augSeconds = (performance.now() - t0) / 1000;
         const allN = norm.transform(res.x, res.rows);

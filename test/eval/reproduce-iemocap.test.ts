@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
 import { iemocapCorpus } from '../../src/data/iemocap-corpus.js';
+import { readCsvTable } from '../../src/data/read-table.js';
 import type { EvaluationResults } from '../../src/eval/protocol.js';
 import { writeIemocapTree } from '../data/iemocap-fixture.js';
 
@@ -45,6 +46,11 @@ test('adan reproduce iemocap --quick on a release-shaped tree (real labels of 20
     assert.deepEqual(all.dataset.classes, classes);
     assert.equal(all.results.length, 6);
     assert.equal(impro.results.length, 5);
+    // ADAN of the all-sessions run was fitted on improvised training turns only; train.csv says which
+    const train = readCsvTable(join(dir, 'run', 'models', 'adan-fold0', 'train.csv'));
+    const type = new Map(utts.map((u) => [u.id, u.type]));
+    assert.ok(train.ids.every((id, i) => (train.meta.adan_fit[i] === 'yes') === (type.get(id) === 'impro')));
+    assert.ok(train.ids.every((id) => !id.startsWith('Ses01')));
     const real = all.results.find((r) => r.augment === 'none')!;
     assert.ok(real.wa > 60, `stand-in features are learnable (WA ${real.wa})`);
   } finally {
