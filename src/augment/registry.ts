@@ -6,7 +6,16 @@ import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from './simple.js';
 import { SmoteAugmenter } from './smote.js';
 import { AdanAugmenter } from './adan.js';
 
-export const AUGMENTER_NAMES = ['none', 'duplicate', 'noise', 'smote', 'adan'] as const;
+/**
+ * `aae` (adversarial autoencoder, Sahu et al. 2017, the paper's comparison) and `adan-separate` (autoencoder and
+ * GAN trained one after the other, the paper's section II-B claim) are the ADAN helper's model variants
+ * (`variant: 'aae' | 'separate'`) behind the same adapter.
+ */
+export const AUGMENTER_NAMES = ['none', 'duplicate', 'noise', 'smote', 'adan', 'aae', 'adan-separate'] as const;
+/** Augmenters that train a generative model (and take the ADAN options). */
+export const GENERATIVE_AUGMENTERS: readonly string[] = ['adan', 'aae', 'adan-separate'];
+/** The ADAN `variant` option of each generative augmenter. */
+export const ADAN_VARIANT: Readonly<Record<string, string>> = { adan: 'adan', aae: 'aae', 'adan-separate': 'separate' };
 export type AugmenterName = (typeof AUGMENTER_NAMES)[number];
 
 export interface AugmenterSettings {
@@ -15,8 +24,8 @@ export interface AugmenterSettings {
   noiseStd: number;
   /** SMOTE neighbours (default 5). */
   smoteK: number;
-  /** ADAN options (preset + overrides); required for `adan`. */
-  adan?: AdanOptions;
+  /** ADAN options (preset + overrides) per generative augmenter name (`adan`, `aae`, `adan-separate`). */
+  adan?: Partial<Record<string, AdanOptions>>;
 }
 
 export interface AugmenterContext {
@@ -47,8 +56,12 @@ export function createAugmenter(name: string, s: AugmenterSettings, ctx: Augment
     case 'smote':
       return new SmoteAugmenter(s.count, s.smoteK);
     case 'adan':
-      if (!s.adan) throw new Error('adan augmenter: no ADAN options');
-      return new AdanAugmenter({ adan: s.adan, count: s.count, fitMask: ctx.fitMask, classNames: ctx.classNames, featureNames: ctx.featureNames, saveDir: ctx.saveDir, provenance: ctx.provenance, onEpoch: ctx.onEpoch });
+    case 'aae':
+    case 'adan-separate': {
+      const o = s.adan?.[name];
+      if (!o) throw new Error(`${name} augmenter: no ADAN options`);
+      return new AdanAugmenter({ name, adan: o, count: s.count, fitMask: ctx.fitMask, classNames: ctx.classNames, featureNames: ctx.featureNames, saveDir: ctx.saveDir, provenance: ctx.provenance, onEpoch: ctx.onEpoch });
+    }
     default:
       throw new UserError(`unknown augmenter '${name}' (expected one of: ${AUGMENTER_NAMES.join(', ')})`);
   }

@@ -59,7 +59,7 @@ async function evaluateTable(
     if (!methods.some((m) => m.augment === 'none' && m.classifier === c)) methods.push({ augment: 'none', classifier: c, trainOn: 'real' });
   }
   const augment = [...new Set(methods.map((m) => m.augment))];
-  const settings: AugmenterSettings = { count: s.count, noiseStd: s.noiseStd, smoteK: s.smoteK, adan: s.adan };
+  const settings: AugmenterSettings = { count: s.count, noiseStd: s.noiseStd, smoteK: s.smoteK, adan: { adan: s.adan } };
   const config: EvaluateConfig = {
     augment,
     classifiers: [...new Set(methods.map((m) => m.classifier))],

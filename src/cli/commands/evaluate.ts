@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
-import { checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
+import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
@@ -89,17 +89,32 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
   return { times: t };
 }
 
+/** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
+export function generativeOptions(augment: readonly string[], preset: string, epochs: string | undefined, set: string | undefined): Partial<Record<string, AdanOptions>> {
+  const out: Partial<Record<string, AdanOptions>> = {};
+  for (const a of augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n))) {
+    const user = set === undefined ? {} : (parseSet(set) as Record<string, unknown>);
+    // Only ask for a variant other than ADAN itself, so presets without the option keep working.
+    const withVariant = a === 'adan' ? user : { ...user, variant: ADAN_VARIANT[a] };
+    out[a] = adanOptionsFrom(preset, epochs, Object.keys(withVariant).length ? JSON.stringify(withVariant) : undefined);
+  }
+  return out;
+}
+
+function parseSet(set: string): object {
+  let v: unknown;
+  try {
+    v = JSON.parse(set);
+  } catch (e) {
+    throw new UserError(`--adan-set: not valid JSON (${(e as Error).message})`);
+  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('--adan-set: expected a JSON object');
+  return v;
+}
+
 export function adanOptionsFrom(preset: string, epochs: string | undefined, set: string | undefined): AdanOptions {
   if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) throw new UserError(`--adan-preset: unknown preset '${preset}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
-  let overrides: Partial<AdanOptions> = {};
-  if (set !== undefined) {
-    try {
-      overrides = JSON.parse(set) as Partial<AdanOptions>;
-    } catch (e) {
-      throw new UserError(`--adan-set: not valid JSON (${(e as Error).message})`);
-    }
-    if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) throw new UserError('--adan-set: expected a JSON object');
-  }
+  const overrides: Partial<AdanOptions> = set === undefined ? {} : (parseSet(set) as Partial<AdanOptions>);
   return adanOptions(preset as AdanPresetName, { ...overrides, epochs: intOption(epochs, '--adan-epochs', 1) });
 }
 
@@ -115,7 +130,7 @@ export function registerEvaluate(program: Command): void {
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
-    .option('--augment <list>', 'augmenters: none,duplicate,noise,smote,adan', 'none')
+    .option('--augment <list>', `augmenters: ${AUGMENTER_NAMES.join(',')} (aae: adversarial autoencoder, Sahu et al. 2017; adan-separate: autoencoder and GAN trained separately)`, 'none')
     .option('--classifier <list>', `classifiers: ${CLASSIFIER_NAMES.join(',')}`, 'svm')
     .option('--train-on <list>', 'training data for augmented methods: real,synthetic,real+synthetic (none always uses real)', 'real+synthetic')
     .option('--adan-preset <name>', `ADAN settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
@@ -144,7 +159,7 @@ export function registerEvaluate(program: Command): void {
 }
 
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
-  const augment = checkAugmenterNames(listOption(f.augment, '--augment', ['none', 'duplicate', 'noise', 'smote', 'adan']));
+  const augment = checkAugmenterNames(listOption(f.augment, '--augment', AUGMENTER_NAMES));
   const classifiers = listOption(f.classifier, '--classifier', CLASSIFIER_NAMES);
   const trainOn = listOption(f.trainOn, '--train-on', TRAIN_ON) as TrainOn[];
   if (augment.some((a) => a !== 'none') && !trainOn.some((t) => t !== 'real')) {
@@ -155,7 +170,8 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   const where = (f.where ?? []).map(parseWhere);
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
   const metaCols = [f.labelCol, f.groupCol, ...(f.metaCols ? f.metaCols.split(',').map((s) => s.trim()) : []), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
-  const adan = augment.includes('adan') ? adanOptionsFrom(f.adanPreset, f.adanEpochs, f.adanSet) : undefined;
+  const adan = generativeOptions(augment, f.adanPreset, f.adanEpochs, f.adanSet);
+  const anyGenerative = Object.keys(adan).length > 0;
   const settings: AugmenterSettings = { count, noiseStd: numOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
   const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : numOption(f.svmGamma, '--svm-gamma');
   const svm = { ...(f.svmC !== undefined ? { C: numOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
@@ -179,8 +195,8 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
       where: f.where ?? [],
       emodbNames: f.emodbNames === true,
       adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,
-      adanPreset: adan ? f.adanPreset : null,
-      adanOptions: adan ?? null,
+      adanPreset: anyGenerative ? f.adanPreset : null,
+      adanOptions: anyGenerative ? adan : null,
       sampleCount: count,
       noiseStd: settings.noiseStd,
       smoteK: settings.smoteK,
