@@ -200,7 +200,8 @@ export class BatchNorm implements Layer {
     const xhat = this.xhatBuf.get(x.rows, this.inputs);
     this.lastMode = mode;
     if (mode === 'train') {
-      if (x.rows < 2) throw new Error(`layer ${this.index} (batchNorm): training needs a batch of at least 2 rows`);
+      // a batch of one row has zero variance: the output is beta (as Keras; PyTorch refuses), and the running
+      // variance is updated with the biased estimate (0) since the unbiased one is undefined
       this.k.bnTrain(x.rows, this.inputs, x.data, this.gamma.value, this.beta.value, this.eps, this.momentum,
         this.runningMean, this.runningVar, xhat.data, this.invStd, y.data);
     } else {

@@ -205,3 +205,17 @@ test('softmax cross-entropy: integer, one-hot and soft labels, class weights', (
   for (let i = 0; i < 4; i++) ref += cw[labels[i]] * -Math.log(plain.probs.data[i * 3 + labels[i]]);
   assert.ok(Math.abs(a.loss - ref / 4) < 1e-6);
 });
+
+test('batch norm on a batch of one row (train mode): output beta, zero input gradient, biased running variance (as Keras)', () => {
+  for (const k of kernelSets()) {
+    const net = new Sequential({ inputs: 3, layers: [{ type: 'batchNorm', momentum: 0.9 }] }, new Rng(1), k);
+    const bn = net.layers[0] as BatchNorm;
+    bn.beta.value.set([0.5, -1, 2]);
+    const y = net.forward({ rows: 1, cols: 3, data: new Float32Array([1, 2, 3]) }, 'train');
+    assert.deepEqual(Array.from(y.data), [0.5, -1, 2]);
+    const dx = net.backward({ rows: 1, cols: 3, data: new Float32Array([1, 2, 3]) });
+    assert.deepEqual(Array.from(dx.data), [0, 0, 0]);
+    assert.deepEqual(Array.from(bn.runningMean), [0.1, 0.2, 0.3].map((v) => Math.fround(v)));
+    assert.deepEqual(Array.from(bn.runningVar), [0.9, 0.9, 0.9].map((v) => Math.fround(v)));
+  }
+});
