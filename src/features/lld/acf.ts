@@ -3,7 +3,8 @@
  * `src/dspcore/acf.cpp`), as used by IS09's ACF pitch (spec 13.2).
  *
  * API:
- *   class SpectralAcf(nMag)                       nMag = Nfft/2+1 magnitude bins; output length nMag-1 = Nfft/2
+ *   class SpectralAcf(nMag, fullLength?)          nMag = Nfft/2+1 magnitude bins; output length nMag-1 = Nfft/2
+ *                                                 (cAcf symmetricData=1), or nMag with fullLength (cHarmonics' ACF)
  *     .acf(mag, out): Float32Array                |IRDFT(|X|²)| / nMag, lags 0..Nfft/2-1
  *     .cepstrum(mag, out): Float32Array           IRDFT(ln(|X|²+1)) / nMag (0 where |X|² == 0; signed)
  *
@@ -21,8 +22,10 @@ export class SpectralAcf {
   private readonly n: number;
   private readonly fft: RealFft;
   private readonly sym: Float32Array;
+  private readonly nOut: number;
 
-  constructor(nMag: number) {
+  constructor(nMag: number, fullLength = false) {
+    this.nOut = fullLength ? nMag : nMag - 1;
     this.nMag = nMag;
     this.n = (nMag - 1) * 2;
     this.fft = getFft(this.n);
@@ -38,8 +41,7 @@ export class SpectralAcf {
       if (j < n / 2) sym[n - j] = spec[j];
     }
     const s = this.fft.spectrum(sym, false);
-    const h = n / 2;
-    for (let k = 0; k < h; k++) {
+    for (let k = 0; k < this.nOut; k++) {
       const v = (0.5 * s[2 * k]) / nMag;
       out[k] = abs ? Math.abs(v) : v;
     }

@@ -6,22 +6,23 @@
  *   egemapsNames(): string[]                    the 88 names in openSMILE's order
  *   EGEMAPS_IMPLEMENTED: ReadonlySet<string>    names computed here; every other output is NaN (see below)
  *
- * Implemented (66 of 88, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
+ * Implemented (70 of 88, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
  * test/features/egemaps-accuracy.test.ts):
  *  - from the 20 ms Hamming magnitude spectrum: loudness (mean of the auditory spectrum, as IS11's
  *    audspec_lengthL1norm) with its 10 functionals and loudnessPeaksPerSec (cFunctionalPeaks2), spectralFlux
  *    (0-5 kHz) and MFCC 1-4 (amean, stddevNorm), equivalentSoundLevel_dBp (10·log10 of the mean frame energy);
  *  - F0 in semitones from SHS candidates (60 ms Gaussian frames) smoothed by the Viterbi smoother
  *    (src/features/lld/pitch-viterbi.ts), gated by the frame RMS (> 0.001), with its 10 functionals; the
- *    voiced-only (…V) and unvoiced-only (…UV) spectral features; voiced/unvoiced segment statistics.
+ *    voiced-only (…V) and unvoiced-only (…UV) spectral features; voiced/unvoiced segment statistics;
+ *  - HNRdBACF and logRelF0-H1-H2 (cHarmonics, src/features/lld/harmonics.ts) from the 60 ms spectrum.
  * Known differences: the …UV means (alphaRatioUV, hammarbergIndexUV, slopeUV*, spectralFluxUV) average
  * near-silent frames whose log power ratios are sensitive to the FFT's rounding (openSMILE uses a float32
  * FFT): typically within 0.3 % of openSMILE, inside the 0.05-SD bound for ~98 % of files but not within
  * 1e-4 relative. A few files (e.g. 08a02Fe) take a different Viterbi path where two candidates score almost
  * equally, which moves their F0 statistics and voiced selections.
  * NOT implemented (output NaN): jitterLocal, shimmerLocaldB (cPitchJitter with useBrokenJitterThresh=0 on the
- * Viterbi F0), HNRdBACF, logRelF0-H1-H2, logRelF0-H1-A3 (cHarmonics), F1-F3 frequency/bandwidth/amplitude
- * (cFormantLpc on an 11 kHz resampled LPC) — 22 features, each with amean and stddevNorm.
+ * Viterbi F0), logRelF0-H1-A3 (needs the formants), F1-F3 frequency/bandwidth/amplitude (cFormantLpc on an
+ * 11 kHz resampled LPC) — 9 LLDs, 18 features (amean and stddevNorm each).
  */
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
@@ -35,6 +36,7 @@ import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '
 import { AuditorySpectrum, l1Mean } from '../lld/audspec.js';
 import { LOG_SPECTRAL_NAMES, LogSpectral } from '../lld/log-spectral.js';
 import { viterbiPitch } from '../lld/pitch-viterbi.js';
+import { Harmonics } from '../lld/harmonics.js';
 import { OctaveSpectrum } from '../pitch/octave-spectrum.js';
 import { makeCandidates, Shs } from '../pitch/shs.js';
 import { gaussWindow } from '../dsp/window.js';
@@ -60,6 +62,7 @@ export function egemapsNames(): string[] {
 }
 
 const IMPLEMENTED_LIST = [
+  ...['HNRdBACF', 'logRelF0-H1-H2'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...F_MVR.map((fn) => `F0semitoneFrom27.5Hz_sma3nz_${fn}`),
   ...['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV'].map((l) => `${l}_sma3nz_amean`),
@@ -160,7 +163,7 @@ function plan60(fs: number): Plan60 {
  * F0 in semitones re 27.5 Hz per 60 ms frame (0 = unvoiced): SHS candidates -> Viterbi smoother,
  * zeroed where the RMS of the Gaussian-windowed frame is below 0.001 (gemapsv01b_volmerge).
  */
-export function egemapsLogF0(samples: Float32Array, fs: number): Float32Array {
+export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Array; semitone: Float32Array } {
   const p = plan60(fs);
   const n60 = frameCount(samples.length, p.L, p.H);
   const nC = SHS_OPTS.nCandidates;
@@ -187,12 +190,33 @@ export function egemapsLogF0(samples: Float32Array, fs: number): Float32Array {
     vo.set(cand.voicing, t * nC);
   }
   const f0s = viterbiPitch(f0, vo, n60, nC, VOICING_CUTOFF, VITERBI, 40);
-  const out = new Float32Array(n60);
+  const hz = new Float32Array(n60);
+  const semitone = new Float32Array(n60);
   for (let t = 0; t < n60; t++) {
     const fr = e60[t] > 0.001 ? f0s[t] : 0;
-    out[t] = fr > 29.136 ? Math.fround((12 * Math.log(Math.fround(fr / 27.5))) / Math.log(2)) : fr > 0 ? 1 : 0;
+    hz[t] = fr;
+    semitone[t] = fr > 29.136 ? Math.fround((12 * Math.log(Math.fround(fr / 27.5))) / Math.log(2)) : fr > 0 ? 1 : 0;
   }
-  return out;
+  return { hz, semitone };
+}
+
+/** HNRdBACF and logRelF0-H1-H2 per 60 ms frame from the Gaussian-windowed spectrum and the final F0 (Hz). */
+export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32Array, frames: number): { hnr: Float32Array; h1h2: Float32Array } {
+  const p = plan60(fs);
+  const frame = new Float32Array(p.L);
+  const mag = new Float32Array(p.fft.n / 2 + 1);
+  const h = new Harmonics(mag.length, fs);
+  const hnr = new Float32Array(frames);
+  const h1h2 = new Float32Array(frames);
+  for (let t = 0; t < frames; t++) {
+    if (!(hz[t] > 0)) continue; // unvoiced: both are 0 (cHarmonics)
+    const off = t * p.H;
+    for (let i = 0; i < p.L; i++) frame[i] = Math.fround(samples[off + i] * p.win[i]);
+    p.fft.magnitude(frame, true, mag);
+    hnr[t] = h.hnrDb(mag, hz[t]);
+    h1h2[t] = h.h1h2(mag, hz[t]);
+  }
+  return { hnr, h1h2 };
 }
 
 /** Columns of the 20 ms level E: loudness, spectralFlux, mfcc1-4 (then alphaRatio, hammarberg, slopes for later use). */
@@ -245,7 +269,8 @@ export function extractEgemaps(samples: Float32Array, fs: number): FeatureSetOut
   ['spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4'].forEach((l, k) => s.ms.apply(levelColumn(Es, k + 1), nF, values, idx(`${l}_sma3_amean`)));
   s.peaks.apply(loud, nF, values, idx('loudnessPeaksPerSec'));
   // F0 and the voiced / unvoiced selections (frame t of the 60 ms pitch level joins frame t of E)
-  const logF0 = egemapsLogF0(samples, fs);
+  const pitch = egemapsPitch(samples, fs);
+  const logF0 = pitch.semitone;
   // the Viterbi-smoothed pitch level ends one frame short of N60 (its last frame is not flushed into
   // the functionals; measured against the goldens: voiced segment rates imply N60-1 frames)
   const nP = Math.max(0, Math.min(logF0.length - 1, n20));
@@ -271,6 +296,15 @@ export function extractEgemaps(samples: Float32Array, fs: number): FeatureSetOut
   V.names.forEach((nm, k) => s.msNz.apply(levelColumn(Vs, k), nPF, values, idx(`${nm}_sma3nz_amean`)));
   UV.names.forEach((nm, k) => s.meanNz.apply(levelColumn(UVs, k), nPF, values, idx(`${nm}_sma3nz_amean`)));
   s.voicedSeg.apply(f0c, nPF, values, idx('VoicedSegmentsPerSec'));
+  // harmonics-based voice quality (cHarmonics): 0 in unvoiced frames, smoothed and summarised over non-zeros
+  const harm = egemapsHarmonics(samples, fs, pitch.hz, nP);
+  const HQ = makeLevel(nP, 2, ['HNRdBACF', 'logRelF0-H1-H2']);
+  for (let t = 0; t < nP; t++) {
+    HQ.data[2 * t] = harm.hnr[t];
+    HQ.data[2 * t + 1] = harm.h1h2[t];
+  }
+  const HQs = smoothLevels([HQ], true);
+  HQ.names.forEach((nm, k) => s.msNz.apply(levelColumn(HQs, k), nPF, values, idx(`${nm}_sma3nz_amean`)));
   s.pauseSeg.apply(f0c, nPF, values, idx('MeanUnvoicedSegmentLength'));
   const leq = Math.fround(energySum / Math.max(1, n20));
   values[idx('equivalentSoundLevel_dBp')] = leq > 0 ? 10 * Math.log10(leq) : -100;
