@@ -13,3 +13,4 @@ export { writeTableCsv, formatFloat32 } from './table-csv.js';
 export { CHECKPOINT_FILE } from './checkpoint.js';
 export { loadTrainingTable, parseIntOption, parsePositiveOption, parseJsonOverrides, type TableInputOptions } from './table-input.js';
 export { iterationFlops } from './flops.js';
+export { fillPrior, priorCentreAxis } from './aae.js';

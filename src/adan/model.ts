@@ -6,7 +6,8 @@ import { encodeLabels } from './labels.js';
 import { adanArchitecture, buildNetworks, type AdanArchitecture, type AdanNets } from './networks.js';
 import type { AdanOptions } from './options.js';
 import { classCounts, labelsToGenerate, type SampleMode } from './sample-counts.js';
-import { AdanTrainer, type StepStats } from './trainer.js';
+import { AdanTrainer, type StepPhase, type StepStats } from './trainer.js';
+import { fillPrior } from './aae.js';
 import type { EpochLog } from './training-log.js';
 import { dataFingerprint, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint.js';
 import { loadModelFolder, saveModelFolder } from './persist.js';
@@ -148,7 +149,11 @@ export class AdanModel {
     const bsz = Math.min(o.batchSize, rows);
     const xb = new Float32Array(bsz * d);
     const yb = new Int32Array(bsz);
-    for (let epoch = startEpoch; epoch <= o.epochs && !stoppedEarly; epoch++) {
+    // 'separate' (paper II-B): E/R/C alone for `epochs` epochs, then G/D alone (E frozen) for as many.
+    const totalEpochs = o.variant === 'separate' ? 2 * o.epochs : o.epochs;
+    const phaseOf = (epoch: number): StepPhase => (o.variant !== 'separate' ? 'joint' : epoch <= o.epochs ? 'ae' : 'gan');
+    for (let epoch = startEpoch; epoch <= totalEpochs && !stoppedEarly; epoch++) {
+      const phase = phaseOf(epoch);
       const t0 = performance.now();
       // Per-epoch streams derived from the seed: a resumed run sees exactly the shuffles and noise it would have.
       const erng = new Rng(this.seed).fork(`epoch:${epoch}`);
@@ -165,7 +170,7 @@ export class AdanModel {
           yb[i] = y[r];
         }
         const xm: Matrix = { rows: n, cols: d, data: n === bsz ? xb : xb.subarray(0, n * d) };
-        const s = trainer.step(xm, n === bsz ? yb : yb.subarray(0, n), noise);
+        const s = trainer.step(xm, n === bsz ? yb : yb.subarray(0, n), noise, phase);
         acc.dLoss += s.dLoss * n;
         acc.gAdvLoss += s.gAdvLoss * n;
         acc.gClsLoss += s.gClsLoss * n;
@@ -194,12 +199,12 @@ export class AdanModel {
       log.push(e);
       // spec 3: the authors stopped once D could no longer tell real from fake codes (outputs near 0.5).
       const es = o.earlyStop;
-      if (es && o.adversarial === 'gan' && epoch > es.minEpoch) {
+      if (es && o.adversarial === 'gan' && phase !== 'ae' && epoch > es.minEpoch) {
         streak = Math.abs(e.dReal - 0.5) <= es.tolerance && Math.abs(e.dFake - 0.5) <= es.tolerance ? streak + 1 : 0;
         if (streak >= es.patience) stoppedEarly = true;
       }
       cb.onEpoch?.(e);
-      if (every > 0 && (epoch % every === 0 || epoch === o.epochs || stoppedEarly)) save(epoch);
+      if (every > 0 && (epoch % every === 0 || epoch === totalEpochs || stoppedEarly)) save(epoch);
     }
     this.parts = {
       options: o,
@@ -269,15 +274,19 @@ export class AdanModel {
     const rows = labels.length;
     const rng = new Rng(seed).fork('generate');
     const latent = new Float32Array(rows * l);
+    for (const lab of labels) if (!(lab >= 0 && lab < k)) throw new Error(`generate: label ${lab} out of range 0..${k - 1}`);
+    if (this.options.variant === 'aae') {
+      // AAE: synthetic codes are samples of the class-conditional prior.
+      fillPrior({ rows, cols: l, data: latent }, labels, rng, this.options);
+      return { features: this.decode(latent, rows), latent };
+    }
     const gIn = new Float32Array(Math.min(CHUNK, rows) * w);
     for (let s = 0; s < rows; s += CHUNK) {
       const n = Math.min(CHUNK, rows - s);
       gIn.fill(0);
       for (let r = 0; r < n; r++) {
-        const lab = labels[s + r];
-        if (!(lab >= 0 && lab < k)) throw new Error(`generate: label ${lab} out of range 0..${k - 1}`);
         rng.fillNormal(gIn.subarray(r * w, r * w + nz));
-        gIn[r * w + nz + lab] = 1;
+        gIn[r * w + nz + labels[s + r]] = 1;
       }
       const h = p.nets.generator.forward({ rows: n, cols: w, data: gIn.subarray(0, n * w) }, 'eval');
       latent.set(h.data.subarray(0, n * l), s * l);

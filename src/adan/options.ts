@@ -15,6 +15,13 @@ const optionalRate = rate.nullable();
 export const adanOptionsSchema = z
   .object({
     preset: z.enum(['paper', 'official', 'wadan']),
+    /** 'adan': joint training (paper II-A). 'separate': the autoencoder + classifier trained first, then frozen
+     *  while G and D train (the paper's II-B comparison): `epochs` epochs each. 'aae': adversarial autoencoder as in
+     *  Sahu et al. 2017: codes matched adversarially to a class-conditional Gaussian prior, prior samples decoded. */
+    variant: z.enum(['adan', 'separate', 'aae']),
+    /** aae: class k's prior is N(radius * u_k, std^2 I), u_k the k-th axis (negated for k >= latent). */
+    aaePriorRadius: z.number().min(0).max(100),
+    aaePriorStd: z.number().positive().max(100),
     /** Training epochs (upper bound when early stopping is on). */
     epochs: z.number().int().min(1).max(1_000_000),
     batchSize: z.number().int().min(2).max(65536),
@@ -96,7 +103,10 @@ export function adanOptions(preset: AdanPresetName, overrides: Partial<AdanOptio
   if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) {
     throw new UserError(`unknown ADAN preset '${String(preset)}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
   }
-  const defined = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  const defined: Record<string, unknown> = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  // An AAE's codes are matched to an unbounded Gaussian prior: a linear code layer (Makhzani et al.), unless given;
+  // a tanh code layer saturates before the adversarial signal arrives.
+  if (defined.variant === 'aae' && defined.encoderOutput === undefined) defined.encoderOutput = 'linear';
   const r = adanOptionsSchema.safeParse({ ...PRESETS[preset], ...defined, preset });
   if (!r.success) throw new UserError(`invalid ADAN options: ${describeIssues(r.error)}`);
   return r.data;

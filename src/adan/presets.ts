@@ -28,11 +28,18 @@ import type { AdanOptions, AdanPresetName } from './options.js';
  *   Batch-norm momentum 0.99 and epsilon 1e-3 are Keras' defaults (the authors used Keras/TensorFlow).
  *   Version B is one override away, e.g. `{ noise: 2, lrDiscriminator: 1e-5, lrDecoder: 1e-3, batchSize: 64, dLossScale: 0.5 }`.
  *
+ * `variant` ('adan' in every preset) selects the comparison generators of the evaluation: 'separate' (autoencoder
+ * and GAN trained one after the other, paper II-B) and 'aae' (Sahu et al. 2017); the AAE prior (radius 0.5, std
+ * 0.15 around one axis per class) sits inside the tanh range of the encoder's output.
+ *
  * `wadan` — the Wasserstein variant of the authors' later journal version (spec 3): the paper preset with a
  * critic without sigmoid, gradient-norm penalty weight 10 (WGAN-GP) and G loss = -critic + 0.1 x cross-entropy.
  */
 export const PRESETS: Readonly<Record<AdanPresetName, Omit<AdanOptions, 'preset'>>> = {
   paper: {
+    variant: 'adan',
+    aaePriorRadius: 0.5,
+    aaePriorStd: 0.15,
     epochs: 300,
     batchSize: 128,
     latent: 100,
@@ -73,6 +80,9 @@ export const PRESETS: Readonly<Record<AdanPresetName, Omit<AdanOptions, 'preset'
     earlyStop: null,
   },
   official: {
+    variant: 'adan',
+    aaePriorRadius: 0.5,
+    aaePriorStd: 0.15,
     epochs: 1500,
     batchSize: 128,
     latent: 100,
@@ -113,6 +123,9 @@ export const PRESETS: Readonly<Record<AdanPresetName, Omit<AdanOptions, 'preset'
     earlyStop: { minEpoch: 200, tolerance: 0.01, patience: 3 },
   },
   wadan: {
+    variant: 'adan',
+    aaePriorRadius: 0.5,
+    aaePriorStd: 0.15,
     epochs: 300,
     batchSize: 128,
     latent: 100,

@@ -7,6 +7,7 @@ import {
   type Matrix,
   type Rng,
 } from '../nn/index.js';
+import { fillPrior } from './aae.js';
 import { NET_NAMES, type AdanNets, type NetName } from './networks.js';
 import { partLr, type AdanOptions } from './options.js';
 
@@ -31,7 +32,12 @@ interface Buffers {
   dh: Matrix; // summed gradient w.r.t. a code batch
   critGrad: Matrix; // constant critic gradients (wgan-gp)
   xHat: Matrix; // interpolates for the gradient penalty
+  dInReal: Matrix | null; // aae: [prior sample | one-hot y]
+  dInFake: Matrix | null; // aae: [E(x) | one-hot y]
 }
+
+/** Which parts an iteration trains: all (joint ADAN), only E/R/C, or only D and G with E frozen ('separate'). */
+export type StepPhase = 'joint' | 'ae' | 'gan';
 
 function scaleInPlace(m: Matrix, s: number): void {
   if (s === 1) return;
@@ -103,7 +109,9 @@ export class AdanTrainer {
         gIn: mat(rows, o.noise + this.classes),
         dh: mat(rows, o.latent),
         critGrad: mat(rows, 1),
-        xHat: mat(rows, o.latent),
+        xHat: mat(rows, o.variant === 'aae' ? o.latent + this.classes : o.latent),
+        dInReal: o.variant === 'aae' ? mat(rows, o.latent + this.classes) : null,
+        dInFake: o.variant === 'aae' ? mat(rows, o.latent + this.classes) : null,
       };
       this.bufs.set(rows, b);
     }
@@ -122,12 +130,21 @@ export class AdanTrainer {
   }
 
   /** One complete iteration on batch x (rows x features, already scaled) with labels y; rng supplies z. */
-  step(x: Matrix, y: Int32Array, rng: Rng): StepStats {
+  step(x: Matrix, y: Int32Array, rng: Rng, phase: StepPhase = 'joint'): StepStats {
     const b = this.buffers(x.rows);
     const { encoder } = this.nets;
     const stats: StepStats = { dLoss: 0, gAdvLoss: 0, gClsLoss: 0, reconMse: 0, cLoss: 0, cCorrect: 0, dReal: 0, dFake: 0 };
+    if (this.options.variant === 'aae') {
+      this.aaeStep(x, y, b, rng, stats);
+      return stats;
+    }
+    if (phase === 'ae') {
+      this.autoencoderStep(x, encoder.forward(x, 'train'), y, b, stats);
+      return stats;
+    }
     // 1. Discriminator (E and G frozen: forward only).
-    copyInto(b.hReal, encoder.forward(x, this.shareEncoderPass ? 'train' : 'eval'));
+    const share = this.shareEncoderPass && phase === 'joint';
+    copyInto(b.hReal, encoder.forward(x, share ? 'train' : 'eval'));
     const m = this.options.dSteps;
     for (let s = 0; s < m; s++) {
       const d = this.discriminatorStep(b, y, rng);
@@ -136,30 +153,100 @@ export class AdanTrainer {
       stats.dFake += d.fake / m;
     }
     // 2. Encoder, decoder, classifier.
-    const h = this.shareEncoderPass ? b.hReal : encoder.forward(x, 'train');
-    this.autoencoderStep(x, h, y, b, stats);
+    if (phase === 'joint') this.autoencoderStep(x, share ? b.hReal : encoder.forward(x, 'train'), y, b, stats);
     // 3. Generator through frozen D and C.
     this.generatorStep(y, b, rng, stats);
     return stats;
   }
 
-  private discriminatorStep(b: Buffers, y: Int32Array, rng: Rng): { loss: number; real: number; fake: number } {
+  /** Writes codes (first latent columns) and one-hot labels into an AAE discriminator input. */
+  private withLabels(dst: Matrix, codes: Matrix | null, y: Int32Array): void {
+    const w = dst.cols;
+    const l = this.options.latent;
+    for (let r = 0; r < dst.rows; r++) {
+      const row = dst.data.subarray(r * w, (r + 1) * w);
+      if (codes) row.set(codes.data.subarray(r * l, (r + 1) * l));
+      row.fill(0, l);
+      row[l + y[r]] = 1;
+    }
+  }
+
+  /**
+   * AAE iteration (aae.ts): D separates prior samples (real) from encoder codes (fake), both with the one-hot label;
+   * then E and R minimise reconstruction error plus the adversarial loss of E's codes through frozen D (inverted
+   * labels). C is trained on the (detached) codes only to report how class-separable they are; it does not shape E.
+   */
+  private aaeStep(x: Matrix, y: Int32Array, b: Buffers, rng: Rng, stats: StepStats): void {
     const o = this.options;
-    const { generator, discriminator: D } = this.nets;
+    const { encoder: E, decoder: R, classifier: C, discriminator: D } = this.nets;
+    const dReal = b.dInReal as Matrix;
+    const dFake = b.dInFake as Matrix;
+    const h = E.forward(x, 'train');
+    copyInto(b.hReal, h);
+    this.withLabels(dFake, b.hReal, y);
+    const m = o.dSteps;
+    for (let s = 0; s < m; s++) {
+      this.withLabels(dReal, null, y);
+      fillPrior(dReal, y, rng, o);
+      const d = this.discriminatorInputsStep(dReal, dFake, b, rng);
+      stats.dLoss += d.loss / m;
+      stats.dReal += d.real / m;
+      stats.dFake += d.fake / m;
+    }
+    E.zeroGrad();
+    R.zeroGrad();
+    C.zeroGrad();
+    const rec = mseLoss(R.forward(b.hReal, 'train'), x);
+    stats.reconMse = rec.loss;
+    scaleInPlace(rec.grad, o.reconWeight);
+    copyInto(b.dh, R.backward(rec.grad));
+    const ce = softmaxCrossEntropyLoss(C.forward(b.hReal, 'train'), y);
+    stats.cLoss = ce.loss;
+    stats.cCorrect = correctCount(ce.probs, y);
+    C.backward(ce.grad, { inputGrad: false });
+    const ld = D.forward(dFake, 'train');
+    let gIn: Matrix;
+    if (o.adversarial === 'gan') {
+      const adv = bceWithLogitsLoss(ld, 1);
+      stats.gAdvLoss = adv.loss;
+      scaleInPlace(adv.grad, o.gAdvWeight);
+      gIn = D.backward(adv.grad, { paramGrads: false });
+    } else {
+      stats.gAdvLoss = -meanOf(ld, false);
+      b.critGrad.data.fill(-o.gAdvWeight / b.rows);
+      gIn = D.backward(b.critGrad, { paramGrads: false });
+    }
+    const l = o.latent;
+    const w = gIn.cols;
+    for (let r = 0; r < b.rows; r++) for (let j = 0; j < l; j++) b.dh.data[r * l + j] += gIn.data[r * w + j];
+    E.backward(b.dh, { inputGrad: false });
+    this.adam.encoder.step();
+    this.adam.decoder.step();
+    this.adam.classifier.step();
+  }
+
+  private discriminatorStep(b: Buffers, y: Int32Array, rng: Rng): { loss: number; real: number; fake: number } {
     this.fillGeneratorInput(b.gIn, y, rng);
-    copyInto(b.hFake, generator.forward(b.gIn, 'eval'));
+    copyInto(b.hFake, this.nets.generator.forward(b.gIn, 'eval'));
+    return this.discriminatorInputsStep(b.hReal, b.hFake, b, rng);
+  }
+
+  /** One D update on real vs fake inputs (codes; for the AAE codes with labels). */
+  private discriminatorInputsStep(hReal: Matrix, hFake: Matrix, b: Buffers, rng: Rng): { loss: number; real: number; fake: number } {
+    const o = this.options;
+    const D = this.nets.discriminator;
     D.zeroGrad();
     let loss: number;
     let real: number;
     let fake: number;
     if (o.adversarial === 'gan') {
       // eq. 1: -log D(E(x)) - log(1 - D(G(z, y))), optionally scaled (0.5 in one version of the authors' code).
-      const lr = D.forward(b.hReal, 'train');
+      const lr = D.forward(hReal, 'train');
       real = meanOf(lr, true);
       const lReal = bceWithLogitsLoss(lr, 1);
       scaleInPlace(lReal.grad, o.dLossScale);
       D.backward(lReal.grad);
-      const lf = D.forward(b.hFake, 'train');
+      const lf = D.forward(hFake, 'train');
       fake = meanOf(lf, true);
       const lFake = bceWithLogitsLoss(lf, 0);
       scaleInPlace(lFake.grad, o.dLossScale);
@@ -168,18 +255,18 @@ export class AdanTrainer {
     } else {
       // WGAN-GP critic: mean C(fake) - mean C(real) + lambda (||grad C(x^)|| - 1)^2 on random interpolates.
       const n = b.rows;
-      const cr = D.forward(b.hReal, 'train');
+      const cr = D.forward(hReal, 'train');
       real = meanOf(cr, false);
       b.critGrad.data.fill(-1 / n);
       D.backward(b.critGrad);
-      const cf = D.forward(b.hFake, 'train');
+      const cf = D.forward(hFake, 'train');
       fake = meanOf(cf, false);
       b.critGrad.data.fill(1 / n);
       D.backward(b.critGrad);
-      const w = o.latent;
+      const w = hReal.cols;
       for (let r = 0; r < n; r++) {
         const e = rng.uniform();
-        for (let j = r * w; j < (r + 1) * w; j++) b.xHat.data[j] = e * b.hReal.data[j] + (1 - e) * b.hFake.data[j];
+        for (let j = r * w; j < (r + 1) * w; j++) b.xHat.data[j] = e * hReal.data[j] + (1 - e) * hFake.data[j];
       }
       const gp = inputGradientPenalty(D, b.xHat, o.gpWeight);
       loss = fake - real + gp.penalty;

@@ -15,6 +15,7 @@ interface TrainFlags {
   where?: string[];
   emodbNames?: boolean;
   preset: string;
+  variant?: string;
   epochs?: string;
   batchSize?: string;
   set?: string;
@@ -39,6 +40,7 @@ export function registerTrain(program: Command): void {
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
     .option('--preset <name>', `settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
+    .option('--variant <name>', 'adan (joint training) | separate (autoencoder, then GAN: paper II-B) | aae (Sahu et al. 2017)')
     .option('--epochs <n>', 'training epochs (default: the preset\'s)')
     .option('--batch-size <n>', 'batch size (default: the preset\'s)')
     .option('--set <json>', 'override any preset option, e.g. \'{"lr":2e-4,"dSteps":2}\'')
@@ -58,12 +60,14 @@ function runTrain(f: TrainFlags): void {
   }
   const overrides: Partial<AdanOptions> = {
     ...parseJsonOverrides(f.set, '--set'),
+    ...(f.variant !== undefined ? { variant: f.variant as AdanOptions['variant'] } : {}),
     epochs: parseIntOption(f.epochs, '--epochs'),
     batchSize: parseIntOption(f.batchSize, '--batch-size'),
   };
   const options = adanOptions(f.preset as AdanPresetName, overrides);
   const seed = parseIntOption(f.seed, '--seed') ?? 1;
-  const every = parseIntOption(f.checkpointEvery, '--checkpoint-every');
+  // A resumed run keeps checkpointing (every 10 epochs unless told), so a second interruption loses little.
+  const every = parseIntOption(f.checkpointEvery, '--checkpoint-every') ?? (f.resume ? 10 : undefined);
   if (every !== undefined && every < 1) throw new UserError('--checkpoint-every must be at least 1');
   if (f.excludeGroup && !f.groupCol) throw new UserError('--exclude-group needs --group-col');
   const table = loadTrainingTable(f.table, {
@@ -78,7 +82,7 @@ function runTrain(f: TrainFlags): void {
     process.stderr.write(`adan: no checkpoint in ${checkpointDir}; starting from epoch 1\n`);
   }
   const bar = progressBar({ enabled: f.json ? false : undefined });
-  bar.start(options.epochs, `adan train (${options.preset})`);
+  bar.start(options.variant === 'separate' ? 2 * options.epochs : options.epochs, `adan train (${options.preset}${options.variant === 'adan' ? '' : `, ${options.variant}`})`);
   const t0 = performance.now();
   const model = AdanModel.create(options, seed);
   try {
