@@ -45,7 +45,9 @@ export interface AccuracyReport {
   fraction: number;
   /** values within the relative bound alone */
   relPassed: number;
-  /** worst features: name, failing files, max |Δ|/SD */
+  /** every feature with at least one value outside the tolerance: name, failing files, max |Δ|/SD (most failures first) */
+  failing: { name: string; failed: number; maxSd: number }[];
+  /** the first 15 of `failing` */
   worst: { name: string; failed: number; maxSd: number }[];
 }
 
@@ -85,10 +87,9 @@ export function accuracy(g: Golden, ours: Map<string, Float32Array>): AccuracyRe
       if (sd[j] > 0) maxSd[j] = Math.max(maxSd[j], d / sd[j]);
     }
   });
-  const worst = g.names
+  const failing = g.names
     .map((name, j) => ({ name, failed: failed[j], maxSd: maxSd[j] }))
     .filter((w) => w.failed > 0)
-    .sort((a, b) => b.failed - a.failed)
-    .slice(0, 15);
-  return { files, values, passed, fraction: values ? passed / values : 0, relPassed, worst };
+    .sort((a, b) => b.failed - a.failed);
+  return { files, values, passed, fraction: values ? passed / values : 0, relPassed, failing, worst: failing.slice(0, 15) };
 }
