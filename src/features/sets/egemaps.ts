@@ -6,7 +6,7 @@
  *   egemapsNames(): string[]                    the 88 names in openSMILE's order
  *   EGEMAPS_IMPLEMENTED: ReadonlySet<string>    names computed here; every other output is NaN (see below)
  *
- * Implemented (70 of 88, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
+ * Implemented (64 of 88, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
  * test/features/egemaps-accuracy.test.ts):
  *  - from the 20 ms Hamming magnitude spectrum: loudness (mean of the auditory spectrum, as IS11's
  *    audspec_lengthL1norm) with its 10 functionals and loudnessPeaksPerSec (cFunctionalPeaks2), spectralFlux
@@ -22,7 +22,7 @@
  * equally, which moves their F0 statistics and voiced selections.
  * NOT implemented (output NaN): jitterLocal, shimmerLocaldB (cPitchJitter with useBrokenJitterThresh=0 on the
  * Viterbi F0), logRelF0-H1-A3 (needs the formants), F1-F3 frequency/bandwidth/amplitude (cFormantLpc on an
- * 11 kHz resampled LPC) — 9 LLDs, 18 features (amean and stddevNorm each).
+ * 11 kHz resampled LPC) — 12 LLDs, 24 features (amean and stddevNorm each).
  */
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
