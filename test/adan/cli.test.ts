@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { run } from '../../src/cli/main.js';
 import { readCsvTable } from '../../src/data/read-table.js';
 import { sharedDir } from '../../src/util/paths.js';
-import { AdanModel, adanOptions, loadTrainingTable, type AdanOptions } from '../../src/adan/index.js';
+import { AdanModel, adanOptions, loadTrainingTable, writeTableCsv, type AdanOptions } from '../../src/adan/index.js';
+import { withEmodbMeta } from '../../src/data/emodb-names.js';
+import { selectRows } from '../../src/data/table.js';
 
 const IS11 = join(sharedDir(), 'data/emodb/opensmile/IS11.csv');
 const tiny = JSON.stringify({ encoderHidden: [16], decoderHidden: [16], classifierHidden: [8], generatorHidden: [8], discriminatorHidden: [8], latent: 8, noise: 8 });
@@ -49,7 +51,9 @@ test('adan train on EmoDB IS11 with --emodb-names, --where and --json writes a m
 test('adan augment: same seed same file; --per-class, --balance and --real', async () => {
   const a = join(work, 'a.csv');
   const b = join(work, 'b.csv');
-  assert.equal((await cli('augment', '--model', model, '--times', '1', '--seed', '3', '-o', a)).code, 0);
+  const ra = await cli('augment', '--model', model, '--times', '1', '--seed', '3', '--json', '-o', a);
+  assert.equal(ra.code, 0, ra.err);
+  assert.equal(JSON.parse(ra.out).synthetic, 302, '--times 1: the size of the training set');
   assert.equal((await cli('augment', '--model', model, '--times', '1', '--seed', '3', '-o', b)).code, 0);
   assert.equal(readFileSync(a, 'utf8'), readFileSync(b, 'utf8'));
   const t = readCsvTable(a);
@@ -118,12 +122,21 @@ test('bad input: one clear error naming the file, nothing written', async () => 
 });
 
 test('adan train --resume continues an interrupted run to the same model', async () => {
+  // A smaller real table for speed: speakers 03 and 10, the first 400 IS11 features, written as openSMILE CSV.
+  const is11 = withEmodbMeta(readCsvTable(IS11));
+  const rows = is11.ids.map((_, i) => i).filter((i) => ['03', '10'].includes(is11.meta.speaker[i]));
+  const sub = selectRows(is11, rows);
+  const cols = 400;
+  const features = new Float32Array(rows.length * cols);
+  for (let i = 0; i < rows.length; i++) features.set(sub.features.subarray(i * 4368, i * 4368 + cols), i * cols);
+  const small = join(work, 'small.csv');
+  writeTableCsv(small, { ids: sub.ids, featureNames: sub.featureNames.slice(0, cols), features, meta: {} }, []);
   const ref = join(work, 'ref');
-  const args = ['train', '--table', IS11, '--emodb-names', '--where', 'speaker=03', '--where', 'speaker=10', '--epochs', '3', '--batch-size', '32', '--set', tiny, '--seed', '2'];
+  const args = ['train', '--table', small, '--emodb-names', '--epochs', '3', '--batch-size', '32', '--set', tiny, '--seed', '2'];
   assert.equal((await cli(...args, '-o', ref)).code, 0);
   // A run killed during epoch 3 after checkpointing epoch 2 into <output>.checkpoint (the folder the CLI uses).
   const resumed = join(work, 'resumed');
-  const table = loadTrainingTable(IS11, { labelCol: 'label', emodbNames: true, where: ['speaker=03', 'speaker=10'], excludeGroups: [] });
+  const table = loadTrainingTable(small, { labelCol: 'label', emodbNames: true, where: [], excludeGroups: [] });
   const o = adanOptions('paper', { ...(JSON.parse(tiny) as Partial<AdanOptions>), epochs: 3, batchSize: 32 });
   assert.throws(() =>
     AdanModel.create(o, 2).fitTable(table, 'label', {
