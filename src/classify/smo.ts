@@ -48,6 +48,22 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     status[i] = a >= c ? UPPER : a <= 0 ? LOWER : FREE;
   };
 
+  // Rows worth computing along with a missing one: the largest KKT violators are the likeliest next picks.
+  const scores = new Float64Array(l);
+  const prefetch = (max: number, cached: (row: number) => boolean): Int32Array => {
+    for (let t = 0; t < l; t++) {
+      if (cached(g[t])) {
+        scores[t] = -Infinity;
+        continue;
+      }
+      const yG = y[t] * G[t];
+      const up = (y[t] === 1 ? status[t] !== UPPER : status[t] !== LOWER) ? -yG : -Infinity;
+      const low = (y[t] === 1 ? status[t] !== LOWER : status[t] !== UPPER) ? yG : -Infinity;
+      scores[t] = up > low ? up : low;
+    }
+    return Int32Array.from(topK(scores, max), (t) => g[t]);
+  };
+
   let iter = 0;
   while (iter < maxIter) {
     // --- select_working_set (WSS 2) ---
@@ -69,7 +85,7 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     }
     const i = GmaxIdx;
     if (i === -1) break;
-    const Ki = kernel.row(g[i]);
+    const Ki = kernel.row(g[i], prefetch);
     for (let j = 0; j < l; j++) {
       if (y[j] === 1) {
         if (status[j] !== LOWER) {
@@ -102,7 +118,7 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     iter++;
 
     // --- update alpha_i, alpha_j (libsvm's clipping, verbatim) ---
-    const Kj = kernel.row(g[j]);
+    const Kj = kernel.row(g[j], prefetch);
     const Ki2 = kernel.row(g[i]); // Ki may have been evicted by fetching Kj in a tiny cache
     const Qij = y[i] * y[j] * Kj[g[i]];
     const Ci = cOf(i);
@@ -197,4 +213,46 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     coef[i] = alpha[i] * y[i];
   }
   return { coef, rho, iterations: iter, objective: objective / 2 };
+}
+
+/** Indices of the k largest finite scores, largest first (a size-k min-heap: O(n log k)). */
+export function topK(scores: Float64Array, k: number): Int32Array {
+  const heap = new Int32Array(Math.max(0, k));
+  let size = 0;
+  const less = (a: number, b: number): boolean => scores[a] < scores[b] || (scores[a] === scores[b] && a > b);
+  const siftDown = (p: number): void => {
+    for (;;) {
+      const l = 2 * p + 1;
+      const r = l + 1;
+      let m = p;
+      if (l < size && less(heap[l], heap[m])) m = l;
+      if (r < size && less(heap[r], heap[m])) m = r;
+      if (m === p) return;
+      const t = heap[p];
+      heap[p] = heap[m];
+      heap[m] = t;
+      p = m;
+    }
+  };
+  for (let i = 0; i < scores.length && k > 0; i++) {
+    if (!Number.isFinite(scores[i])) continue;
+    if (size < k) {
+      let c = size++;
+      heap[c] = i;
+      while (c > 0) {
+        const p = (c - 1) >> 1;
+        if (!less(heap[c], heap[p])) break;
+        const t = heap[p];
+        heap[p] = heap[c];
+        heap[c] = t;
+        c = p;
+      }
+    } else if (less(heap[0], i)) {
+      heap[0] = i;
+      siftDown(0);
+    }
+  }
+  const out = Array.from(heap.subarray(0, size));
+  out.sort((a, b) => (less(a, b) ? 1 : less(b, a) ? -1 : 0));
+  return Int32Array.from(out);
 }

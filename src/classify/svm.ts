@@ -83,7 +83,13 @@ export class SvmClassifier implements Classifier {
       for (let i = 0; i < rows; i++) if (y[i] === c) idx[k++] = i;
       return idx;
     });
-    const kernel = new KernelRows(x, rows, cols, this.gammaValue, this.cacheMB * 1024 * 1024, this.gemm);
+    // One kernel for all pairs when the whole n x n matrix fits the cache (computed once with gemm, reused by
+    // every pair). Otherwise each pair gets its own kernel over its samples only: the l x l pair matrix may
+    // still fit (l = 2n/classes), and if not its rows are half as long as global ones, so twice as many fit.
+    const cacheBytes = this.cacheMB * 1024 * 1024;
+    const shared = rows * rows * 4 <= cacheBytes ? new KernelRows(x, rows, cols, this.gammaValue, cacheBytes, this.gemm) : null;
+    let rowsComputed = 0;
+    let fullKernel = true;
     const P = present.length;
     const pairs: { a: number; b: number; index: Int32Array; coef: Float64Array }[] = [];
     const rho: number[] = [];
@@ -96,10 +102,22 @@ export class SvmClassifier implements Classifier {
         index.set(ia, 0);
         index.set(ib, ia.length);
         const yy = new Int8Array(index.length).fill(-1).fill(1, 0, ia.length);
+        let kernel = shared;
+        let local = index;
+        if (!kernel) {
+          const xp = new Float32Array(index.length * cols);
+          index.forEach((r, k) => xp.set(x.subarray(r * cols, (r + 1) * cols), k * cols));
+          kernel = new KernelRows(xp, index.length, cols, this.gammaValue, cacheBytes, this.gemm);
+          local = Int32Array.from(index.keys());
+        }
         const s = solveBinary(
-          { index, y: yy, Cp: this.C * weights[present[a]], Cn: this.C * weights[present[b]], eps: this.tol },
+          { index: local, y: yy, Cp: this.C * weights[present[a]], Cn: this.C * weights[present[b]], eps: this.tol },
           kernel,
         );
+        if (!shared) {
+          rowsComputed += kernel.computed;
+          fullKernel = fullKernel && kernel.computed === 0;
+        }
         pairs.push({ a, b, index, coef: s.coef });
         rho.push(s.rho);
         iterations += s.iterations;
@@ -135,8 +153,8 @@ export class SvmClassifier implements Classifier {
       pairs: pairs.length,
       iterations,
       supportVectors: this.nSv,
-      kernelRowsComputed: kernel.computed,
-      fullKernel: kernel.computed === 0,
+      kernelRowsComputed: rowsComputed,
+      fullKernel,
     };
     return this;
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { packageRoot } from '../../src/util/paths.js';
 import { SvmClassifier, createClassifier, resolveGamma, DnnClassifier } from '../../src/classify/index.js';
 import { UserError } from '../../src/util/errors.js';
+import { topK } from '../../src/classify/smo.js';
 
 const fixture = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'svm-sklearn.json'), 'utf8')) as {
   cases: { rows: number; cols: number; classes: number; testRows: number; x: number[]; y: number[]; xTest: number[]; predict: number[] }[];
@@ -14,17 +15,28 @@ const x = Float32Array.from(c0.x);
 const y = Int32Array.from(c0.y);
 const xt = Float32Array.from(c0.xTest);
 
-test('SVM: the on-demand LRU row cache (kernel larger than cacheMB) gives the same model as the precomputed kernel', () => {
-  const full = new SvmClassifier({ C: 10 }).fit(x, c0.rows, c0.cols, y, c0.classes);
-  const tiny = new SvmClassifier({ C: 10, cacheMB: (3 * c0.rows * 4) / (1024 * 1024) }).fit(x, c0.rows, c0.cols, y, c0.classes);
-  assert.equal(full.info?.fullKernel, true);
-  assert.equal(tiny.info?.fullKernel, false);
-  assert.ok((tiny.info?.kernelRowsComputed ?? 0) > c0.rows, 'rows were evicted and recomputed');
-  assert.deepEqual(tiny.supportIndices, full.supportIndices);
-  const a = full.decisionFunction(xt, c0.testRows);
-  const b = tiny.decisionFunction(xt, c0.testRows);
-  for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 1e-5);
-  assert.deepEqual([...tiny.predict(xt, c0.testRows)], c0.predict);
+for (const cachedRows of [4, 40]) {
+  test(`SVM: an LRU row cache of ${cachedRows} rows (with block prefetch when it holds enough) gives the model of the precomputed kernel`, () => {
+    const full = new SvmClassifier({ C: 10 }).fit(x, c0.rows, c0.cols, y, c0.classes);
+    // Pairs of this fixture hold 80 samples: the cache holds `cachedRows` rows of one pair's kernel.
+    const tiny = new SvmClassifier({ C: 10, cacheMB: (cachedRows * 80 * 4) / (1024 * 1024) }).fit(x, c0.rows, c0.cols, y, c0.classes);
+    assert.equal(full.info?.fullKernel, true);
+    assert.equal(tiny.info?.fullKernel, false);
+    assert.ok((tiny.info?.kernelRowsComputed ?? 0) > c0.rows, 'rows were evicted and recomputed');
+    assert.deepEqual(tiny.supportIndices, full.supportIndices);
+    assert.equal(tiny.info?.iterations, full.info?.iterations);
+    const a = full.decisionFunction(xt, c0.testRows);
+    const b = tiny.decisionFunction(xt, c0.testRows);
+    for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 1e-5);
+    assert.deepEqual([...tiny.predict(xt, c0.testRows)], c0.predict);
+  });
+}
+
+test('topK returns the indices of the largest finite scores, largest first', () => {
+  const s = Float64Array.from([3, -Infinity, 7, 1, 7, 5, 0]);
+  assert.deepEqual([...topK(s, 3)], [2, 4, 5]);
+  assert.deepEqual([...topK(s, 10)], [2, 4, 5, 0, 3, 6]);
+  assert.deepEqual([...topK(s, 0)], []);
 });
 
 test('SVM: classes absent from training are never predicted; a single class is predicted for every row', () => {
