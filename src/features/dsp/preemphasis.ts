@@ -1,13 +1,17 @@
 /**
- * Per-frame pre-emphasis (spec 2.2): y[0] = (1−k)·x[0], y[n] = x[n] − k·x[n−1] (float32 output).
+ * Per-frame pre-emphasis (spec 2.2): y[0] = (1−k)·x[0], y[n] = x[n] − k·x[n−1], in float32 like
+ * cVectorPreemphasis (k is stored as float32, every product and difference is rounded to float32).
  *
  * API:
- *   preemphasize(x, k, out): Float32Array     out may not alias x
+ *   preemphasize(x, k, out, offset?, length?): Float32Array
+ *       pre-emphasises x[offset .. offset+length) into out[0 .. length); out may not alias x
  */
-export function preemphasize(x: Float32Array, k: number, out: Float32Array): Float32Array {
-  const n = x.length;
-  if (n === 0) return out;
-  out[0] = (1 - k) * x[0];
-  for (let i = 1; i < n; i++) out[i] = x[i] - k * x[i - 1];
+const f32 = Math.fround;
+
+export function preemphasize(x: Float32Array, k: number, out: Float32Array, offset = 0, length = x.length - offset): Float32Array {
+  if (length <= 0) return out;
+  const kf = f32(k);
+  out[0] = f32(f32(1 - kf) * x[offset]);
+  for (let i = 1; i < length; i++) out[i] = x[offset + i] - f32(kf * x[offset + i - 1]);
   return out;
 }

@@ -8,6 +8,7 @@
 import { type Level, indexedNames, makeLevel } from '../dsp/level.js';
 import { frameCount, framePlan } from '../dsp/framing.js';
 import { hammingWindow } from '../dsp/window.js';
+import { preemphasize } from '../dsp/preemphasis.js';
 import { getFft, nextPow2 } from '../dsp/fft.js';
 import { MelFilterbank } from '../dsp/melspec.js';
 import { Mfcc } from '../dsp/mfcc.js';
@@ -82,8 +83,7 @@ export function is10FrameLlds(samples: Float32Array, fs: number): Level {
     const I = f32(f32(f32(w0 * x0) * x0) / p.winSum);
     o[ob] = Math.pow(I / 1e-6, 0.3);
     // spec 6.1: per-frame pre-emphasis, Hamming, FFT 512 with symmetric zero padding
-    pe[0] = f32((1 - 0.97) * samples[off]);
-    for (let i = 1; i < L; i++) pe[i] = samples[off + i] - 0.97 * samples[off + i - 1];
+    preemphasize(samples, 0.97, pe, off, L);
     for (let i = 0; i < L; i++) pe[i] = pe[i] * win[i];
     const spec = fft.spectrum(pe, true);
     for (let i = 0; i <= nfft / 2; i++) mag[i] = Math.sqrt(spec[2 * i] * spec[2 * i] + spec[2 * i + 1] * spec[2 * i + 1]);
