@@ -10,6 +10,11 @@
  *   s = (Σ_c x_c) / nChan / D   with D = 32767 (16 bit), 127 (8 bit), 32767·256 (24 bit), 2147483647 (32 bit int), 1 (float).
  * 8-bit WAV data is unsigned (offset 128); openSMILE reads the byte as a signed int8, which turns audio into
  * garbage, so here the byte is decoded correctly as (b − 128) and then scaled by 1/127 like openSMILE.
+ * 24-bit samples in 4-byte containers are masked to 24 bits without sign extension, as openSMILE does.
+ * A small RIFF parser is used instead of `wavefile` so that the float32 mixdown of openSMILE is reproduced
+ * exactly and files are decoded in one pass without intermediate Float64 copies.
+ * WAVE_FORMAT_EXTENSIBLE is accepted when its sub-format is PCM or IEEE float; chunks before `data` are skipped;
+ * a data size of 0 or 0xFFFFFFFF (unpatched streaming header) means "to the end of the file".
  */
 import { readFileSync } from 'node:fs';
 import { fileError } from '../util/errors.js';
