@@ -108,3 +108,14 @@ test('detection AUC stays near 0.5 for identical distributions with far more dim
   assert.ok(Math.abs(q.feature.detection.auc - 0.5) < 0.15, `auc ${q.feature.detection.auc}`);
   assert.ok(q.tstr.trtr.wa > 45, `trtr ${q.tstr.trtr.wa} (chance 33)`);
 });
+
+test('TSTR with the built-in logistic regression instead of the SVM gives the same verdicts', () => {
+  const real = blobs(40, 10, 6);
+  const syn = blobs(40, 10, 7);
+  const wrong = Int32Array.from(syn.y, (c) => (c + 1) % 3);
+  const good = computeQuality({ real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: syn.y, classNames: names }, { classifier: 'logistic' });
+  const bad = computeQuality({ real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: wrong, classNames: names }, { classifier: 'logistic' });
+  assert.match(good.tstr.classifier, /logistic/);
+  assert.ok(good.tstr.trtr.wa > 95 && good.tstr.tstr.wa > 95, JSON.stringify(good.tstr));
+  assert.ok(bad.tstr.tstr.wa < 5, `tstr ${bad.tstr.tstr.wa}`);
+});

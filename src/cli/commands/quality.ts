@@ -19,6 +19,7 @@ interface QualityFlags {
   k: string;
   folds: string;
   maxPerClass: string;
+  classifier: string;
   json?: boolean;
   output?: string;
 }
@@ -44,6 +45,7 @@ export function registerQuality(program: Command): void {
     .option('--k <n>', 'neighbours of the k-NN precision/recall balls', '5')
     .option('--folds <n>', 'cross-validation folds (detection classifier, TRTR)', '5')
     .option('--max-per-class <n>', 'subsample at most this many real and synthetic rows per class', '400')
+    .option('--classifier <name>', 'TSTR/TRTR classifier: svm (src/classify RBF C-SVC) | logistic (built-in L2 logistic regression)', 'svm')
     .option('--json', 'print the metrics as JSON')
     .option('-o, --output <file>', 'also write the JSON to this file (e.g. run/quality.json, read by adan report)')
     .action(async (flags: QualityFlags) => {
@@ -57,6 +59,8 @@ async function runQuality(f: QualityFlags): Promise<void> {
   const k = intOption(f.k, '--k', 1);
   const folds = intOption(f.folds, '--folds', 2);
   const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2);
+  if (f.classifier !== 'svm' && f.classifier !== 'logistic') throw new UserError(`--classifier: expected svm or logistic, got '${f.classifier}'`);
+  const classifier = f.classifier;
   const bar = progressBar({ enabled: f.json ? false : undefined });
   let src: SyntheticSource;
   if (f.synthetic) {
@@ -76,7 +80,7 @@ async function runQuality(f: QualityFlags): Promise<void> {
   }
   bar.start(2, 'metrics');
   bar.update(1);
-  const q = computeQuality(src, { seed, k, folds, maxPerClass });
+  const q = computeQuality(src, { seed, k, folds, maxPerClass, classifier });
   q.source = { ...src.provenance };
   bar.update(2);
   bar.stop();

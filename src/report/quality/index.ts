@@ -3,7 +3,7 @@ import { mmdUnbiased, type MmdResult } from './mmd.js';
 import { knnPrecisionRecall, type CoverageResult } from './coverage.js';
 import { nnDistances, type NnDistanceResult } from './nn-distance.js';
 import { detectionAuc, type DetectionResult } from './detection.js';
-import { tstrScores, type TstrResult } from './tstr.js';
+import { logisticTrainTest, svmTrainTest, tstrScores, TSTR_CLASSIFIER_NAMES, type TstrClassifier, type TstrResult } from './tstr.js';
 import { seededRandom, permutation } from '../rng.js';
 
 export { samples, type Samples } from './matrix.js';
@@ -29,6 +29,8 @@ export interface QualityOptions {
   seed?: number;
   /** Keep at most this many rows per class and group (seeded subsample) to bound the O(n^2) cost; default 400. */
   maxPerClass?: number;
+  /** Classifier of TSTR/TRTR/TRTS: src/classify's SVM (default) or the built-in logistic regression. */
+  classifier?: TstrClassifier;
 }
 
 export interface SpaceMetrics {
@@ -71,7 +73,7 @@ function capPerClass(y: Int32Array, classes: number, max: number, rand: () => nu
   return keep.sort((a, b) => a - b);
 }
 
-function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int32Array, classNames: string[], opts: Required<QualityOptions>): { metrics: SpaceMetrics; k: Float64Array; n: number } {
+function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int32Array, classNames: string[], opts: Required<QualityOptions>): { metrics: SpaceMetrics; k: Float64Array; n: number; pooled: Samples } {
   const [zr, zs] = zNormalise(real, [real, syn]);
   const pooled = stackRows([zr, zs]);
   const n = pooled.rows;
@@ -90,7 +92,7 @@ function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int3
     nnDistance: nnDistances(d2, n, realIdx, synIdx),
     mmd: { overall: mmdUnbiased(d2, n, realIdx, synIdx), perClass },
   };
-  return { metrics, k, n };
+  return { metrics, k, n, pooled };
 }
 
 /**
@@ -99,7 +101,7 @@ function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int3
  * when latent codes are given).
  */
 export function computeQuality(input: QualityInput, options: QualityOptions = {}): QualityReport {
-  const opts: Required<QualityOptions> = { k: 5, folds: 5, seed: 1, maxPerClass: 400, ...options };
+  const opts: Required<QualityOptions> = { k: 5, folds: 5, seed: 1, maxPerClass: 400, classifier: 'svm', ...options };
   const classes = input.classNames.length;
   const rand = seededRandom(opts.seed);
   const keepR = capPerClass(input.realLabels, classes, opts.maxPerClass, rand);
@@ -112,7 +114,8 @@ export function computeQuality(input: QualityInput, options: QualityOptions = {}
   const labels = Int32Array.from([...yReal, ...ySyn]);
   const realIdx = Array.from({ length: real.rows }, (_, i) => i);
   const synIdx = Array.from({ length: syn.rows }, (_, i) => real.rows + i);
-  const tstr = tstrScores(feat.k, feat.n, realIdx, synIdx, labels, classes, opts.folds, opts.seed);
+  const trainTest = opts.classifier === 'svm' ? svmTrainTest(feat.pooled, classes, opts.seed) : logisticTrainTest(feat.k, feat.n, classes);
+  const tstr = tstrScores(trainTest, TSTR_CLASSIFIER_NAMES[opts.classifier], realIdx, synIdx, labels, classes, opts.folds, opts.seed);
   let latent: SpaceMetrics | null = null;
   if (input.realLatent && input.syntheticLatent) {
     latent = spaceMetrics(takeRows(input.realLatent, keepR), takeRows(input.syntheticLatent, keepS), yReal, ySyn, input.classNames, opts).metrics;

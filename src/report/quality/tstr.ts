@@ -1,6 +1,13 @@
+import { createClassifier } from '../../classify/index.js';
 import { accuracy, type Accuracy } from './accuracy.js';
 import { argmaxRows, fitDualLogistic, predictDualLogistic } from './logistic.js';
+import { takeRows, type Samples } from './matrix.js';
 import { seededRandom, stratifiedFolds } from '../rng.js';
+
+/** Trains on pooled rows `train` (labels ytr) and predicts pooled rows `test`. */
+export type TrainTest = (train: number[], ytr: number[], test: number[]) => Int32Array;
+
+export type TstrClassifier = 'svm' | 'logistic';
 
 export interface TstrResult {
   classifier: string;
@@ -12,16 +19,30 @@ export interface TstrResult {
   trts: Accuracy;
 }
 
-function trainTest(k: Float64Array, n: number, tr: number[], ytr: ArrayLike<number>, te: number[], classes: number): Int32Array {
-  const model = fitDualLogistic(k, n, tr, ytr, classes);
-  return argmaxRows(predictDualLogistic(model, k, n, te), classes);
+/** L2 logistic regression (C = 1) on the pooled Gram matrix (see logistic.ts). */
+export function logisticTrainTest(k: Float64Array, n: number, classes: number): TrainTest {
+  return (tr, ytr, te) => argmaxRows(predictDualLogistic(fitDualLogistic(k, n, tr, ytr, classes), k, n, te), classes);
 }
+
+/** src/classify's RBF C-SVC (libsvm defaults: C = 1, gamma = 'scale') on the pooled z-normalised rows. */
+export function svmTrainTest(pooled: Samples, classes: number, seed: number): TrainTest {
+  return (tr, ytr, te) => {
+    const a = takeRows(pooled, tr);
+    const b = takeRows(pooled, te);
+    return createClassifier('svm', undefined, seed).fit(a.x, a.rows, a.cols, Int32Array.from(ytr), classes).predict(b.x, b.rows);
+  };
+}
+
+export const TSTR_CLASSIFIER_NAMES: Record<TstrClassifier, string> = {
+  svm: 'SVM (RBF, C=1, gamma=scale; src/classify)',
+  logistic: 'logistic regression (L2, C=1)',
+};
 
 /**
  * Train-on-synthetic-test-on-real against train-on-real (Esteban et al. 2017's TSTR/TRTR), with the same
  * logistic-regression classifier. `labels[i]` is the class of pooled row i.
  */
-export function tstrScores(k: Float64Array, n: number, real: number[], synthetic: number[], labels: ArrayLike<number>, classes: number, folds = 5, seed = 1): TstrResult {
+export function tstrScores(trainTest: TrainTest, classifier: string, real: number[], synthetic: number[], labels: ArrayLike<number>, classes: number, folds = 5, seed = 1): TstrResult {
   const yReal = real.map((i) => labels[i]);
   const ySyn = synthetic.map((i) => labels[i]);
   const fold = stratifiedFolds(yReal, folds, seededRandom(seed));
@@ -41,13 +62,13 @@ export function tstrScores(k: Float64Array, n: number, real: number[], synthetic
       }
     });
     if (te.length === 0) continue;
-    const p = trainTest(k, n, tr, ytr, te, classes);
+    const p = trainTest(tr, ytr, te);
     at.forEach((i, t) => (pred[i] = p[t]));
   }
   return {
-    classifier: 'logistic regression (L2, C=1)',
+    classifier,
     trtr: { ...accuracy(yReal, pred, classes), folds },
-    tstr: accuracy(yReal, trainTest(k, n, synthetic, ySyn, real, classes), classes),
-    trts: accuracy(ySyn, trainTest(k, n, real, yReal, synthetic, classes), classes),
+    tstr: accuracy(yReal, trainTest(synthetic, ySyn, real), classes),
+    trts: accuracy(ySyn, trainTest(real, yReal, synthetic), classes),
   };
 }
