@@ -35,7 +35,7 @@ export function registerBench(program: Command): void {
     .option('--batch <b>', 'batch size', '128')
     .option('--iters <n>', 'timed iterations', '50')
     .option('--warmup <n>', 'untimed warm-up iterations', '5')
-    .option('--classes <k>', 'classes', '4')
+    .option('--classes <k>', 'classes', '7')
     .option('--preset <name>', `ADAN preset (${ADAN_PRESET_NAMES.join(' | ')})`, 'paper')
     .option('--seed <n>', 'random seed', '1')
     .option('--json', 'print one JSON line')
