@@ -75,6 +75,8 @@ export interface AccuracyReport {
   withinRelative1e4Pct: number;
   /** Feature families (array index removed) with the most values outside the tolerance. */
   mostFailing: Record<string, number>;
+  /** Number of files within the tolerance, per scored feature index. */
+  passCount: Map<number, number>;
 }
 
 /**
@@ -120,6 +122,7 @@ export async function accuracyAgainstGolden(
   let total = 0;
   const cols = only ?? Array.from({ length: F }, (_, j) => j);
   const fails = new Map<string, number>();
+  const passCount = new Map<number, number>();
   for (const id of g.ids) {
     const a = ours.get(id);
     if (!a) throw new Error(`no result for ${id}`);
@@ -130,8 +133,10 @@ export async function accuracyAgainstGolden(
       const d = Math.abs(a[j] - r[j]);
       const rel = d <= 1e-4 * Math.max(1, Math.abs(r[j]));
       if (rel) okRel++;
-      if (rel || d <= 0.05 * sd[j]) ok++;
-      else {
+      if (rel || d <= 0.05 * sd[j]) {
+        ok++;
+        passCount.set(j, (passCount.get(j) ?? 0) + 1);
+      } else {
         const fam = g.names[j].replace(/\[\d+\]/, '[]');
         fails.set(fam, (fails.get(fam) ?? 0) + 1);
       }
@@ -145,5 +150,6 @@ export async function accuracyAgainstGolden(
     withinTolerancePct: +((100 * ok) / total).toFixed(4),
     withinRelative1e4Pct: +((100 * okRel) / total).toFixed(4),
     mostFailing,
+    passCount,
   };
 }
