@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 import {
   Adam, BatchNorm, Dropout, loadSafetensors, loadSequential, mlpSpec, Rng, saveSafetensors, saveSequential, Sequential,
   softmaxCrossEntropyLoss, type Matrix,
@@ -160,7 +159,7 @@ test('safetensors: raw round trip with metadata, errors name the file', () => {
 });
 
 test('ADAN_BACKEND=native with a missing addon is a clear error; ADAN_BACKEND=js selects the js kernels', () => {
-  const mod = pathToFileURL(join(import.meta.dirname, '..', '..', 'src', 'nn', 'backend.js')).href;
+  const mod = new URL('../../src/nn/backend.js', import.meta.url).href;
   const script = `import(${JSON.stringify(mod)}).then((m) => { try { console.log(m.backendName()); } catch (e) { console.log('ERR ' + e.message); } });`;
   const run = (env: Record<string, string>) => spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script],
     { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout.trim();
