@@ -12,7 +12,7 @@
 import { basename, extname } from 'node:path';
 
 export function formatExp(v: number): string {
-  if (Number.isNaN(v)) return '-nan';
+  if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
   if (v === 0) return Object.is(v, -0) ? '-0.000000e+00' : '0.000000e+00';
   let s = v.toExponential(6);

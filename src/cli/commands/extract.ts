@@ -173,7 +173,10 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
     failed += r.failed;
     bar.stop();
     out.commit();
-    lldOut?.commit();
+    if (lldOut && !lldHeader) {
+      lldOut.abort();
+      if (done > 0) process.stderr.write(`adan: --lld: feature set ${set} provides no frame-level descriptors; ${f.lld} not written\n`);
+    } else lldOut?.commit();
   } catch (err) {
     bar.stop();
     out.abort();
