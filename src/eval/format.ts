@@ -34,6 +34,7 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
     const stat = `WA ${c.diffWa >= 0 ? '+' : ''}${c.diffWa.toFixed(2)}, UAR ${c.diffUar >= 0 ? '+' : ''}${c.diffUar.toFixed(2)} points; ${c.test} ${pEquals(c.p)}`;
     if (c.diffWa > 0 && c.p < alpha) out.push(`${what} improved over no augmentation (${stat}).`);
     else if (c.diffWa < 0 && c.p < alpha) out.push(`${what} was WORSE than no augmentation (${stat}).`);
+    else if (c.diffWa > 0) out.push(`${what} did not significantly improve over no augmentation (${stat}).`);
     else out.push(`${what} did not improve over no augmentation (${stat}).`);
   }
   return out;
