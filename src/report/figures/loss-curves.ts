@@ -39,7 +39,7 @@ export function lossCurvesFigure(log: readonly EpochLogLike[], name: string): Fi
     data: { values },
     mark: { type: 'line' as const, point: log.length <= 40, strokeWidth: 1.8 },
     encoding: {
-      x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch' },
+      x: { field: 'epoch', type: 'quantitative' as const, title: 'epoch', axis: { tickMinStep: 1, format: 'd' } },
       y: { field: 'value', type: 'quantitative' as const, title: yTitle },
       color: { field: 'series', type: 'nominal' as const, title: null, legend: { orient: 'bottom' as const, columns: 1 } },
       tooltip: [{ field: 'epoch' }, { field: 'series' }, { field: 'value', format: '.4f' }],
