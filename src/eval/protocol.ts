@@ -5,6 +5,7 @@ import { leaveOneGroupOut, type Fold } from './folds.js';
 import { compareWithBaselines, summarise, type Comparison, type FoldPredictions, type MethodResult, type TrainOn } from './results.js';
 import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { UserError } from '../util/errors.js';
 
 export type Normalisation = 'per-fold' | 'corpus-leaky';
 
@@ -117,10 +118,10 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
   const K = classes.length;
   const folds = leaveOneGroupOut(data.groups);
   if (config.fold !== undefined && (config.fold < 0 || config.fold >= folds.length)) {
-    throw new Error(`fold ${config.fold} does not exist (0..${folds.length - 1})`);
+    throw new UserError(`--fold ${config.fold} does not exist (folds 0..${folds.length - 1}: ${folds.map((f) => f.group).join(' ')})`);
   }
   if (config.repeat !== undefined && (config.repeat < 0 || config.repeat >= config.repeats)) {
-    throw new Error(`repeat ${config.repeat} does not exist (0..${config.repeats - 1})`);
+    throw new UserError(`--repeat ${config.repeat} does not exist (repeats 0..${config.repeats - 1})`);
   }
   const methods = methodsFor(config);
   const repeats = config.repeat !== undefined ? [config.repeat] : Array.from({ length: config.repeats }, (_, r) => r);
