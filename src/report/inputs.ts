@@ -83,6 +83,11 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
       }
     }
   }
+  // Warnings the evaluation recorded (e.g. a class missing from a fold) belong in the report too.
+  for (const r of out.results) {
+    const w = (r.data as { warnings?: unknown }).warnings;
+    if (Array.isArray(w)) for (const line of w) if (typeof line === 'string') out.warnings.push(`${r.file}: ${line}`);
+  }
   if (out.results.length === 0 && out.models.length === 0) throw new Error('report: nothing to report');
   return out;
 }

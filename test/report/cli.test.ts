@@ -121,3 +121,18 @@ test('adan quality: one-line errors without a model, without train.csv, with a b
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('adan report shows the warnings recorded in a results file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'adan-report-warn-'));
+  try {
+    const data = JSON.parse(readFileSync(fixture('results.json'), 'utf8'));
+    data.warnings = ["fold 03: class 'disgust' absent from the test fold"];
+    writeFileSync(join(dir, 'results.json'), JSON.stringify(data));
+    const r = await cli('report', join(dir, 'results.json'), '-o', join(dir, 'r.html'));
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.err, /warning: .*class 'disgust' absent from the test fold/);
+    assert.ok(readFileSync(join(dir, 'r.html'), 'utf8').includes('class &#39;disgust&#39; absent from the test fold'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
