@@ -9,6 +9,8 @@
  *         transforms, and returns an internal buffer holding interleaved [Re0, Im0, Re1, Im1, …, Re(n/2), Im(n/2)]
  *         with the usual e^{−i} sign (Ooura's I_k = −Im_k). Valid until the next call.
  *     .magnitude(frame, symmetric, out): Float32Array   |X_k| for k = 0..n/2 (float32, out length n/2+1)
+ *     .windowedMagnitude(samples, offset, win, symmetric, out): Float32Array
+ *         same for the frame fround(samples[offset+i]·win[i]), i < win.length, without an intermediate copy
  *   nextPow2(n): number
  *   getFft(n): RealFft                        cached plan per size
  */
@@ -29,6 +31,9 @@ export class RealFft {
   private readonly impl: FftJs;
   private readonly input: Float64Array;
   private readonly out: Float64Array;
+  /** frame placement of the last windowedMagnitude call: the zero padding outside it is still in place */
+  private lastLen = -1;
+  private lastOff = -1;
 
   constructor(n: number) {
     if (n < 2 || (n & (n - 1)) !== 0) throw new Error(`RealFft: size ${n} is not a power of two >= 2`);
@@ -42,6 +47,7 @@ export class RealFft {
     const { n, input } = this;
     const len = Math.min(frame.length, n);
     input.fill(0);
+    this.lastLen = -1;
     const off = symmetric ? Math.floor((n - len) / 2) : 0;
     for (let i = 0; i < len; i++) input[off + i] = frame[i];
     this.impl.realTransform(this.out, input);
@@ -49,7 +55,24 @@ export class RealFft {
   }
 
   magnitude(frame: Float32Array, symmetric: boolean, out: Float32Array): Float32Array {
-    const s = this.spectrum(frame, symmetric);
+    return this.magnitudeOf(this.spectrum(frame, symmetric), out);
+  }
+
+  windowedMagnitude(samples: Float32Array, offset: number, win: Float32Array, symmetric: boolean, out: Float32Array): Float32Array {
+    const { n, input } = this;
+    const len = Math.min(win.length, n);
+    const off = symmetric ? Math.floor((n - len) / 2) : 0;
+    if (this.lastLen !== len || this.lastOff !== off) {
+      input.fill(0);
+      this.lastLen = len;
+      this.lastOff = off;
+    }
+    for (let i = 0; i < len; i++) input[off + i] = Math.fround(samples[offset + i] * win[i]);
+    this.impl.realTransform(this.out, input);
+    return this.magnitudeOf(this.out, out);
+  }
+
+  private magnitudeOf(s: Float64Array, out: Float32Array): Float32Array {
     const h = this.n / 2;
     for (let k = 0; k <= h; k++) {
       const re = s[2 * k];

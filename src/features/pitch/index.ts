@@ -69,7 +69,6 @@ export function pitchTrack(samples: Float32Array, fs: number, o: PitchChainOptio
   const nfft = nextPow2(L);
   const fft = getFft(nfft);
   const { win, oct, shs } = getPlan(fs, o, L, nfft);
-  const frame = new Float32Array(L);
   const mag = new Float32Array(nfft / 2 + 1);
   const octOut = new Float32Array(oct.nPoints);
   const cand = makeCandidates(o.nCandidates);
@@ -79,9 +78,7 @@ export function pitchTrack(samples: Float32Array, fs: number, o: PitchChainOptio
   const voicing = new Float32Array(NP);
   let j = 0;
   for (let k = 0; k < N60; k++) {
-    const off = k * hop;
-    for (let i = 0; i < L; i++) frame[i] = samples[off + i] * win[i];
-    fft.magnitude(frame, o.zeroPadSymmetric, mag);
+    fft.windowedMagnitude(samples, k * hop, win, o.zeroPadSymmetric, mag);
     oct.apply(mag, octOut);
     shs.apply(octOut, cand);
     const r = sm.push(cand.f0[0], cand.voicing[0]);

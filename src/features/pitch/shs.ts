@@ -65,17 +65,54 @@ export class Shs {
   apply(input: Float32Array, out: PitchCandidates): PitchCandidates {
     const { N, SS, opts, idx, sc } = this;
     const nC = opts.nCandidates;
-    SS.set(input.subarray(0, N));
-    for (let h = 2; h <= opts.nHarmonics; h++) {
-      const shift = this.shifts[h];
-      const s = this.scales[h];
-      for (let j = shift; j < N; j++) SS[j - shift] = SS[j - shift] + f32(input[j] * s);
-    }
-    const nh = opts.nHarmonics;
+    // SS[m] = in[m] + Σ_h in[m + shift_h]·c^(h−1), summed per bin in harmonic order (the same float32
+    // operation sequence as oS's harmonic-major loop, but with the running sum in a register)
+    const H = opts.nHarmonics;
+    const { shifts, scales } = this;
     let ssSum = 0;
-    for (let j = 0; j < N; j++) {
-      let v = f32(SS[j] / nh);
-      if (v < 0) v = 0;
+    let j = 0;
+    // four bins at a time: four independent float32 chains instead of one latency-bound chain
+    for (; j + 3 < N; j += 4) {
+      let a0 = input[j];
+      let a1 = input[j + 1];
+      let a2 = input[j + 2];
+      let a3 = input[j + 3];
+      for (let h = 2; h <= H; h++) {
+        const idx = j + shifts[h];
+        const sc = scales[h];
+        if (idx + 3 < N) {
+          a0 = f32(a0 + f32(input[idx] * sc));
+          a1 = f32(a1 + f32(input[idx + 1] * sc));
+          a2 = f32(a2 + f32(input[idx + 2] * sc));
+          a3 = f32(a3 + f32(input[idx + 3] * sc));
+        } else {
+          if (idx < N) a0 = f32(a0 + f32(input[idx] * sc));
+          if (idx + 1 < N) a1 = f32(a1 + f32(input[idx + 1] * sc));
+          if (idx + 2 < N) a2 = f32(a2 + f32(input[idx + 2] * sc));
+          if (idx >= N) break; // shifts grow with h
+        }
+      }
+      const v0 = Math.max(f32(a0 / H), 0);
+      const v1 = Math.max(f32(a1 / H), 0);
+      const v2 = Math.max(f32(a2 / H), 0);
+      const v3 = Math.max(f32(a3 / H), 0);
+      SS[j] = v0;
+      SS[j + 1] = v1;
+      SS[j + 2] = v2;
+      SS[j + 3] = v3;
+      ssSum += v0;
+      ssSum += v1;
+      ssSum += v2;
+      ssSum += v3;
+    }
+    for (; j < N; j++) {
+      let acc = input[j];
+      for (let h = 2; h <= H; h++) {
+        const idx = j + shifts[h];
+        if (idx >= N) break;
+        acc = f32(acc + f32(input[idx] * scales[h]));
+      }
+      const v = Math.max(f32(acc / H), 0);
       SS[j] = v;
       ssSum += v;
     }
