@@ -111,9 +111,9 @@ export class AdanModel {
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classNames: string[], cb: FitCallbacks = {}): this {
     const o = this.options;
     const k = classNames.length;
-    validateTrainingData(x, rows, cols, y, classNames);
     const featureNames = this.featureNamesHint && this.featureNamesHint.length === cols ? this.featureNamesHint : Array.from({ length: cols }, (_, j) => `f${j + 1}`);
     this.featureNamesHint = null;
+    validateTrainingData(x, rows, cols, y, classNames);
     const standardizer = new Standardizer().fit(x, rows, cols);
     const xs = standardizer.transform(x, rows);
     const d = standardizer.outputCols;

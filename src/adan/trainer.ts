@@ -2,7 +2,6 @@ import {
   Adam,
   bceWithLogitsLoss,
   inputGradientPenalty,
-  mseLoss,
   softmaxCrossEntropyLoss,
   type Matrix,
   type Rng,
@@ -34,6 +33,7 @@ interface Buffers {
   xHat: Matrix; // interpolates for the gradient penalty
   dInReal: Matrix | null; // aae: [prior sample | one-hot y]
   dInFake: Matrix | null; // aae: [E(x) | one-hot y]
+  recGrad: Matrix | null; // reconstruction gradient (batch x features), allocated on first use
 }
 
 /** Which parts an iteration trains: all (joint ADAN), only E/R/C, or only D and G with E frozen ('separate'). */
@@ -67,6 +67,26 @@ function meanOf(m: Matrix, sigmoid: boolean): number {
   return s / n;
 }
 
+/**
+ * Mean squared error over all elements (Keras 'mse', as the engine's mseLoss) writing dLoss/dpred into a reused
+ * buffer: the reconstruction gradient is batch x features (2 MB per iteration at IS11 size), too big to allocate
+ * per iteration.
+ */
+function mseInto(pred: Matrix, target: Matrix, grad: Matrix): number {
+  const n = pred.rows * pred.cols;
+  const k = 2 / n;
+  const p = pred.data;
+  const t = target.data;
+  const g = grad.data;
+  let s = 0;
+  for (let i = 0; i < n; i++) {
+    const d = p[i] - t[i];
+    s += d * d;
+    g[i] = k * d;
+  }
+  return s / n;
+}
+
 function mat(rows: number, cols: number): Matrix {
   return { rows, cols, data: new Float32Array(rows * cols) };
 }
@@ -79,6 +99,8 @@ function mat(rows: number, cols: number): Matrix {
  * 3. G updated through frozen D and C (eq. 6 with inverted labels, eq. 5 minimax, or -critic for wgan-gp) plus
  *    the CE of C on the generated codes.
  * Frozen nets run `backward(..., { paramGrads: false })`, so their gradients are untouched.
+ * Variants: phase 'ae' runs only step 2 and phase 'gan' only steps 1 and 3 with E frozen (variant 'separate');
+ * variant 'aae' runs the adversarial-autoencoder iteration instead (aaeStep, aae.ts).
  */
 export class AdanTrainer {
   readonly adam: Record<NetName, Adam>;
@@ -112,10 +134,16 @@ export class AdanTrainer {
         xHat: mat(rows, o.variant === 'aae' ? o.latent + this.classes : o.latent),
         dInReal: o.variant === 'aae' ? mat(rows, o.latent + this.classes) : null,
         dInFake: o.variant === 'aae' ? mat(rows, o.latent + this.classes) : null,
+        recGrad: null,
       };
       this.bufs.set(rows, b);
     }
     return b;
+  }
+
+  private reconstructionGrad(b: Buffers, x: Matrix): Matrix {
+    if (!b.recGrad || b.recGrad.cols !== x.cols) b.recGrad = mat(b.rows, x.cols);
+    return b.recGrad;
   }
 
   /** Fills the generator input with fresh z ~ N(0, I) and the one-hot labels y. */
@@ -196,10 +224,10 @@ export class AdanTrainer {
     E.zeroGrad();
     R.zeroGrad();
     C.zeroGrad();
-    const rec = mseLoss(R.forward(b.hReal, 'train'), x);
-    stats.reconMse = rec.loss;
-    scaleInPlace(rec.grad, o.reconWeight);
-    copyInto(b.dh, R.backward(rec.grad));
+    const recGrad = this.reconstructionGrad(b, x);
+    stats.reconMse = mseInto(R.forward(b.hReal, 'train'), x, recGrad);
+    scaleInPlace(recGrad, o.reconWeight);
+    copyInto(b.dh, R.backward(recGrad));
     const ce = softmaxCrossEntropyLoss(C.forward(b.hReal, 'train'), y);
     stats.cLoss = ce.loss;
     stats.cCorrect = correctCount(ce.probs, y);
@@ -282,10 +310,10 @@ export class AdanTrainer {
     R.zeroGrad();
     C.zeroGrad();
     // eq. 3: reconstruction (mean over elements, as Keras' 'mse').
-    const rec = mseLoss(R.forward(h, 'train'), x);
-    stats.reconMse = rec.loss;
-    scaleInPlace(rec.grad, o.reconWeight);
-    copyInto(b.dh, R.backward(rec.grad));
+    const recGrad = this.reconstructionGrad(b, x);
+    stats.reconMse = mseInto(R.forward(h, 'train'), x, recGrad);
+    scaleInPlace(recGrad, o.reconWeight);
+    copyInto(b.dh, R.backward(recGrad));
     // eq. 2: auxiliary classifier on the codes.
     const ce = softmaxCrossEntropyLoss(C.forward(h, 'train'), y);
     stats.cLoss = ce.loss;
