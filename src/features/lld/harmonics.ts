@@ -6,12 +6,14 @@
  *   class Harmonics(nMag, fs)
  *     .hnrDb(mag, f0): number        HNRdBACF: 10·log10(r[T0] / (r[0] - r[T0])) from the ACF of |X|², T0 = nearest
  *                                    ACF peak to floor(fs/F0); clipped to [-90, 110] dB; 0 when unvoiced
- *     .h1h2(mag, f0): number         logRelF0-H1-H2 as openSMILE computes it: "H1"/"H2" are harmonic indices
- *                                    1 and 2 of its 0-based list, i.e. the peaks near 2·F0 and 3·F0, each in dB
- *                                    relative to the peak near F0 (parabola-interpolated levels); 0 when unvoiced
+ *     .voiceQuality(mag, f0, [F1, F2, F3], out): Float64Array
+ *                                    [logRelF0-H1-H2, logRelF0-H1-A3, F1-F3 amplitudeLogRelF0] (see the method)
  */
 import { quadFrom3pts } from '../dsp/parabola.js';
 import { SpectralAcf } from './acf.js';
+
+/** cHarmonics nHarmonics in the GeMAPS config. */
+const N_HARMONICS = 100;
 
 function isPeak(x: Float32Array, N: number, n: number): boolean {
   if (n >= N || n < 0) return false;
@@ -28,6 +30,11 @@ export class Harmonics {
   private readonly acf: SpectralAcf;
   private readonly r: Float32Array;
   private readonly fsFull: number;
+  private readonly bins = new Int32Array(N_HARMONICS);
+  private readonly mags = new Float32Array(N_HARMONICS);
+  private readonly magI = new Float32Array(N_HARMONICS);
+  private readonly freqI = new Float32Array(N_HARMONICS);
+  private readonly rel = new Float32Array(N_HARMONICS);
 
   constructor(nMag: number, fs: number) {
     this.nMag = nMag;
@@ -74,17 +81,17 @@ export class Harmonics {
     return 0;
   }
 
-  h1h2(mag: Float32Array, f0In: number): number {
-    const f0 = Math.fround(f0In);
-    if (!(f0 > 0)) return 0;
+  /**
+   * Harmonic peaks (cHarmonics::findHarmonicPeaks, nonlinear-axis branch, then postProcessHarmonics) for
+   * harmonics 1..nHarmonics of f0: bins, peak magnitudes, parabola-interpolated frequencies and levels in dB
+   * relative to the first harmonic's peak (-200 floor, -201 for duplicates / no reference).
+   */
+  private findHarmonics(mag: Float32Array, f0: number): void {
     const N = this.nMag;
+    const { bins, mags, freqI, rel } = this;
     let lastBin = this.freqToBin(Math.fround(0.5 * f0), 1);
     const firstBin = this.freqToBin(Math.fround(0.5 * f0), lastBin);
-    const NH = 3;
-    const bins = [0, 0, 0];
-    const mags = [0, 0, 0];
-    const interp = [0, 0, 0];
-    for (let i = 0; i < NH; i++) {
+    for (let i = 0; i < N_HARMONICS; i++) {
       const cand = this.freqToBin(Math.fround((i + 1) * f0), lastBin);
       let peak = -1;
       if (isPeak(mag, N, cand)) peak = cand;
@@ -107,27 +114,74 @@ export class Harmonics {
       if (peak >= firstBin && peak < N - 1 && peak >= 1) {
         bins[i] = peak;
         mags[i] = mag[peak];
-        const [, y] = quadFrom3pts(this.frq[peak - 1], mag[peak - 1], this.frq[peak], mag[peak], this.frq[peak + 1], mag[peak + 1]);
-        interp[i] = Math.fround(y);
+        const [x, y] = quadFrom3pts(this.frq[peak - 1], mag[peak - 1], this.frq[peak], mag[peak], this.frq[peak + 1], mag[peak + 1]);
+        freqI[i] = Math.fround(x);
+        this.magI[i] = Math.fround(y);
       } else {
         bins[i] = cand;
+        mags[i] = 0;
+        freqI[i] = 0;
+        this.magI[i] = 0;
       }
       lastBin = cand;
     }
-    // log magnitudes relative to the first harmonic's (uninterpolated) peak; duplicates of the previous
-    // harmonic's bin are removed (cHarmonics::postProcessHarmonics)
-    const rel = [0, 0, 0];
-    const logF0 = mags[0] === 0 ? 0 : Math.fround(Math.log10(mags[0]));
-    for (let i = 1; i < NH; i++) {
-      if (mags[0] === 0) rel[i] = -201;
-      else if (interp[i] > 0) rel[i] = Math.max(-200, Math.fround(20 * (Math.log10(interp[i]) - logF0)));
+    rel[0] = 0;
+    const ok = mags[0] !== 0;
+    const logF0 = ok ? Math.fround(Math.log10(mags[0])) : 0;
+    for (let i = 1; i < N_HARMONICS; i++) {
+      if (!ok) rel[i] = -201;
+      else if (this.magI[i] > 0) rel[i] = Math.max(-200, Math.fround(20 * (Math.log10(this.magI[i]) - logF0)));
       else rel[i] = -200;
       if (bins[i] === bins[i - 1]) {
-        rel[i] = -201;
         bins[i] = 0;
+        freqI[i] = 0;
+        mags[i] = 0;
+        this.magI[i] = 0;
+        rel[i] = -201;
       }
     }
-    const d = Math.fround(rel[1] - rel[2]);
-    return Math.min(201, Math.max(-201, d));
+  }
+
+  /** Harmonic with the largest peak within ±20 % of a formant frequency (-1 if none). */
+  private formantHarmonic(fc: number): number {
+    const fL = Math.fround(Math.fround(0.8) * Math.fround(fc));
+    const fR = Math.fround(Math.fround(1.2) * Math.fround(fc));
+    let maxIdx = -1;
+    let maxMag = 0;
+    for (let h = 0; h < N_HARMONICS; h++) {
+      if (this.freqI[h] >= fL && this.freqI[h] <= fR && this.mags[h] > maxMag) {
+        maxIdx = h;
+        maxMag = this.mags[h];
+      }
+    }
+    return maxIdx;
+  }
+
+  /**
+   * Voice quality from the harmonics of one frame (out = [H1-H2, H1-A3, A1, A2, A3], in dB):
+   * "H1"/"H2" are harmonic indices 1 and 2 of openSMILE's 0-based list (the peaks near 2·F0 and 3·F0),
+   * "A3" the harmonic that is strongest near F3; A1-A3 are the formant amplitudes relative to the F0 peak
+   * (0 if no harmonic is near the formant). Unvoiced frames: differences 0, amplitudes -201 (openSMILE's
+   * logRelValueFloorUnvoiced, which eGeMAPS averages in).
+   */
+  voiceQuality(mag: Float32Array, f0In: number, formants: ArrayLike<number>, out: Float64Array): Float64Array {
+    const f0 = Math.fround(f0In);
+    if (!(f0 > 0)) {
+      out[0] = 0;
+      out[1] = 0;
+      out[2] = out[3] = out[4] = -201;
+      return out;
+    }
+    this.findHarmonics(mag, f0);
+    const rel = this.rel;
+    const clip = (v: number): number => Math.min(201, Math.max(-201, Math.fround(v)));
+    out[0] = clip(rel[1] - rel[2]);
+    const a3 = this.formantHarmonic(formants[2]);
+    out[1] = a3 >= 0 ? clip(rel[1] - rel[a3]) : clip(rel[1] - 201);
+    for (let k = 0; k < 3; k++) {
+      const h = this.formantHarmonic(formants[k]);
+      out[2 + k] = h >= 0 ? rel[h] : 0;
+    }
+    return out;
   }
 }

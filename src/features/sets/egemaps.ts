@@ -6,7 +6,7 @@
  *   egemapsNames(): string[]                    the 88 names in openSMILE's order
  *   EGEMAPS_IMPLEMENTED: ReadonlySet<string>    names computed here; every other output is NaN (see below)
  *
- * Implemented (76 of 88, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
+ * Implemented (84 of 88, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
  * test/features/egemaps-accuracy.test.ts):
  *  - from the 20 ms Hamming magnitude spectrum: loudness (mean of the auditory spectrum, as IS11's
  *    audspec_lengthL1norm) with its 10 functionals and loudnessPeaksPerSec (cFunctionalPeaks2), spectralFlux
@@ -14,7 +14,9 @@
  *  - F0 in semitones from SHS candidates (60 ms Gaussian frames) smoothed by the Viterbi smoother
  *    (src/features/lld/pitch-viterbi.ts), gated by the frame RMS (> 0.001), with its 10 functionals; the
  *    voiced-only (…V) and unvoiced-only (…UV) spectral features; voiced/unvoiced segment statistics;
- *  - HNRdBACF and logRelF0-H1-H2 (cHarmonics, src/features/lld/harmonics.ts) from the 60 ms spectrum;
+ *  - HNRdBACF, logRelF0-H1-H2, logRelF0-H1-A3 and F1-F3 amplitudeLogRelF0 (cHarmonics,
+ *    src/features/lld/harmonics.ts) from the 60 ms spectrum, including openSMILE's -201 dB amplitude floor in
+ *    unvoiced frames, which the eGeMAPS means average in;
  *  - F1-F3 frequency and bandwidth of voiced frames (src/features/lld/formants.ts: 11 kHz resampling, order-11
  *    LPC, polynomial roots). These inherit the LPC's sensitivity to the last bits of its input (spec 12 says
  *    the same of IS10's LSPs): 82-98 % of files per feature are within the tolerance, not 99.5 %.
@@ -23,9 +25,9 @@
  * FFT): typically within 0.3 % of openSMILE, inside the 0.05-SD bound for ~98 % of files but not within
  * 1e-4 relative. A few files (e.g. 08a02Fe) take a different Viterbi path where two candidates score almost
  * equally, which moves their F0 statistics and voiced selections.
- * NOT implemented (output NaN): jitterLocal, shimmerLocaldB (cPitchJitter with useBrokenJitterThresh=0 on the
- * Viterbi F0), logRelF0-H1-A3 and F1-F3 amplitudeLogRelF0 (cHarmonics formant amplitudes) — 6 LLDs,
- * 12 features (amean and stddevNorm each).
+ * NOT implemented (output NaN): jitterLocal and shimmerLocaldB (amean, stddevNorm: 4 features). They need
+ * cPitchJitter with useBrokenJitterThresh=0, shimmer in dB and the Viterbi pitch level's frame timing, which
+ * src/features/pitch/jitter.ts (IS10/IS11 settings) does not provide yet.
  */
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
@@ -65,9 +67,10 @@ export function egemapsNames(): string[] {
   return out;
 }
 
+const HARMONICS_NAMES_LIST = ['HNRdBACF', 'logRelF0-H1-H2', 'logRelF0-H1-A3', 'F1amplitudeLogRelF0', 'F2amplitudeLogRelF0', 'F3amplitudeLogRelF0'];
 const IMPLEMENTED_LIST = [
   ...[1, 2, 3].flatMap((k) => ['frequency', 'bandwidth'].flatMap((l) => F_MS.map((fn) => `F${k}${l}_sma3nz_${fn}`))),
-  ...['HNRdBACF', 'logRelF0-H1-H2'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
+  ...HARMONICS_NAMES_LIST.flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...F_MVR.map((fn) => `F0semitoneFrom27.5Hz_sma3nz_${fn}`),
   ...['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV'].map((l) => `${l}_sma3nz_amean`),
@@ -205,23 +208,32 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
   return { hz, semitone };
 }
 
-/** HNRdBACF and logRelF0-H1-H2 per 60 ms frame from the Gaussian-windowed spectrum and the final F0 (Hz). */
-export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32Array, frames: number): { hnr: Float32Array; h1h2: Float32Array } {
+/** Names of the harmonics-based LLDs, in the column order of egemapsHarmonics' level. */
+export const HARMONICS_NAMES = HARMONICS_NAMES_LIST;
+
+/**
+ * cHarmonics per 60 ms frame (gemapsv01b_harmonics): HNR, H1-H2, H1-A3 and the F1-F3 amplitudes from the
+ * Gaussian-windowed spectrum, the final F0 (Hz) and the formant frequencies of the same frame index
+ * (formants(t) = [F1, F2, F3]). Returns a frames × 6 level in HARMONICS_NAMES order.
+ */
+export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32Array, frames: number, formants: (t: number) => ArrayLike<number>): Float32Array {
   const p = plan60(fs);
   const frame = new Float32Array(p.L);
   const mag = new Float32Array(p.fft.n / 2 + 1);
   const h = new Harmonics(mag.length, fs);
-  const hnr = new Float32Array(frames);
-  const h1h2 = new Float32Array(frames);
+  const out = new Float32Array(frames * 6);
+  const vq = new Float64Array(5);
   for (let t = 0; t < frames; t++) {
-    if (!(hz[t] > 0)) continue; // unvoiced: both are 0 (cHarmonics)
-    const off = t * p.H;
-    for (let i = 0; i < p.L; i++) frame[i] = Math.fround(samples[off + i] * p.win[i]);
-    p.fft.magnitude(frame, true, mag);
-    hnr[t] = h.hnrDb(mag, hz[t]);
-    h1h2[t] = h.h1h2(mag, hz[t]);
+    if (hz[t] > 0) {
+      const off = t * p.H;
+      for (let i = 0; i < p.L; i++) frame[i] = Math.fround(samples[off + i] * p.win[i]);
+      p.fft.magnitude(frame, true, mag);
+      out[t * 6] = h.hnrDb(mag, hz[t]);
+    }
+    h.voiceQuality(mag, hz[t], formants(t), vq);
+    for (let k = 0; k < 5; k++) out[t * 6 + 1 + k] = vq[k];
   }
-  return { hnr, h1h2 };
+  return out;
 }
 
 /** Columns of the 20 ms level E: loudness, spectralFlux, mfcc1-4 (then alphaRatio, hammarberg, slopes for later use). */
@@ -312,12 +324,14 @@ export function extractEgemaps(samples: Float32Array, fs: number): FeatureSetOut
   UV.names.forEach((nm, k) => s.meanNz.apply(levelColumn(UVs, k), nPF, values, idx(`${nm}_sma3nz_amean`)));
   s.voicedSeg.apply(f0c, nPF, values, idx('VoicedSegmentsPerSec'));
   // harmonics-based voice quality (cHarmonics): 0 in unvoiced frames, smoothed and summarised over non-zeros
-  const harm = egemapsHarmonics(samples, fs, pitch.hz, nP);
-  const HQ = makeLevel(nP, 2, ['HNRdBACF', 'logRelF0-H1-H2']);
-  for (let t = 0; t < nP; t++) {
-    HQ.data[2 * t] = harm.hnr[t];
-    HQ.data[2 * t + 1] = harm.h1h2[t];
-  }
+  const fTmp = new Float64Array(3);
+  const HQ = makeLevel(nP, 6, [...HARMONICS_NAMES]);
+  HQ.data.set(
+    egemapsHarmonics(samples, fs, pitch.hz, nP, (t) => {
+      for (let k = 0; k < 3; k++) fTmp[k] = FR.data[t * 6 + 2 * k];
+      return fTmp;
+    }),
+  );
   const HQs = smoothLevels([HQ], true);
   // formants of voiced frames only (gemapsv01b_formantVoiced)
   const FRv = makeLevel(nP, 6, FR.names);
