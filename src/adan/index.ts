@@ -6,7 +6,7 @@ export { augmentTable } from './augment-table.js';
 export { classCounts, labelsToGenerate, type SampleMode } from './sample-counts.js';
 export { encodeLabels, labelsWithClasses, type EncodedLabels } from './labels.js';
 export { EPOCH_LOG_COLUMNS, trainingLogCsv, writeTrainingLog, type EpochLog } from './training-log.js';
-export { AdanTrainer, type StepStats } from './trainer.js';
+export { AdanTrainer, type StepPhase, type StepStats } from './trainer.js';
 export { adanArchitecture, buildNetworks, denseMacs, NET_NAMES, type AdanNets, type AdanArchitecture, type NetName } from './networks.js';
 export { loadModelFolder, saveModelFolder, MODEL_FILES, type ModelJson, type NormalisationJson } from './persist.js';
 export { writeTableCsv, formatFloat32 } from './table-csv.js';
