@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { BuiltReport } from './build.js';
+import { compileToVega } from './render.js';
 import type { ReportInputs, ResultsInput } from './inputs.js';
 import type { QualityReport, SpaceMetrics } from './quality/index.js';
 import { methodKey, paperFor } from './results.js';
@@ -119,8 +123,56 @@ function qualitySection(name: string, q: QualityReport): string {
 ${table('quality metrics', ['space', 'metric', 'value'], metrics)}`;
 }
 
-/** The whole report as one self-contained HTML page: inline CSS and inline SVG figures, no scripts, no external requests. */
-export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: { created: string; version: string; seed: number; embedding: string }): string {
+/** vega's browser build (installed with the vega package), inlined so the page needs no network. */
+function vegaRuntime(): string {
+  // vega's exports map hides build/vega.min.js; vega-schema.json is exported and sits beside it
+  const file = join(dirname(createRequire(import.meta.url).resolve('vega/vega-schema.json')), 'vega.min.js');
+  return readFileSync(file, 'utf8').replace(/<\/script/gi, '<\\/script');
+}
+
+/** JSON safe inside a <script> element. */
+function scriptJson(v: unknown): string {
+  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+// Replaces each figure's static SVG by a live vega view (tooltips on hover) once it has rendered; the static SVG
+// stays if anything fails, so the page never shows less than the PNG export. data-live counts finished views.
+const LIVE_SCRIPT = `
+(function () {
+  var figs = document.querySelectorAll('figure.figure[data-spec]');
+  var done = 0;
+  document.body.setAttribute('data-live', '0');
+  figs.forEach(function (fig) {
+    var holder = fig.querySelector('.live');
+    var spec = JSON.parse(document.getElementById(fig.getAttribute('data-spec')).textContent);
+    new vega.View(vega.parse(spec), { renderer: 'svg', container: holder, hover: true })
+      .runAsync()
+      .then(function () {
+        var still = fig.querySelector('.static');
+        if (still) still.remove();
+        done += 1;
+        document.body.setAttribute('data-live', String(done));
+      })
+      .catch(function (err) { console.warn('figure ' + fig.id + ' stays static: ' + err); });
+  });
+})();
+`;
+
+export interface HtmlMeta {
+  created: string;
+  version: string;
+  seed: number;
+  embedding: string;
+  /** Inline the vega runtime and render live views with tooltips (default true); false = static SVG only, no script. */
+  interactive?: boolean;
+}
+
+/**
+ * The whole report as one self-contained HTML page: inline CSS, inline SVG figures (made in Node), and unless
+ * `interactive` is false the inline vega runtime that turns them into live views with tooltips. No external requests.
+ */
+export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: HtmlMeta): string {
+  const interactive = meta.interactive !== false;
   const groups: Array<[string, string]> = [
     ['results', 'Result figures'],
     ['training', 'ADAN training (Fig. 2)'],
@@ -131,7 +183,10 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: { cre
       const fs = built.figures.filter((f) => f.group === g);
       if (!fs.length) return '';
       return `<h2 id="fig-${g}">${escapeHtml(title)}</h2><div class="grid">${fs
-        .map((f) => `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}">${scopeSvgIds(f.svg, f.id)}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`)
+        .map((f) => {
+          const live = interactive ? `<div class="live"></div><script type="application/json" id="spec-${escapeHtml(f.id)}">${scriptJson(compileToVega(f.spec))}</script>` : '';
+          return `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}"${interactive ? ` data-spec="spec-${escapeHtml(f.id)}"` : ''}><div class="static">${scopeSvgIds(f.svg, f.id)}</div>${live}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`;
+        })
         .join('\n')}</div>`;
     })
     .join('\n');
@@ -139,7 +194,7 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: { cre
   const title = `ADAN report${inputs.results[0]?.data.dataset.name ? `: ${inputs.results[0].data.dataset.name}` : ''}`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${interactive ? "; script-src 'unsafe-inline' 'unsafe-eval'" : ''}">
 <title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
@@ -153,6 +208,7 @@ ${inputs.results.map(resultsSection).join('\n') || '<p>No results file given.</p
 ${figureHtml}
 <h2 id="quality">Synthetic-data quality</h2>
 ${built.quality.map((q) => qualitySection(q.name, q.report)).join('\n') || '<p>No model folder with training rows was given (run <code>adan quality --model M</code> or give a run folder).</p>'}
+${interactive && built.figures.length ? `<script>${vegaRuntime()}</script>\n<script>${LIVE_SCRIPT}</script>` : ''}
 </body></html>
 `;
 }

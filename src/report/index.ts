@@ -10,8 +10,8 @@ import { svgToPng } from './render.js';
 
 export { buildReport, embeddingFigures, DEFAULT_REPORT_OPTIONS, type BuiltFigure, type BuiltReport, type ReportOptions } from './build.js';
 export { collectInputs, readQuality, type ReportInputs, type ModelInput, type ResultsInput } from './inputs.js';
-export { renderHtml, escapeHtml } from './html.js';
-export { specToSvg, svgToPng } from './render.js';
+export { renderHtml, escapeHtml, scopeSvgIds, type HtmlMeta } from './html.js';
+export { specToSvg, svgToPng, compileToVega } from './render.js';
 export { readResults, parseResults, paperFor, methodKey, evalResultsSchema, type EvalResults, type EvalResult, type PaperEntry } from './results.js';
 export { loadModelSource, sourceFromTables, readTrainingLog, isAdanModelFolder, type SyntheticSource, type ModelSourceOptions } from './sources.js';
 export { computeQuality, samples, type QualityInput, type QualityOptions, type QualityReport, type SpaceMetrics, type Samples } from './quality/index.js';
@@ -30,6 +30,8 @@ export interface MakeReportOptions extends Partial<ReportOptions> {
   format: 'html' | 'png';
   /** PNG zoom factor (default 2). */
   scale?: number;
+  /** HTML: inline the vega runtime for live figures with tooltips (default true); false = static SVG, no script. */
+  interactive?: boolean;
 }
 
 function packageVersion(): string {
@@ -49,7 +51,7 @@ export async function makeReport(paths: string[], options: MakeReportOptions): P
     });
     return { files, figures: built.figures.length, warnings: inputs.warnings };
   }
-  const html = renderHtml(inputs, built, { created: new Date().toISOString(), version: packageVersion(), seed: opts.seed, embedding: opts.embedding });
+  const html = renderHtml(inputs, built, { created: new Date().toISOString(), version: packageVersion(), seed: opts.seed, embedding: opts.embedding, interactive: options.interactive });
   writeFileAtomic(options.out, html);
   return { files: [options.out], figures: built.figures.length, warnings: inputs.warnings };
 }

@@ -3,6 +3,11 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import { Resvg } from '@resvg/resvg-js';
 import { FONT } from './figures/types.js';
 
+/** Vega-Lite compiled to a Vega specification (what the report's inline vega runtime renders in the browser). */
+export function compileToVega(spec: TopLevelSpec): vega.Spec {
+  return compile(spec).spec;
+}
+
 /** Renders a Vega-Lite specification to a standalone SVG string without a browser (vega's headless view). */
 export async function specToSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });

@@ -38,8 +38,11 @@ test('the HTML report opens offline in headless Chromium: no errors, no requests
       if (!req.url().startsWith('file:')) external.push(req.url());
     });
     await page.goto(pathToFileURL(out).href, { waitUntil: 'load' });
+    // The inline vega runtime replaces every static SVG by a live view; wait until all have rendered.
+    await page.waitForFunction(`document.body.getAttribute('data-live') === '${r.figures}'`, undefined, { timeout: 60000 });
     assert.deepEqual(errors, []);
     assert.deepEqual(external, []);
+    assert.equal(await page.$$eval('figure.figure .static', (s) => s.length), 0, 'static fallbacks replaced');
 
     // Figures: every figure holds an SVG; Fig. 3 has one symbol per embedded point, Fig. 2 one line per series.
     const figs = await page.$$eval('figure.figure', (fs) => fs.map((f) => ({ id: f.id, svg: f.querySelectorAll('svg').length, symbols: f.querySelectorAll('g.mark-symbol.role-mark path').length, lines: f.querySelectorAll('g.mark-line.role-mark path').length, rects: f.querySelectorAll('g.mark-rect.role-mark path').length, text: f.querySelectorAll('g.mark-text.role-mark text').length })));
@@ -58,8 +61,18 @@ test('the HTML report opens offline in headless Chromium: no errors, no requests
       assert.equal(c.text, k * k);
     }
     // The drawn numbers of the first confusion matrix are the JSON's counts.
-    const drawn = await page.$$eval(`figure#${conf[0].id} g.mark-text.role-mark text`, (ts) => ts.map((t) => Number(t.textContent)));
+    const drawn = await page.$$eval(`figure#${conf[0].id} .live g.mark-text.role-mark text`, (ts) => ts.map((t) => Number(t.textContent)));
     assert.deepEqual(drawn.sort((a, b) => a - b), results.results[0].confusion!.flat().sort((a, b) => a - b));
+
+    // Live views have tooltips: hovering a point of Fig. 3 names its emotion and kind (vega's default handler sets title).
+    const point = page.locator(`figure#${tsne.id} .live g.mark-symbol.role-mark path`).first();
+    await point.scrollIntoViewIfNeeded();
+    await point.hover({ force: true });
+    await page.waitForFunction(`(document.querySelector('figure#${tsne.id} .live')?.getAttribute('title') ?? '').includes('kind')`, undefined, { timeout: 10000 });
+    const tip = await page.$eval(`figure#${tsne.id} .live`, (el) => el.getAttribute('title') ?? '');
+    assert.match(tip, /emotion: \w+/);
+    assert.match(tip, /kind: (real|synthetic)/);
+    await page.evaluate('window.scrollTo(0, 0)');
 
     // Tables: WA/UAR of every result and the paper's numbers side by side.
     for (const res of results.results) {

@@ -28,11 +28,11 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
   }
 }
 
-test('adan report <results.json> -o report.html writes one self-contained file atomically', async () => {
+test('adan report <results.json> -o report.html writes one self-contained file atomically (--static: no script at all)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-report-cli-'));
   try {
     const out = join(dir, 'report.html');
-    const r = await cli('report', fixture('results.json'), '-o', out, '--json');
+    const r = await cli('report', fixture('results.json'), '-o', out, '--static', '--json');
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(JSON.parse(r.out).files, [out]);
     assert.deepEqual(readdirSync(dir), ['report.html'], 'no temporary files left');
@@ -43,6 +43,13 @@ test('adan report <results.json> -o report.html writes one self-contained file a
     assert.equal(new Set(ids).size, ids.length, 'unique ids');
     for (const m of html.matchAll(/url\(#([^)]+)\)/g)) assert.ok(ids.includes(m[1]), `url(#${m[1]}) resolves`);
     assert.ok(html.includes('83.74') && html.includes('adan/dnn/real+synthetic'));
+    // Default (interactive): the vega runtime and the specs are inline; nothing is loaded from elsewhere.
+    const live = await cli('report', fixture('results.json'), '-o', out);
+    assert.equal(live.code, 0, live.err);
+    const page = readFileSync(out, 'utf8');
+    assert.ok(/<script>!function/.test(page), 'vega runtime inline');
+    assert.equal((page.match(/<script type="application\/json" id="spec-/g) ?? []).length, (html.match(/<figure /g) ?? []).length);
+    assert.ok(!/<script[^>]*\ssrc=|<link|<img|@import/i.test(page), 'no external scripts, styles or images');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -11,6 +11,7 @@ interface ReportFlags {
   maxPoints: string;
   quality: boolean;
   scale: string;
+  static?: boolean;
   json?: boolean;
 }
 
@@ -27,6 +28,7 @@ export function registerReport(program: Command): void {
     .option('--max-points <n>', 'at most this many real and synthetic points per embedding', '1500')
     .option('--no-quality', 'do not compute synthetic-data quality metrics (a run\'s quality.json is still shown)')
     .option('--scale <x>', 'PNG zoom factor', '2')
+    .option('--static', 'HTML without any script: static SVG figures (default: inline vega runtime, figures with tooltips)')
     .option('--json', 'print the written files as JSON')
     .action(async (inputs: string[], f: ReportFlags) => {
       if (f.format !== 'html' && f.format !== 'png') throw new UserError(`--format: expected html or png, got '${f.format}'`);
@@ -48,6 +50,7 @@ export function registerReport(program: Command): void {
         maxPoints,
         quality: f.quality,
         scale,
+        interactive: f.static !== true,
         onStep: (label) => bar.update(Math.min(2, ++step), { step: label }),
       });
       bar.update(3);
