@@ -93,6 +93,17 @@ export class Harmonics {
     const firstBin = this.freqToBin(Math.fround(0.5 * f0), lastBin);
     for (let i = 0; i < N_HARMONICS; i++) {
       const cand = this.freqToBin(Math.fround((i + 1) * f0), lastBin);
+      if (cand === 0 && i > 0) {
+        // beyond the frequency axis: openSMILE's search finds no peak here nor for any later harmonic
+        // (all get bin 0, magnitude 0), so fill them directly instead of rescanning the axis each time
+        for (let k = i; k < N_HARMONICS; k++) {
+          bins[k] = 0;
+          mags[k] = 0;
+          freqI[k] = 0;
+          this.magI[k] = 0;
+        }
+        break;
+      }
       let peak = -1;
       if (isPeak(mag, N, cand)) peak = cand;
       else {

@@ -267,12 +267,14 @@ export function extractEgemaps(samples: Float32Array, fs: number): FeatureSetOut
     energySum += Math.fround(e / p.L);
     applyWindow(frame, p.win, win);
     // formants from the complex spectrum (zeroPadSymmetric=1, the cTransformFFT default in these configs)
-    formants.next(p.fft.spectrum(win, true), fFreq, fBw);
+    const spec = p.fft.spectrum(win, true);
+    formants.next(spec, fFreq, fBw);
     for (let k = 0; k < 3; k++) {
       FR.data[t * 6 + 2 * k] = fFreq[k];
       FR.data[t * 6 + 2 * k + 1] = fBw[k];
     }
-    p.fft.magnitude(win, false, mag);
+    // the magnitude does not depend on where the frame sits in the zero-padded buffer: reuse the spectrum
+    for (let k = 0; k < mag.length; k++) mag[k] = Math.sqrt(spec[2 * k] * spec[2 * k] + spec[2 * k + 1] * spec[2 * k + 1]);
     p.mel.apply(mag, bands);
     p.aud.plain(bands, aud);
     p.melHtk.apply(mag, bands);
