@@ -119,3 +119,12 @@ test('TSTR with the built-in logistic regression instead of the SVM gives the sa
   assert.ok(good.tstr.trtr.wa > 95 && good.tstr.tstr.wa > 95, JSON.stringify(good.tstr));
   assert.ok(bad.tstr.tstr.wa < 5, `tstr ${bad.tstr.tstr.wa}`);
 });
+
+test('noisy copies in high dimensions (more spread than the real rows) are detected, not scored below chance', () => {
+  const real = blobs(30, 200, 14);
+  const g = gaussian(seededRandom(15));
+  const noisy = samples(real.s.x.map((v) => v + g()), real.s.rows, real.s.cols);
+  const q = computeQuality({ real: real.s, realLabels: real.y, synthetic: noisy, syntheticLabels: real.y, classNames: names });
+  assert.ok(q.feature.detection.auc > 0.8, `auc ${q.feature.detection.auc}`);
+  assert.ok(q.feature.nnDistance.ratio < 0.8, `ratio ${q.feature.nnDistance.ratio}`);
+});
