@@ -240,7 +240,17 @@ export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32A
 /** Columns of the 20 ms level E: loudness, spectralFlux, mfcc1-4 (then alphaRatio, hammarberg, slopes for later use). */
 const E_NAMES = ['loudness', 'spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4', 'alphaRatio', 'hammarbergIndex', 'slope0-500', 'slope500-1500'];
 
-export function extractEgemaps(samples: Float32Array, fs: number): FeatureSetOutput {
+/** eGeMAPSv02 frame-level LLD names (the 25 LLDs of openSMILE's eGeMAPS LLD output). */
+export const EGEMAPS_LLD_NAMES = [
+  'Loudness_sma3', 'alphaRatio_sma3', 'hammarbergIndex_sma3', 'slope0-500_sma3', 'slope500-1500_sma3',
+  'spectralFlux_sma3', 'mfcc1_sma3', 'mfcc2_sma3', 'mfcc3_sma3', 'mfcc4_sma3',
+  'F0semitoneFrom27.5Hz_sma3nz', 'jitterLocal_sma3nz', 'shimmerLocaldB_sma3nz', 'HNRdBACF_sma3nz',
+  'logRelF0-H1-H2_sma3nz', 'logRelF0-H1-A3_sma3nz', 'F1frequency_sma3nz', 'F1bandwidth_sma3nz',
+  'F1amplitudeLogRelF0_sma3nz', 'F2frequency_sma3nz', 'F2bandwidth_sma3nz', 'F2amplitudeLogRelF0_sma3nz',
+  'F3frequency_sma3nz', 'F3bandwidth_sma3nz', 'F3amplitudeLogRelF0_sma3nz',
+];
+
+export function extractEgemaps(samples: Float32Array, fs: number, withLld = false): FeatureSetOutput {
   if (samples.length < egemapsSet.minSamples(fs)) {
     throw new UserError(`too short for eGeMAPS (${samples.length} samples; at least ${egemapsSet.minSamples(fs)} needed)`);
   }
@@ -354,12 +364,35 @@ export function extractEgemaps(samples: Float32Array, fs: number): FeatureSetOut
   s.pauseSeg.apply(f0c, nPF, values, idx('MeanUnvoicedSegmentLength'));
   const leq = Math.fround(energySum / Math.max(1, n20));
   values[idx('equivalentSoundLevel_dBp')] = leq > 0 ? 10 * Math.log10(leq) : -100;
-  return { values };
+  if (!withLld) return { values };
+  // frame-level output (egemapsv02_lldsetE_smo; egemapsv02_lldsetF_smo): all formants, not only voiced ones.
+  // Not compared with openSMILE (no eGeMAPS frame dumps are available).
+  const FRall = makeLevel(nP, 6, FR.names);
+  FRall.data.set(FR.data.subarray(0, nP * 6));
+  const FRalls = smoothLevels([FRall], true);
+  const frames = Math.min(Es.frames, F0s.frames);
+  const D = EGEMAPS_LLD_NAMES.length;
+  const data = new Float32Array(frames * D);
+  const eCols = [0, 6, 7, 8, 9, 1, 2, 3, 4, 5];
+  for (let t = 0; t < frames; t++) {
+    const o = t * D;
+    for (let k = 0; k < 10; k++) data[o + k] = Es.data[t * Es.dims + eCols[k]];
+    data[o + 10] = F0s.data[t];
+    data[o + 11] = JSs.data[t * 2];
+    data[o + 12] = JSs.data[t * 2 + 1];
+    for (let k = 0; k < 3; k++) data[o + 13 + k] = HQs.data[t * 6 + k];
+    for (let f = 0; f < 3; f++) {
+      data[o + 16 + 3 * f] = FRalls.data[t * 6 + 2 * f];
+      data[o + 17 + 3 * f] = FRalls.data[t * 6 + 2 * f + 1];
+      data[o + 18 + 3 * f] = HQs.data[t * 6 + 3 + f];
+    }
+  }
+  return { values, lld: { names: [...EGEMAPS_LLD_NAMES], frames, data, frameStep: 0.01 } };
 }
 
 export const egemapsSet: FeatureSet = {
   name: 'eGeMAPS',
   names: egemapsNames,
   minSamples: (fs) => Math.round(0.06 * fs) + 4 * Math.round(0.01 * fs),
-  extract: (samples, fs) => extractEgemaps(samples, fs),
+  extract: (samples, fs, opts) => extractEgemaps(samples, fs, opts.lld ?? false),
 };
