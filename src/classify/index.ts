@@ -25,6 +25,7 @@ export const svmOptionsSchema = z
     tol: z.number().positive().finite().optional(),
     cacheMB: z.number().positive().finite().optional(),
     classWeight,
+    shrinking: z.boolean().optional(),
   })
   .strict();
 

@@ -11,6 +11,8 @@ export interface BinaryProblem {
   Cn: number;
   /** Stopping tolerance on the maximal KKT violation (libsvm's eps; scikit-learn's tol, default 1e-3). */
   eps: number;
+  /** libsvm's shrinking heuristic (scikit-learn's default true): same optimum within eps, fewer operations. */
+  shrinking?: boolean;
   maxIter?: number;
 }
 
@@ -31,31 +33,36 @@ const FREE = 2;
 /**
  * libsvm's Solver (Fan, Chen and Lin 2005, "Working set selection using second order information"): SMO on
  * min 1/2 a'Qa - e'a, 0 <= a_i <= C_i, y'a = 0 with Q_ij = y_i y_j K_ij, the second-order working set
- * selection (WSS 2) and libsvm's update and rho rules, ported statement by statement so iterates and ties match.
- * Without shrinking (the result is the same optimum within eps; the kernel rows dominate the cost here).
+ * selection (WSS 2), libsvm's update and rho rules and, when `shrinking` (default, as scikit-learn), its
+ * shrinking heuristic with gradient reconstruction, ported statement by statement so iterates and ties match.
  */
 export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinarySolution {
-  const { index: g, y, Cp, Cn, eps } = problem;
-  const l = g.length;
+  const { Cp, Cn, eps } = problem;
+  const shrinking = problem.shrinking ?? true;
+  const l = problem.index.length;
+  // Working copies: shrinking permutes samples (libsvm's swap_index); orig maps back (libsvm's active_set).
+  const g = Int32Array.from(problem.index);
+  const y = Int8Array.from(problem.y);
+  const orig = Int32Array.from(problem.index.keys());
   const alpha = new Float64Array(l);
-  const G = new Float64Array(l).fill(-1); // gradient of the objective: Q alpha + p with p = -1
+  const G = new Float64Array(l).fill(-1); // gradient Q alpha + p, p = -1
+  const Gbar = new Float64Array(l); // sum over upper-bound j of C_j Q_ij (for gradient reconstruction)
   const status = new Uint8Array(l).fill(LOWER);
   const cOf = (i: number): number => (y[i] > 0 ? Cp : Cn);
   const maxIter = problem.maxIter ?? Math.max(10_000_000, l > 21_474_836 ? 2_147_483_647 : 100 * l);
   const setStatus = (i: number): void => {
     const a = alpha[i];
-    const c = cOf(i);
-    status[i] = a >= c ? UPPER : a <= 0 ? LOWER : FREE;
+    status[i] = a >= cOf(i) ? UPPER : a <= 0 ? LOWER : FREE;
   };
+  let active = l;
+  let unshrink = false;
 
   // Rows worth computing along with a missing one: the largest KKT violators are the likeliest next picks.
   const scores = new Float64Array(l);
   const prefetch = (max: number, cached: (row: number) => boolean): Int32Array => {
-    for (let t = 0; t < l; t++) {
-      if (cached(g[t])) {
-        scores[t] = -Infinity;
-        continue;
-      }
+    scores.fill(-Infinity);
+    for (let t = 0; t < active; t++) {
+      if (cached(g[t])) continue;
       const yG = y[t] * G[t];
       const up = (y[t] === 1 ? status[t] !== UPPER : status[t] !== LOWER) ? -yG : -Infinity;
       const low = (y[t] === 1 ? status[t] !== LOWER : status[t] !== UPPER) ? yG : -Infinity;
@@ -64,15 +71,85 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     return Int32Array.from(topK(scores, max), (t) => g[t]);
   };
 
-  let iter = 0;
-  while (iter < maxIter) {
-    // --- select_working_set (WSS 2) ---
+  const swap = (i: number, j: number): void => {
+    let t: number;
+    t = g[i]; g[i] = g[j]; g[j] = t;
+    t = y[i]; y[i] = y[j]; y[j] = t;
+    t = orig[i]; orig[i] = orig[j]; orig[j] = t;
+    t = alpha[i]; alpha[i] = alpha[j]; alpha[j] = t;
+    t = G[i]; G[i] = G[j]; G[j] = t;
+    t = Gbar[i]; Gbar[i] = Gbar[j]; Gbar[j] = t;
+    t = status[i]; status[i] = status[j]; status[j] = t;
+  };
+
+  const reconstructGradient = (): void => {
+    if (active === l) return;
+    let nFree = 0;
+    for (let j = active; j < l; j++) G[j] = Gbar[j] - 1;
+    for (let j = 0; j < active; j++) if (status[j] === FREE) nFree++;
+    if (nFree * l > 2 * active * (l - active)) {
+      for (let i = active; i < l; i++) {
+        const Ki = kernel.row(g[i]);
+        const yi = y[i];
+        let s = 0;
+        for (let j = 0; j < active; j++) if (status[j] === FREE) s += alpha[j] * yi * y[j] * Ki[g[j]];
+        G[i] += s;
+      }
+    } else {
+      for (let i = 0; i < active; i++) {
+        if (status[i] !== FREE) continue;
+        const Ki = kernel.row(g[i]);
+        const ai = alpha[i] * y[i];
+        for (let j = active; j < l; j++) G[j] += ai * y[j] * Ki[g[j]];
+      }
+    }
+  };
+
+  const beShrunk = (i: number, Gmax1: number, Gmax2: number): boolean => {
+    if (status[i] === UPPER) return y[i] === 1 ? -G[i] > Gmax1 : -G[i] > Gmax2;
+    if (status[i] === LOWER) return y[i] === 1 ? G[i] > Gmax2 : G[i] > Gmax1;
+    return false;
+  };
+
+  const doShrinking = (): void => {
+    let Gmax1 = -Infinity; // max { -y_i grad_i | i in I_up }
+    let Gmax2 = -Infinity; // max { y_i grad_i | i in I_low }
+    for (let i = 0; i < active; i++) {
+      if (y[i] === 1) {
+        if (status[i] !== UPPER && -G[i] >= Gmax1) Gmax1 = -G[i];
+        if (status[i] !== LOWER && G[i] >= Gmax2) Gmax2 = G[i];
+      } else {
+        if (status[i] !== UPPER && -G[i] >= Gmax2) Gmax2 = -G[i];
+        if (status[i] !== LOWER && G[i] >= Gmax1) Gmax1 = G[i];
+      }
+    }
+    if (!unshrink && Gmax1 + Gmax2 <= eps * 10) {
+      unshrink = true;
+      reconstructGradient();
+      active = l;
+    }
+    for (let i = 0; i < active; i++) {
+      if (beShrunk(i, Gmax1, Gmax2)) {
+        active--;
+        while (active > i) {
+          if (!beShrunk(active, Gmax1, Gmax2)) {
+            swap(i, active);
+            break;
+          }
+          active--;
+        }
+      }
+    }
+  };
+
+  /** select_working_set (WSS 2) over the active set: [i, j], or null when optimal within eps. */
+  const selectWorkingSet = (): [number, number] | null => {
     let Gmax = -Infinity;
     let Gmax2 = -Infinity;
     let GmaxIdx = -1;
     let GminIdx = -1;
     let objDiffMin = Infinity;
-    for (let t = 0; t < l; t++) {
+    for (let t = 0; t < active; t++) {
       if (y[t] === 1) {
         if (status[t] !== UPPER && -G[t] >= Gmax) {
           Gmax = -G[t];
@@ -84,9 +161,9 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
       }
     }
     const i = GmaxIdx;
-    if (i === -1) break;
+    if (i === -1) return null;
     const Ki = kernel.row(g[i], prefetch);
-    for (let j = 0; j < l; j++) {
+    for (let j = 0; j < active; j++) {
       if (y[j] === 1) {
         if (status[j] !== LOWER) {
           const gradDiff = Gmax + G[j];
@@ -113,13 +190,31 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         }
       }
     }
-    if (Gmax + Gmax2 < eps || GminIdx === -1) break;
-    const j = GminIdx;
+    if (Gmax + Gmax2 < eps || GminIdx === -1) return null;
+    return [i, GminIdx];
+  };
+
+  let iter = 0;
+  let counter = Math.min(l, 1000) + 1;
+  while (iter < maxIter) {
+    if (--counter === 0) {
+      counter = Math.min(l, 1000);
+      if (shrinking) doShrinking();
+    }
+    let ws = selectWorkingSet();
+    if (ws === null) {
+      reconstructGradient();
+      active = l;
+      ws = selectWorkingSet();
+      if (ws === null) break;
+      counter = 1; // shrink again at the next iteration
+    }
+    const [i, j] = ws;
     iter++;
 
     // --- update alpha_i, alpha_j (libsvm's clipping, verbatim) ---
     const Kj = kernel.row(g[j], prefetch);
-    const Ki2 = kernel.row(g[i]); // Ki may have been evicted by fetching Kj in a tiny cache
+    const Ki = kernel.row(g[i], prefetch); // after Kj: a tiny cache may have evicted row i
     const Qij = y[i] * y[j] * Kj[g[i]];
     const Ci = cOf(i);
     const Cj = cOf(j);
@@ -176,15 +271,30 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         alpha[j] = sum;
       }
     }
-    // --- gradient update: G_k += Q_ki dA_i + Q_kj dA_j ---
+    // --- gradient update over the active set: G_k += Q_ki dA_i + Q_kj dA_j ---
     const ai = y[i] * (alpha[i] - oldAi);
     const aj = y[j] * (alpha[j] - oldAj);
-    for (let k = 0; k < l; k++) {
+    for (let k = 0; k < active; k++) {
       const gk = g[k];
-      G[k] += y[k] * (Ki2[gk] * ai + Kj[gk] * aj);
+      G[k] += y[k] * (Ki[gk] * ai + Kj[gk] * aj);
     }
+    const ui = status[i] === UPPER;
+    const uj = status[j] === UPPER;
     setStatus(i);
     setStatus(j);
+    // --- G_bar over all samples when a bound status changes (needed only to reconstruct shrunk gradients) ---
+    if (shrinking) {
+      for (const [t, wasUpper, Kt] of [[i, ui, Ki], [j, uj, Kj]] as const) {
+        if (wasUpper === (status[t] === UPPER)) continue;
+        const c = (wasUpper ? -cOf(t) : cOf(t)) * y[t];
+        for (let k = 0; k < l; k++) Gbar[k] += c * y[k] * Kt[g[k]];
+      }
+    }
+  }
+  if (active < l) {
+    // max_iter reached while shrunk (libsvm does the same before computing rho)
+    reconstructGradient();
+    active = l;
   }
 
   // --- calculate_rho ---
@@ -210,7 +320,7 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
   const coef = new Float64Array(l);
   for (let i = 0; i < l; i++) {
     objective += alpha[i] * (G[i] - 1);
-    coef[i] = alpha[i] * y[i];
+    coef[orig[i]] = alpha[i] * y[i];
   }
   return { coef, rho, iterations: iter, objective: objective / 2 };
 }
