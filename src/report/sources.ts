@@ -75,8 +75,9 @@ function pick(x: Float32Array, cols: number, rows: number[]): Float32Array {
   return out;
 }
 
+/** Metadata columns to force when reading the real table (a 0/1 `synthetic` flag would otherwise parse as a feature). */
 function raw0Meta(labelCol: string, emodb?: boolean): string[] {
-  return emodb ? [] : [labelCol];
+  return emodb ? ['synthetic'] : [labelCol, 'synthetic'];
 }
 
 export interface ModelSourceOptions {
@@ -135,17 +136,24 @@ export async function loadModelSource(dir: string, name: string, opts: ModelSour
   }
   const synFile = join(dir, 'synthetic.csv');
   if (!existsSync(synFile)) throw new UserError(`${dir}: not an ADAN model folder (no model.json + weights.safetensors) and no synthetic.csv`);
-  return sourceFromTables(table, tableFile, readCsvTable(synFile, { metaColumns: [labelCol] }), synFile, labelCol, name);
+  return sourceFromTables(table, tableFile, readCsvTable(synFile, { metaColumns: [labelCol, 'synthetic'] }), synFile, labelCol, name);
 }
 
-/** Real vs synthetic from two tables with the same feature columns; classes are the real table's labels, sorted. */
+/**
+ * Real vs synthetic from two tables with the same feature columns; classes are the real table's labels, sorted.
+ * Of a synthetic table with a `synthetic` column (adan augment), only the rows flagged '1' count.
+ */
 export function sourceFromTables(real: FeatureTable, realFile: string, syn: FeatureTable, synFile: string, labelCol: string, name: string): SyntheticSource {
   const col = real.meta[labelCol];
   if (!col) throw fileError(realFile, `no label column '${labelCol}'`);
   const classNames = [...new Set(col)].sort();
   const cols = real.featureNames.length;
   const r = labelIndices(real, labelCol, classNames, realFile);
-  const s = labelIndices(syn, labelCol, classNames, synFile);
+  const all = labelIndices(syn, labelCol, classNames, synFile);
+  // `adan augment --real` writes real and generated rows together, flagged by a `synthetic` column ('1' = generated)
+  const flag = syn.meta.synthetic;
+  const s = flag ? { keep: all.keep.filter((i) => flag[i] === '1'), y: all.y.filter((_, k) => flag[all.keep[k]] === '1') } : all;
+  if (s.keep.length === 0) throw fileError(synFile, "no generated rows (column 'synthetic' has no '1')");
   return {
     name,
     classNames,

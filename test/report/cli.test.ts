@@ -143,3 +143,23 @@ test('adan report shows the warnings recorded in a results file', async () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('adan quality --synthetic keeps only the generated rows of an `adan augment --real` table (synthetic column)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'adan-quality-aug-'));
+  try {
+    const real = blobCsv(10, 6, 1);
+    writeFileSync(join(dir, 'real.csv'), real);
+    // augment --real layout: real rows flagged 0 first, then generated rows flagged 1
+    const body = (csv: string, flag: string): string[] => csv.trim().split('\n').slice(1).map((l) => `${l},${flag}`);
+    const header = real.split('\n')[0] + ',synthetic';
+    writeFileSync(join(dir, 'aug.csv'), [header, ...body(real, '0'), ...body(blobCsv(10, 6, 2, 9), '1')].join('\n') + '\n');
+    const r = await cli('quality', '--table', join(dir, 'real.csv'), '--synthetic', join(dir, 'aug.csv'), '--json');
+    assert.equal(r.code, 0, r.err);
+    const q = JSON.parse(r.out);
+    assert.equal(q.rows.synthetic, 70);
+    assert.equal(q.feature.nnDistance.copies, 0, 'the real rows of the augmented table were not counted as synthetic');
+    assert.ok(q.feature.detection.auc > 0.99);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

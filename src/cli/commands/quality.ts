@@ -67,7 +67,7 @@ async function runQuality(f: QualityFlags): Promise<void> {
     if (!f.table) throw new UserError('--synthetic needs --table (the real rows)');
     const load = (file: string) => {
       if (!existsSync(file)) throw fileError(file, 'no such file');
-      const t = readCsvTable(file, { metaColumns: f.emodbNames ? [] : [f.labelCol] });
+      const t = readCsvTable(file, { metaColumns: f.emodbNames ? ['synthetic'] : [f.labelCol, 'synthetic'] });
       return f.emodbNames ? withEmodbMeta(t) : t;
     };
     src = sourceFromTables(load(f.table), f.table, load(f.synthetic), f.synthetic, f.emodbNames ? 'label' : f.labelCol, basename(f.synthetic));
