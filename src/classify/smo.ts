@@ -142,6 +142,12 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     }
   };
 
+  // The first half of WSS (i = argmax over I_up) is fused into the previous gradient update when no shrinking
+  // or reconstruction happened in between (same scan order and ties, one pass over the active set less).
+  let preIdx = -1;
+  let preGmax = -Infinity;
+  let preValid = false;
+
   /** select_working_set (WSS 2) over the active set: [i, j], or null when optimal within eps. */
   const selectWorkingSet = (): [number, number] | null => {
     let Gmax = -Infinity;
@@ -149,17 +155,23 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     let GmaxIdx = -1;
     let GminIdx = -1;
     let objDiffMin = Infinity;
-    for (let t = 0; t < active; t++) {
-      if (y[t] === 1) {
-        if (status[t] !== UPPER && -G[t] >= Gmax) {
-          Gmax = -G[t];
+    if (preValid) {
+      Gmax = preGmax;
+      GmaxIdx = preIdx;
+    } else {
+      for (let t = 0; t < active; t++) {
+        if (y[t] === 1) {
+          if (status[t] !== UPPER && -G[t] >= Gmax) {
+            Gmax = -G[t];
+            GmaxIdx = t;
+          }
+        } else if (status[t] !== LOWER && G[t] >= Gmax) {
+          Gmax = G[t];
           GmaxIdx = t;
         }
-      } else if (status[t] !== LOWER && G[t] >= Gmax) {
-        Gmax = G[t];
-        GmaxIdx = t;
       }
     }
+    preValid = false;
     const i = GmaxIdx;
     if (i === -1) return null;
     const Ki = kernel.row(g[i], prefetch);
@@ -199,12 +211,16 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
   while (iter < maxIter) {
     if (--counter === 0) {
       counter = Math.min(l, 1000);
-      if (shrinking) doShrinking();
+      if (shrinking) {
+        doShrinking();
+        preValid = false;
+      }
     }
     let ws = selectWorkingSet();
     if (ws === null) {
       reconstructGradient();
       active = l;
+      preValid = false;
       ws = selectWorkingSet();
       if (ws === null) break;
       counter = 1; // shrink again at the next iteration
@@ -271,17 +287,33 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         alpha[j] = sum;
       }
     }
-    // --- gradient update over the active set: G_k += Q_ki dA_i + Q_kj dA_j ---
-    const ai = y[i] * (alpha[i] - oldAi);
-    const aj = y[j] * (alpha[j] - oldAj);
-    for (let k = 0; k < active; k++) {
-      const gk = g[k];
-      G[k] += y[k] * (Ki[gk] * ai + Kj[gk] * aj);
-    }
     const ui = status[i] === UPPER;
     const uj = status[j] === UPPER;
     setStatus(i);
     setStatus(j);
+    // --- gradient update over the active set: G_k += Q_ki dA_i + Q_kj dA_j, fused with the next i selection ---
+    const ai = y[i] * (alpha[i] - oldAi);
+    const aj = y[j] * (alpha[j] - oldAj);
+    let nextGmax = -Infinity;
+    let nextIdx = -1;
+    for (let k = 0; k < active; k++) {
+      const gk = g[k];
+      const yk = y[k];
+      const Gk = G[k] + yk * (Ki[gk] * ai + Kj[gk] * aj);
+      G[k] = Gk;
+      if (yk === 1) {
+        if (status[k] !== UPPER && -Gk >= nextGmax) {
+          nextGmax = -Gk;
+          nextIdx = k;
+        }
+      } else if (status[k] !== LOWER && Gk >= nextGmax) {
+        nextGmax = Gk;
+        nextIdx = k;
+      }
+    }
+    preGmax = nextGmax;
+    preIdx = nextIdx;
+    preValid = true;
     // --- G_bar over all samples when a bound status changes (needed only to reconstruct shrunk gradients) ---
     if (shrinking) {
       for (const [t, wasUpper, Kt] of [[i, ui, Ki], [j, uj, Kj]] as const) {
