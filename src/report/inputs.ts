@@ -79,7 +79,7 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
           out.warnings.push(`${first.dir}: no embeddings or quality metrics (${(err as Error).message.split('\n')[0]})`);
         }
       } else {
-        out.warnings.push(`${first.dir}: no train.csv with a model or synthetic.csv: no embeddings or quality metrics`);
+        out.warnings.push(`${first.dir}: no t-SNE/UMAP or quality metrics (needs train.csv beside the model weights or a synthetic.csv; for a model folder from adan train, run adan quality --model DIR --table T)`);
       }
     }
   }
