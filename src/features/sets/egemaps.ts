@@ -38,6 +38,7 @@ import { Mfcc } from '../dsp/mfcc.js';
 import { applyWindow, hammingWindow } from '../dsp/window.js';
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
 import { AuditorySpectrum, l1Mean } from '../lld/audspec.js';
+import { meanSquareEnergy } from '../lld/energy.js';
 import { LOG_SPECTRAL_NAMES, LogSpectral } from '../lld/log-spectral.js';
 import { viterbiPitch } from '../lld/pitch-viterbi.js';
 import { Harmonics } from '../lld/harmonics.js';
@@ -272,9 +273,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   let energySum = 0;
   for (let t = 0; t < n20; t++) {
     copyFrame(samples, t, p.L, p.H, frame);
-    let e = 0;
-    for (let i = 0; i < p.L; i++) e += frame[i] * frame[i];
-    energySum += Math.fround(e / p.L);
+    energySum += meanSquareEnergy(frame, p.L); // egemapsv02_energyRMS (energy2) on the raw frame
     applyWindow(frame, p.win, win);
     // formants from the complex spectrum (zeroPadSymmetric=1, the cTransformFFT default in these configs)
     const spec = p.fft.spectrum(win, true);
