@@ -73,11 +73,13 @@ export class KernelRows {
     private readonly gamma: number,
     cacheBytes: number,
     private readonly gemm: GemmNT,
+    /** Reusable storage for the precomputed matrix (at least n * n floats), e.g. shared by successive pairs. */
+    storage?: Float32Array,
   ) {
     this.n = n;
     this.norms = squaredNorms(x, n, cols);
     if (n * n * 4 <= cacheBytes) {
-      this.full = this.fullMatrix();
+      this.full = this.fullMatrix(storage && storage.length >= n * n ? storage.subarray(0, n * n) : new Float32Array(n * n));
       this.capacity = 0;
     } else {
       this.full = null;
@@ -157,9 +159,8 @@ export class KernelRows {
     this.wasted = 0;
   }
 
-  private fullMatrix(): Float32Array {
+  private fullMatrix(k: Float32Array): Float32Array {
     const n = this.n;
-    const k = new Float32Array(n * n);
     const B = 256;
     for (let i0 = 0; i0 < n; i0 += B) {
       const m = Math.min(B, n - i0);

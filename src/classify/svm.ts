@@ -100,6 +100,10 @@ export class SvmClassifier implements Classifier {
     const shared = rows * rows * 4 <= cacheBytes ? new KernelRows(x, rows, cols, this.gammaValue, cacheBytes, this.gemm) : null;
     let rowsComputed = 0;
     let fullKernel = true;
+    // Per-pair kernels that fit share one buffer (sized for the largest pair) instead of one allocation each.
+    let maxPair = 0;
+    for (let a = 0; a < present.length; a++) for (let b = a + 1; b < present.length; b++) maxPair = Math.max(maxPair, counts[present[a]] + counts[present[b]]);
+    const pairStorage = !shared && maxPair * maxPair * 4 <= cacheBytes ? new Float32Array(maxPair * maxPair) : undefined;
     const P = present.length;
     const pairs: { a: number; b: number; index: Int32Array; coef: Float64Array }[] = [];
     const rho: number[] = [];
@@ -117,7 +121,7 @@ export class SvmClassifier implements Classifier {
         if (!kernel) {
           const xp = new Float32Array(index.length * cols);
           index.forEach((r, k) => xp.set(x.subarray(r * cols, (r + 1) * cols), k * cols));
-          kernel = new KernelRows(xp, index.length, cols, this.gammaValue, cacheBytes, this.gemm);
+          kernel = new KernelRows(xp, index.length, cols, this.gammaValue, cacheBytes, this.gemm, pairStorage);
           local = Int32Array.from(index.keys());
         }
         const s = solveBinary(

@@ -15,20 +15,25 @@ const x = Float32Array.from(c0.x);
 const y = Int32Array.from(c0.y);
 const xt = Float32Array.from(c0.xTest);
 
-for (const cachedRows of [4, 40]) {
-  test(`SVM: an LRU row cache of ${cachedRows} rows (with block prefetch when it holds enough) gives the model of the precomputed kernel`, () => {
+// Pairs of this fixture hold 80 of its 120 samples: 4 and 40 cached pair rows (LRU; block prefetch with 40), and
+// 40,000 bytes, too small for the 120 x 120 kernel but enough for each 80 x 80 pair kernel (one shared buffer).
+for (const [label, bytes, precomputed] of [
+  ['an LRU cache of 4 pair rows', 4 * 80 * 4, false],
+  ['an LRU cache of 40 pair rows (block prefetch)', 40 * 80 * 4, false],
+  ['per-pair precomputed kernels', 40_000, true],
+] as const) {
+  test(`SVM: ${label} gives the model of the shared precomputed kernel`, () => {
     const full = new SvmClassifier({ C: 10 }).fit(x, c0.rows, c0.cols, y, c0.classes);
-    // Pairs of this fixture hold 80 samples: the cache holds `cachedRows` rows of one pair's kernel.
-    const tiny = new SvmClassifier({ C: 10, cacheMB: (cachedRows * 80 * 4) / (1024 * 1024) }).fit(x, c0.rows, c0.cols, y, c0.classes);
+    const other = new SvmClassifier({ C: 10, cacheMB: bytes / (1024 * 1024) }).fit(x, c0.rows, c0.cols, y, c0.classes);
     assert.equal(full.info?.fullKernel, true);
-    assert.equal(tiny.info?.fullKernel, false);
-    assert.ok((tiny.info?.kernelRowsComputed ?? 0) > c0.rows, 'rows were evicted and recomputed');
-    assert.deepEqual(tiny.supportIndices, full.supportIndices);
-    assert.equal(tiny.info?.iterations, full.info?.iterations);
+    assert.equal(other.info?.fullKernel, precomputed);
+    if (!precomputed) assert.ok((other.info?.kernelRowsComputed ?? 0) > c0.rows, 'rows were evicted and recomputed');
+    assert.deepEqual(other.supportIndices, full.supportIndices);
+    assert.deepEqual(other.info?.pairIterations, full.info?.pairIterations);
     const a = full.decisionFunction(xt, c0.testRows);
-    const b = tiny.decisionFunction(xt, c0.testRows);
+    const b = other.decisionFunction(xt, c0.testRows);
     for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) < 1e-5);
-    assert.deepEqual([...tiny.predict(xt, c0.testRows)], c0.predict);
+    assert.deepEqual([...other.predict(xt, c0.testRows)], c0.predict);
   });
 }
 
