@@ -97,7 +97,7 @@ export class SvmClassifier implements Classifier {
     // every pair). Otherwise each pair gets its own kernel over its samples only: the l x l pair matrix may
     // still fit (l = 2n/classes), and if not its rows are half as long as global ones, so twice as many fit.
     const cacheBytes = this.cacheMB * 1024 * 1024;
-    const shared = rows * rows * 4 <= cacheBytes ? new KernelRows(x, rows, cols, this.gammaValue, cacheBytes, this.gemm) : null;
+    const shared = present.length > 1 && rows * rows * 4 <= cacheBytes ? new KernelRows(x, rows, cols, this.gammaValue, cacheBytes, this.gemm) : null;
     let rowsComputed = 0;
     let fullKernel = true;
     // Per-pair kernels that fit share one buffer (sized for the largest pair) instead of one allocation each.
