@@ -6,7 +6,6 @@
  * Built by node-gyp (binding.gyp) with -O3 and without -ffast-math, so results are reproducible on one machine.
  */
 #include <math.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -276,19 +275,8 @@ static napi_value ColSumAdd(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-/* The Adam update is memory-bound; large tensors are split between the caller and one helper thread (only when the
- * user lets OpenBLAS use more than one thread: OPENBLAS_NUM_THREADS=1 keeps everything on one core). The split is
- * elementwise, so results do not depend on it. */
-typedef struct { size_t n; float *p; const float *g; float *m, *v; float step, isb2, b1, b2, ob1, ob2, eps; } adam_job;
-
-static void *adam_worker(void *arg) {
-  adam_job *j = (adam_job *)arg;
-  adam_loop(j->n, j->p, j->g, j->m, j->v, j->step, j->isb2, j->b1, j->b2, j->ob1, j->ob2, j->eps);
-  return NULL;
-}
-
-#define ADAM_SPLIT_MIN 262144
-
+/* The Adam update is memory-bound (7 float streams). Splitting it over a second thread was measured slower here
+ * (OpenBLAS's workers still spin on the other core right after a GEMM), so it runs on the calling thread. */
 /* adam(n, p, g, m, v, lr, beta1, beta2, eps, bc1, bc2): PyTorch-form Adam step */
 static napi_value Adam(napi_env env, napi_callback_info info) {
   napi_value a[MAXARGS];
@@ -301,22 +289,8 @@ static napi_value Adam(napi_env env, napi_callback_info info) {
       !get_d(env, a[8], &eps) || !get_d(env, a[9], &bc1) || !get_d(env, a[10], &bc2))
     return NULL;
   if (n < 0 || P.n < (size_t)n || G.n < (size_t)n || M.n < (size_t)n || V.n < (size_t)n) FAIL("adam: arrays shorter than n");
-  adam_job j = { (size_t)n, P.p, G.p, M.p, V.p, (float)(lr / bc1), (float)(1.0 / sqrt(bc2)), (float)b1, (float)b2,
-                 (float)(1.0 - b1), (float)(1.0 - b2), (float)eps };
-  pthread_t th;
-  if ((size_t)n >= ADAM_SPLIT_MIN && openblas_get_num_threads() > 1) {
-    const size_t half = ((size_t)n / 2) & ~(size_t)63;
-    adam_job second = j;
-    second.n = (size_t)n - half;
-    second.p += half; second.g += half; second.m += half; second.v += half;
-    if (pthread_create(&th, NULL, adam_worker, &second) == 0) {
-      j.n = half;
-      adam_worker(&j);
-      pthread_join(th, NULL);
-      return NULL;
-    }
-  }
-  adam_worker(&j);
+  adam_loop((size_t)n, P.p, G.p, M.p, V.p, (float)(lr / bc1), (float)(1.0 / sqrt(bc2)), (float)b1, (float)b2,
+            (float)(1.0 - b1), (float)(1.0 - b2), (float)eps);
   return NULL;
 }
 
