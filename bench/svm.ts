@@ -137,7 +137,8 @@ function runCase(c: Case): void {
       const r = spawnSync('/usr/bin/python3', [join(import.meta.dirname, 'sklearn', 'svc.py'), dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`bench/sklearn/svc.py failed: ${r.stderr}`);
       const sk = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { sklearnSeconds: number; fitSeconds: number; nSupport: number; sklearn: string };
-      const skPred = new Int32Array(readFileSync(join(dir, 'pred.i32')).buffer.slice(0));
+      const raw = readFileSync(join(dir, 'pred.i32')); // may be a view into Node's shared buffer pool: copy by value
+      const skPred = Int32Array.from({ length: raw.length / 4 }, (_, i) => raw.readInt32LE(i * 4));
       let same = 0;
       for (let i = 0; i < c.testRows; i++) if (skPred[i] === pred[i]) same++;
       Object.assign(out, {
