@@ -24,8 +24,9 @@ interface ReproduceFlags {
 }
 
 /**
- * ADAN epochs for the full run: the `paper` preset trained 100 epochs per fold keeps Table I (10 folds) within
- * the 20-minute budget on 2 cores; `--adan-epochs 300` is the paper preset's own setting.
+ * ADAN epochs for the full run: the `paper` preset trained 100 epochs per fold (about 0.33 s per epoch, native
+ * kernels) keeps Table I within the 20-minute budget on 2 cores (measured: 8 min from the WAVs, 1 repeat, quiet
+ * machine); `--adan-epochs 300` is the paper preset's own setting (about 20 min per repeat).
  */
 export const REPRODUCE_ADAN_EPOCHS = 100;
 
