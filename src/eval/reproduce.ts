@@ -124,7 +124,9 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
     table = r.table;
     s.log(`features: IS11 ${r.cached ? 'from the cache' : 'extracted to'} ${r.path}`);
   }
-  const res = await evaluateTable(withEmodbMeta(table), 'emodb', PAPER_TABLE_I, s, { groupCol: 'speaker', runDir: s.out, label: 'emodb', command: 'adan reproduce emodb' });
+  // Paper III-D: ReLU in the EmoDB DNN (tanh for IEMOCAP, the classifier's default), unless the caller chose.
+  const emodbSettings: ReproduceSettings = { ...s, dnn: { activation: 'relu', ...s.dnn } };
+  const res = await evaluateTable(withEmodbMeta(table), 'emodb', PAPER_TABLE_I, emodbSettings, { groupCol: 'speaker', runDir: s.out, label: 'emodb', command: 'adan reproduce emodb' });
   const seconds = (performance.now() - t0) / 1000;
   const text = [
     'Table I: EmoDB, IS11, leave-one-speaker-out, WA (%) on pooled predictions. Paper: whole-corpus normalisation (leaky); ours: per training fold.',
