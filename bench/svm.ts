@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { readCsvTable } from '../src/data/read-table.js';
 import { withEmodbMeta } from '../src/data/emodb-names.js';
-import { sharedDir } from '../src/util/paths.js';
+import { packageRoot, sharedDir } from '../src/util/paths.js';
 import { Rng } from '../src/nn/index.js';
 import { SvmClassifier, gemmPathName } from '../src/classify/index.js';
 
@@ -134,7 +134,7 @@ function runCase(c: Case): void {
       writeFileSync(join(dir, 'x.f32'), c.x);
       writeFileSync(join(dir, 'y.i32'), c.y);
       writeFileSync(join(dir, 'xt.f32'), c.xt);
-      const r = spawnSync('/usr/bin/python3', [join(import.meta.dirname, 'sklearn', 'svc.py'), dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync('/usr/bin/python3', [join(packageRoot(), 'bench', 'sklearn', 'svc.py'), dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
       if (r.status !== 0) throw new Error(`bench/sklearn/svc.py failed: ${r.stderr}`);
       const sk = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { sklearnSeconds: number; fitSeconds: number; nSupport: number; sklearn: string };
       const raw = readFileSync(join(dir, 'pred.i32')); // may be a view into Node's shared buffer pool: copy by value
