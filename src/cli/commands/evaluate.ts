@@ -177,7 +177,14 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   const svm = { ...(f.svmC !== undefined ? { C: numOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
   const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
-  const data = evalDataFromTable(table, { name: f.table, labelCol: f.labelCol, groupCol: f.groupCol, where, augmentWhere: adanWhere });
+  let data: ReturnType<typeof evalDataFromTable>;
+  try {
+    data = evalDataFromTable(table, { name: f.table, labelCol: f.labelCol, groupCol: f.groupCol, where, augmentWhere: adanWhere });
+  } catch (e) {
+    // Name the table in the one-line error (e.g. a missing label column: EmoDB goldens need --emodb-names).
+    const msg = (e as Error).message;
+    throw new UserError(msg.startsWith(f.table) ? msg : `${f.table}: ${msg}`);
+  }
   const config: EvaluateConfig = {
     augment,
     classifiers,
