@@ -10,43 +10,11 @@
  *       one value per F0 frame (0 when unvoiced; a voiced frame without accepted periods repeats the last value)
  */
 import { quadFrom3pts } from '../dsp/parabola.js';
+import { crossCorr, peakToPeak } from '../pitch/period-measures.js';
 
 const f32 = Math.fround;
 const SRR = 0.1;
 const MIN_CC = f32(0.5);
-
-function crossCorr(x: Float32Array, a: number, b: number, n: number): number {
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[a + i];
-    my += x[b + i];
-  }
-  mx /= n;
-  my /= n;
-  let cc = 0;
-  let nx = 0;
-  let ny = 0;
-  for (let i = 0; i < n; i++) {
-    const dx = x[a + i] - mx;
-    const dy = x[b + i] - my;
-    cc += dx * dy;
-    nx += dx * dx;
-    ny += dy * dy;
-  }
-  return cc / (Math.sqrt(nx) * Math.sqrt(ny));
-}
-
-function peakToPeak(x: Float32Array, a: number, n: number): number {
-  let mx = x[a + 1];
-  let mn = x[a + 1];
-  for (let i = 1; i < n - 1; i++) {
-    const v = x[a + i];
-    if (v > mx) mx = v;
-    if (v < mn) mn = v;
-  }
-  return f32(mx - mn);
-}
 
 export function gemapsJitter(wave: Float32Array, fs: number, f0: Float32Array, frames: number): { jitterLocal: Float32Array; shimmerLocalDB: Float32Array } {
   const T = 1 / fs;
