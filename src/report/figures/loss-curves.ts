@@ -1,18 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
+import type { EpochLog } from '../../adan/training-log.js';
 import { CONFIG, SCHEMA, slug, type Figure } from './types.js';
 
-/** The per-epoch record of ADAN training (as src/adan/training-log.ts writes it into training-log.json). */
-export interface EpochLogLike {
-  epoch: number;
-  dLoss: number;
-  gAdvLoss: number;
-  gClsLoss: number;
-  reconMse: number;
-  cLoss: number;
-  cAcc: number;
-  dReal: number;
-  dFake: number;
-}
+/** The per-epoch record of ADAN training as training-log.json holds it (wall-clock seconds are not plotted). */
+export type EpochLogLike = Omit<EpochLog, 'seconds'>;
 
 const LOSSES: Array<[keyof EpochLogLike, string]> = [
   ['dLoss', 'discriminator (cross-entropy)'],
