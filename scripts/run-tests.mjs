@@ -1,6 +1,7 @@
 // Runs every compiled test file (dist/test/**/*.test.js) with node's built-in test runner.
 // Optional arguments filter the files by substring, e.g. `node scripts/run-tests.mjs nn/ features/`.
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -19,5 +20,12 @@ if (files.length === 0) {
   console.error('run-tests: no test files found under dist/test');
   process.exit(1);
 }
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
+// Tests write their scratch folders under os.tmpdir(); pointing TMPDIR at one folder per run lets us remove
+// all of them afterwards, whether a test cleaned up or not.
+const scratch = mkdtempSync(join(tmpdir(), 'adan-test-'));
+const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, TMPDIR: scratch },
+});
+rmSync(scratch, { recursive: true, force: true });
 process.exit(r.status ?? 1);
