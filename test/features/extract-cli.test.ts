@@ -86,6 +86,13 @@ test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic 
     const badShard = await runCaptured(['extract', join(dir, 'in'), '--set', 'IS10', '-o', join(dir, 'x.csv'), '--shard', '3/2']);
     assert.equal(badShard.code, 1);
     assert.match(badShard.stderr, /--shard/);
+    // only missing inputs: one line naming the file, and the table already at -o is left as it was
+    const before = readFileSync(out, 'utf8');
+    const gone = await runCaptured(['extract', join(dir, 'nope.wav'), join(dir, 'nope2.wav'), '--set', 'IS10', '-o', out]);
+    assert.equal(gone.code, 1);
+    assert.equal(gone.stderr.trim().split('\n').length, 1, gone.stderr);
+    assert.match(gone.stderr, /nope\.wav: no such file or directory \(and 1 more missing input\)/);
+    assert.equal(readFileSync(out, 'utf8'), before);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -120,12 +120,17 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
     const { index, count } = parseShard(f.shard);
     files = all.filter((_, i) => i % count === index);
   }
+  // Nothing to read at all: fail before touching the output, so an earlier table there survives.
+  if (all.length === 0 && missing.length > 0) {
+    const more = missing.length > 1 ? ` (and ${missing.length - 1} more missing input${missing.length > 2 ? 's' : ''})` : '';
+    throw new UserError(`${missing[0]}: no such file or directory${more}`);
+  }
+  if (all.length === 0) throw new UserError('extract: no .wav files found in the given inputs');
   let failed = 0;
   for (const m of missing) {
     process.stderr.write(`adan: ${m}: no such file or directory\n`);
     failed++;
   }
-  if (files.length === 0 && missing.length === 0) throw new UserError('extract: no .wav files found in the given inputs');
   const names = featureNames(set);
   const out = new AtomicCsv(f.output);
   const lldOut = f.lld ? new AtomicCsv(f.lld) : null;
