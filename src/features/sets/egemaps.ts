@@ -33,11 +33,9 @@ import { smoothLevels } from '../contour/smoother.js';
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
 import { copyFrame, frameCount, framePlan } from '../dsp/framing.js';
 import { levelColumn, makeLevel } from '../dsp/level.js';
-import { MelFilterbank } from '../dsp/melspec.js';
-import { Mfcc } from '../dsp/mfcc.js';
-import { applyWindow, hammingWindow } from '../dsp/window.js';
+import { applyWindow, gaussWindow } from '../dsp/window.js';
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
-import { AuditorySpectrum, l1Mean } from '../lld/audspec.js';
+import { l1Mean } from '../lld/audspec.js';
 import { meanSquareEnergy } from '../lld/energy.js';
 import { LOG_SPECTRAL_NAMES, LogSpectral } from '../lld/log-spectral.js';
 import { viterbiPitch } from '../lld/pitch-viterbi.js';
@@ -46,7 +44,7 @@ import { FormantLpc } from '../lld/formants.js';
 import { gemapsJitter } from '../lld/jitter-gemaps.js';
 import { OctaveSpectrum } from '../pitch/octave-spectrum.js';
 import { makeCandidates, Shs } from '../pitch/shs.js';
-import { gaussWindow } from '../dsp/window.js';
+import { plan20ms } from './plan-20ms.js';
 import type { FeatureSet, FeatureSetOutput } from './types.js';
 
 const F_MVR = ['amean', 'stddevNorm', 'percentile20.0', 'percentile50.0', 'percentile80.0', 'pctlrange0-2', 'meanRisingSlope', 'stddevRisingSlope', 'meanFallingSlope', 'stddevFallingSlope'];
@@ -113,38 +111,6 @@ function sets(): Sets {
     pauseSeg: createFunctionalSet([{ type: 'segments', algorithm: 'eqX', x: 0, outputs: ['meanSegLen', 'segLenStddev'], norm: 'second', maxNumSeg: 1000 }]),
   };
   return setsCache;
-}
-
-interface Plan20 {
-  L: number;
-  H: number;
-  fft: RealFft;
-  win: Float32Array;
-  mel: MelFilterbank;
-  melHtk: MelFilterbank;
-  mfcc: Mfcc;
-  aud: AuditorySpectrum;
-}
-const plans = new Map<number, Plan20>();
-function plan20(fs: number): Plan20 {
-  let p = plans.get(fs);
-  if (!p) {
-    const { length: L, hop: H } = framePlan(0.02, 0.01, fs);
-    const nfft = nextPow2(L);
-    const mel = new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fs);
-    p = {
-      L,
-      H,
-      fft: getFft(nfft),
-      win: hammingWindow(L),
-      mel,
-      melHtk: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: true }, nfft, fs),
-      mfcc: new Mfcc({ nBands: 26, firstMfcc: 1, lastMfcc: 4, cepLifter: 22, htkCompatible: true }),
-      aud: new AuditorySpectrum(mel.centerFreqs),
-    };
-    plans.set(fs, p);
-  }
-  return p;
 }
 
 /** GeMAPSv01b SHS settings (gemapsv01b_scale / gemapsv01b_shs) and Viterbi weights. */
@@ -255,7 +221,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   if (samples.length < egemapsSet.minSamples(fs)) {
     throw new UserError(`too short for eGeMAPS (${samples.length} samples; at least ${egemapsSet.minSamples(fs)} needed)`);
   }
-  const p = plan20(fs);
+  const p = plan20ms(fs, 4);
   const n20 = frameCount(samples.length, p.L, p.H);
   const E = makeLevel(n20, E_NAMES.length, [...E_NAMES]);
   const frame = new Float32Array(p.L);

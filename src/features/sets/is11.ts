@@ -14,19 +14,17 @@
 import { UserError } from '../../util/errors.js';
 import { deltaLevel } from '../contour/delta.js';
 import { smoothLevels } from '../contour/smoother.js';
-import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
-import { copyFrame, frameCount, framePlan } from '../dsp/framing.js';
+import { copyFrame, frameCount } from '../dsp/framing.js';
 import { indexedNames, levelColumn, makeLevel, type Level } from '../dsp/level.js';
-import { MelFilterbank } from '../dsp/melspec.js';
-import { Mfcc } from '../dsp/mfcc.js';
-import { applyWindow, hammingWindow } from '../dsp/window.js';
-import { AuditorySpectrum, l1Mean, RastaAuditorySpectrum } from '../lld/audspec.js';
+import { applyWindow } from '../dsp/window.js';
+import { l1Mean, RastaAuditorySpectrum } from '../lld/audspec.js';
 import { rmsEnergy } from '../lld/energy.js';
 import { SPECTRAL_NAMES, SpectralFeatures } from '../lld/spectral.js';
 import { zeroCrossingRate } from '../lld/zcr.js';
 import { computeJitter } from '../pitch/jitter.js';
 import { IS11_PITCH, pitchTrack } from '../pitch/index.js';
 import { is11Functionals, type Is11FunctionalSets } from './is11-functionals.js';
+import { plan20ms } from './plan-20ms.js';
 import type { FeatureSet, FeatureSetOutput, LldOutput } from './types.js';
 
 /** LLD names before smoothing, in level order (spec 8.7). */
@@ -63,45 +61,9 @@ export function is11Names(): string[] {
   ];
 }
 
-/** Per-sample-rate precomputed DSP for the 20 ms path (spec 8.1-8.5). */
-interface Plan20 {
-  L: number;
-  H: number;
-  fft: RealFft;
-  win: Float32Array;
-  mel: MelFilterbank;
-  melHtk: MelFilterbank;
-  mfcc: Mfcc;
-  aud: AuditorySpectrum;
-  centerFreqs: Float64Array;
-}
-const plans = new Map<number, Plan20>();
-
-function plan20(fs: number): Plan20 {
-  let p = plans.get(fs);
-  if (!p) {
-    const { length: L, hop: H } = framePlan(0.02, 0.01, fs); // spec 8.1: "frame25" is 20 ms
-    const nfft = nextPow2(L);
-    const mel = new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fs);
-    p = {
-      L,
-      H,
-      fft: getFft(nfft),
-      win: hammingWindow(L),
-      mel,
-      melHtk: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: true }, nfft, fs),
-      mfcc: new Mfcc({ nBands: 26, firstMfcc: 1, lastMfcc: 12, cepLifter: 22, htkCompatible: true }),
-      aud: new AuditorySpectrum(mel.centerFreqs),
-      centerFreqs: mel.centerFreqs,
-    };
-    plans.set(fs, p);
-  }
-  return p;
-}
-
 /** Raw (unsmoothed) 20 ms LLD levels A (4) and B (50), N20 frames each. */
 function lld20(samples: Float32Array, fs: number): { A: Level; B: Level } {
-  const p = plan20(fs);
+  const p = plan20ms(fs, 12);
   const n20 = frameCount(samples.length, p.L, p.H);
   const A = makeLevel(n20, IS11_LLD_A.length, [...IS11_LLD_A]);
   const B = makeLevel(n20, IS11_LLD_B.length, [...IS11_LLD_B]);

@@ -1,0 +1,52 @@
+/**
+ * The 20 ms analysis path that IS11 and eGeMAPS share (spec 8.1-8.5): frame plan, FFT, Hamming window,
+ * the 26-band mel filterbanks (plain and HTK-compatible), MFCCs and the auditory spectrum, built once per
+ * sample rate and MFCC count.
+ *
+ * API:
+ *   interface Plan20ms { L, H, fft, win, mel, melHtk, mfcc, aud, centerFreqs }
+ *   plan20ms(fs, lastMfcc): Plan20ms        IS11: MFCC 1-12, eGeMAPS: MFCC 1-4
+ */
+import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
+import { framePlan } from '../dsp/framing.js';
+import { MelFilterbank } from '../dsp/melspec.js';
+import { Mfcc } from '../dsp/mfcc.js';
+import { hammingWindow } from '../dsp/window.js';
+import { AuditorySpectrum } from '../lld/audspec.js';
+
+export interface Plan20ms {
+  readonly L: number;
+  readonly H: number;
+  readonly fft: RealFft;
+  readonly win: Float32Array;
+  readonly mel: MelFilterbank;
+  readonly melHtk: MelFilterbank;
+  readonly mfcc: Mfcc;
+  readonly aud: AuditorySpectrum;
+  readonly centerFreqs: Float64Array;
+}
+
+const plans = new Map<string, Plan20ms>();
+
+export function plan20ms(fs: number, lastMfcc: number): Plan20ms {
+  const key = `${fs}:${lastMfcc}`;
+  let p = plans.get(key);
+  if (!p) {
+    const { length: L, hop: H } = framePlan(0.02, 0.01, fs); // spec 8.1: "frame25" is 20 ms
+    const nfft = nextPow2(L);
+    const mel = new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fs);
+    p = {
+      L,
+      H,
+      fft: getFft(nfft),
+      win: hammingWindow(L),
+      mel,
+      melHtk: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: true }, nfft, fs),
+      mfcc: new Mfcc({ nBands: 26, firstMfcc: 1, lastMfcc, cepLifter: 22, htkCompatible: true }),
+      aud: new AuditorySpectrum(mel.centerFreqs),
+      centerFreqs: mel.centerFreqs,
+    };
+    plans.set(key, p);
+  }
+  return p;
+}
