@@ -9,6 +9,8 @@ import { selectRows } from '../../src/data/table.js';
 import { sharedDir } from '../../src/util/paths.js';
 import { AdanModel, adanOptions, CHECKPOINT_FILE, priorCentreAxis, type AdanOptions } from '../../src/adan/index.js';
 import { loadSafetensors } from '../../src/nn/index.js';
+import { SvmClassifier } from '../../src/classify/index.js';
+import { fitStandardizer } from '../../src/eval/normaliser.js';
 
 // Every 2nd EmoDB IS11 utterance (all 4368 features, 7 classes) and reduced nets.
 const full = withEmodbMeta(readCsvTable(join(sharedDir(), 'data/emodb/opensmile/IS11.csv')));
@@ -74,4 +76,34 @@ test('aae (Sahu et al. 2017): class-conditional discriminator, prior samples dec
   const dir = join(mkdtempSync(join(tmpdir(), 'adan-aae-')), 'm');
   m.save(dir);
   assert.deepEqual(AdanModel.load(dir).generate(labels.subarray(0, 30), 4), m.generate(labels.subarray(0, 30), 4));
+});
+
+test('aae learns: real codes sit at their class centre of the prior, decoded prior samples train an SVM', () => {
+  // 300 epochs (the preset's length) on the reduced nets: measured 0.94 of codes nearest their own centre and
+  // 0.80 train-on-synthetic accuracy on the real rows; after 10 epochs both are at chance (0.05 / 0.10).
+  const o = adanOptions('paper', { ...small, variant: 'aae', epochs: 300 });
+  const m = AdanModel.create(o, 2).fitTable(table, 'label');
+  const y = Int32Array.from(table.meta.label as string[], (l) => m.classNames.indexOf(l));
+  const n = table.ids.length;
+  const cols = table.featureNames.length;
+  const L = o.latent;
+  const z = m.encode(table.features, n);
+  const centres = Array.from({ length: K }, (_, k) => priorCentreAxis(k, L));
+  let nearOwn = 0;
+  for (let i = 0; i < n; i++) {
+    const dist = centres.map(({ axis, sign }) => {
+      let d = 0;
+      for (let j = 0; j < L; j++) d += (z[i * L + j] - (j === axis ? sign * o.aaePriorRadius : 0)) ** 2;
+      return d;
+    });
+    if (dist.indexOf(Math.min(...dist)) === y[i]) nearOwn++;
+  }
+  assert.ok(nearOwn / n > 0.8, `codes nearest their own class centre: ${(nearOwn / n).toFixed(3)}`);
+  const labels = m.sampleCounts(null, { perClass: 60 });
+  const g = m.generate(labels, 3);
+  const norm = fitStandardizer(table.features, n, cols);
+  const svm = new SvmClassifier({}).fit(norm.transform(g.features, labels.length), labels.length, norm.outCols, labels, K);
+  const pred = svm.predict(norm.transform(table.features, n), n);
+  const acc = pred.reduce((s, p, i) => s + (p === y[i] ? 1 : 0), 0) / n;
+  assert.ok(acc > 0.6, `SVM trained on decoded prior samples, accuracy on the real rows: ${acc.toFixed(3)}`);
 });
