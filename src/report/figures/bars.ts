@@ -8,7 +8,7 @@ export interface MethodScores {
   /** Pooled WA/UAR per repeat (error bars: mean +- sample std over repeats). */
   waRepeats: number[];
   uarRepeats: number[];
-  /** The paper's number for this setting, if any (drawn as a black tick). */
+  /** The paper's number for this setting, if any (drawn as a red tick). */
   paperWa?: number | null;
   paperUar?: number | null;
 }
@@ -37,7 +37,8 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
   const spec = {
     $schema: SCHEMA,
     config: CONFIG,
-    title: `Method comparison: ${name}`,
+    // The PNGs travel without the HTML caption, so the figure names its red ticks itself.
+    title: values.some((v) => v.paper !== null) ? { text: `Method comparison: ${name}`, subtitle: 'red tick: the paper\'s number for the setting' } : `Method comparison: ${name}`,
     data: { values },
     facet: { column: { field: 'metric', type: 'nominal', title: null, sort: ['WA', 'UAR'] } },
     spec: {
