@@ -1,7 +1,7 @@
 // SVM speed against scikit-learn's SVC (libsvm) on the same data: fit on the training rows, predict held-out rows.
 // Usage: npx tsx bench/svm.ts [--skip-large] [--cases a,b,c] [--large-rows 40000] [--cache-mb 3072] [--no-sklearn]
 // Both sides get the same kernel cache (scikit-learn: cache_size; its default is 200 MB, adan's 3072 MB).
-// Case c takes hours in scikit-learn (measured at 6,000 rows: 227 s vs adan 10 s); use --large-rows to shrink it.
+// Case c takes about an hour in scikit-learn (40,000 rows: 3110 s vs adan 106 s); use --large-rows to shrink it.
 // Cases: (a) EmoDB IS11 goldens, 535 x 4368 real; (b) 5350 x 4368 = real + 9 jittered copies (Gaussian noise,
 // sd 0.5 in z units: the size of real + 10x synthetic); (c) IEMOCAP-sized 40,000 x 1582, 4 classes of structured
 // Gaussian data (class means + 16 shared latent factors + noise). Test rows are fresh jittered copies / draws.
