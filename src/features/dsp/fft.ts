@@ -9,6 +9,7 @@
  *         transforms, and returns an internal buffer holding interleaved [Re0, Im0, Re1, Im1, …, Re(n/2), Im(n/2)]
  *         with the usual e^{−i} sign (Ooura's I_k = −Im_k). Valid until the next call.
  *     .magnitude(frame, symmetric, out): Float32Array   |X_k| for k = 0..n/2 (float32, out length n/2+1)
+ *     .magnitudeOf(spectrum, out): Float32Array         the same from a spectrum() result already computed
  *     .windowedMagnitude(samples, offset, win, symmetric, out): Float32Array
  *         same for the frame fround(samples[offset+i]·win[i]), i < win.length, without an intermediate copy
  *   nextPow2(n): number
@@ -72,7 +73,8 @@ export class RealFft {
     return this.magnitudeOf(this.out, out);
   }
 
-  private magnitudeOf(s: Float64Array, out: Float32Array): Float32Array {
+  /** |X_k| for k = 0..n/2 of a spectrum in the layout spectrum() returns (for callers that also need the phase). */
+  magnitudeOf(s: Float64Array, out: Float32Array): Float32Array {
     const h = this.n / 2;
     for (let k = 0; k <= h; k++) {
       const re = s[2 * k];

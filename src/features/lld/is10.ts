@@ -86,7 +86,7 @@ export function is10FrameLlds(samples: Float32Array, fs: number): Level {
     preemphasize(samples, 0.97, pe, off, L);
     for (let i = 0; i < L; i++) pe[i] = pe[i] * win[i];
     const spec = fft.spectrum(pe, true);
-    for (let i = 0; i <= nfft / 2; i++) mag[i] = Math.sqrt(spec[2 * i] * spec[2 * i] + spec[2 * i + 1] * spec[2 * i + 1]);
+    fft.magnitudeOf(spec, mag);
     p.mel26.apply(mag, b26);
     p.mfcc.apply(b26, cep);
     for (let c = 0; c < 15; c++) o[ob + 1 + c] = cep[c];

@@ -78,18 +78,18 @@ export class Shs {
       let a2 = input[j + 2];
       let a3 = input[j + 3];
       for (let h = 2; h <= H; h++) {
-        const idx = j + shifts[h];
-        const sc = scales[h];
-        if (idx + 3 < N) {
-          a0 = f32(a0 + f32(input[idx] * sc));
-          a1 = f32(a1 + f32(input[idx + 1] * sc));
-          a2 = f32(a2 + f32(input[idx + 2] * sc));
-          a3 = f32(a3 + f32(input[idx + 3] * sc));
+        const bin = j + shifts[h];
+        const scale = scales[h];
+        if (bin + 3 < N) {
+          a0 = f32(a0 + f32(input[bin] * scale));
+          a1 = f32(a1 + f32(input[bin + 1] * scale));
+          a2 = f32(a2 + f32(input[bin + 2] * scale));
+          a3 = f32(a3 + f32(input[bin + 3] * scale));
         } else {
-          if (idx < N) a0 = f32(a0 + f32(input[idx] * sc));
-          if (idx + 1 < N) a1 = f32(a1 + f32(input[idx + 1] * sc));
-          if (idx + 2 < N) a2 = f32(a2 + f32(input[idx + 2] * sc));
-          if (idx >= N) break; // shifts grow with h
+          if (bin < N) a0 = f32(a0 + f32(input[bin] * scale));
+          if (bin + 1 < N) a1 = f32(a1 + f32(input[bin + 1] * scale));
+          if (bin + 2 < N) a2 = f32(a2 + f32(input[bin + 2] * scale));
+          if (bin >= N) break; // shifts grow with h
         }
       }
       const v0 = Math.max(f32(a0 / H), 0);
@@ -108,9 +108,9 @@ export class Shs {
     for (; j < N; j++) {
       let acc = input[j];
       for (let h = 2; h <= H; h++) {
-        const idx = j + shifts[h];
-        if (idx >= N) break;
-        acc = f32(acc + f32(input[idx] * scales[h]));
+        const bin = j + shifts[h];
+        if (bin >= N) break;
+        acc = f32(acc + f32(input[bin] * scales[h]));
       }
       const v = Math.max(f32(acc / H), 0);
       SS[j] = v;

@@ -66,11 +66,12 @@ export function egemapsNames(): string[] {
   return out;
 }
 
-const HARMONICS_NAMES_LIST = ['HNRdBACF', 'logRelF0-H1-H2', 'logRelF0-H1-A3', 'F1amplitudeLogRelF0', 'F2amplitudeLogRelF0', 'F3amplitudeLogRelF0'];
+/** Names of the harmonics-based LLDs, in the column order of egemapsHarmonics' level. */
+export const HARMONICS_NAMES = ['HNRdBACF', 'logRelF0-H1-H2', 'logRelF0-H1-A3', 'F1amplitudeLogRelF0', 'F2amplitudeLogRelF0', 'F3amplitudeLogRelF0'];
 const IMPLEMENTED_LIST = [
   ...['jitterLocal', 'shimmerLocaldB'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...[1, 2, 3].flatMap((k) => ['frequency', 'bandwidth'].flatMap((l) => F_MS.map((fn) => `F${k}${l}_sma3nz_${fn}`))),
-  ...HARMONICS_NAMES_LIST.flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
+  ...HARMONICS_NAMES.flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...F_MVR.map((fn) => `F0semitoneFrom27.5Hz_sma3nz_${fn}`),
   ...['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV'].map((l) => `${l}_sma3nz_amean`),
@@ -176,9 +177,6 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
   return { hz, semitone };
 }
 
-/** Names of the harmonics-based LLDs, in the column order of egemapsHarmonics' level. */
-export const HARMONICS_NAMES = HARMONICS_NAMES_LIST;
-
 /**
  * cHarmonics per 60 ms frame (gemapsv01b_harmonics): HNR, H1-H2, H1-A3 and the F1-F3 amplitudes from the
  * Gaussian-windowed spectrum, the final F0 (Hz) and the formant frequencies of the same frame index
@@ -186,16 +184,13 @@ export const HARMONICS_NAMES = HARMONICS_NAMES_LIST;
  */
 export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32Array, frames: number, formants: (t: number) => ArrayLike<number>): Float32Array {
   const p = plan60(fs);
-  const frame = new Float32Array(p.L);
   const mag = new Float32Array(p.fft.n / 2 + 1);
   const h = new Harmonics(mag.length, fs);
   const out = new Float32Array(frames * 6);
   const vq = new Float64Array(5);
   for (let t = 0; t < frames; t++) {
     if (hz[t] > 0) {
-      const off = t * p.H;
-      for (let i = 0; i < p.L; i++) frame[i] = Math.fround(samples[off + i] * p.win[i]);
-      p.fft.magnitude(frame, true, mag);
+      p.fft.windowedMagnitude(samples, t * p.H, p.win, true, mag);
       out[t * 6] = h.hnrDb(mag, hz[t]);
     }
     h.voiceQuality(mag, hz[t], formants(t), vq);
@@ -249,7 +244,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
       FR.data[t * 6 + 2 * k + 1] = fBw[k];
     }
     // the magnitude does not depend on where the frame sits in the zero-padded buffer: reuse the spectrum
-    for (let k = 0; k < mag.length; k++) mag[k] = Math.sqrt(spec[2 * k] * spec[2 * k] + spec[2 * k + 1] * spec[2 * k + 1]);
+    p.fft.magnitudeOf(spec, mag);
     p.mel.apply(mag, bands);
     p.aud.plain(bands, aud);
     p.melHtk.apply(mag, bands);
