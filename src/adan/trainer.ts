@@ -2,7 +2,9 @@ import {
   Adam,
   bceWithLogitsLoss,
   inputGradientPenalty,
+  mseLoss,
   softmaxCrossEntropyLoss,
+  type LossResult,
   type Matrix,
   type Rng,
 } from '../nn/index.js';
@@ -63,26 +65,6 @@ function meanOf(m: Matrix, sigmoid: boolean): number {
   for (let i = 0; i < n; i++) {
     const v = m.data[i];
     s += sigmoid ? (v >= 0 ? 1 / (1 + Math.exp(-v)) : Math.exp(v) / (1 + Math.exp(v))) : v;
-  }
-  return s / n;
-}
-
-/**
- * Mean squared error over all elements (Keras 'mse', as the engine's mseLoss) writing dLoss/dpred into a reused
- * buffer: the reconstruction gradient is batch x features (2 MB per iteration at IS11 size), too big to allocate
- * per iteration.
- */
-function mseInto(pred: Matrix, target: Matrix, grad: Matrix): number {
-  const n = pred.rows * pred.cols;
-  const k = 2 / n;
-  const p = pred.data;
-  const t = target.data;
-  const g = grad.data;
-  let s = 0;
-  for (let i = 0; i < n; i++) {
-    const d = p[i] - t[i];
-    s += d * d;
-    g[i] = k * d;
   }
   return s / n;
 }
@@ -206,7 +188,7 @@ export class AdanTrainer {
    */
   private aaeStep(x: Matrix, y: Int32Array, b: Buffers, rng: Rng, stats: StepStats): void {
     const o = this.options;
-    const { encoder: E, decoder: R, classifier: C, discriminator: D } = this.nets;
+    const { encoder: E, classifier: C, discriminator: D } = this.nets;
     const dReal = b.dInReal as Matrix;
     const dFake = b.dInFake as Matrix;
     const h = E.forward(x, 'train');
@@ -221,16 +203,7 @@ export class AdanTrainer {
       stats.dReal += d.real / m;
       stats.dFake += d.fake / m;
     }
-    E.zeroGrad();
-    R.zeroGrad();
-    C.zeroGrad();
-    const recGrad = this.reconstructionGrad(b, x);
-    stats.reconMse = mseInto(R.forward(b.hReal, 'train'), x, recGrad);
-    scaleInPlace(recGrad, o.reconWeight);
-    copyInto(b.dh, R.backward(recGrad));
-    const ce = softmaxCrossEntropyLoss(C.forward(b.hReal, 'train'), y);
-    stats.cLoss = ce.loss;
-    stats.cCorrect = correctCount(ce.probs, y);
+    const ce = this.reconstructAndClassify(x, b.hReal, y, b, stats);
     C.backward(ce.grad, { inputGrad: false });
     const ld = D.forward(dFake, 'train');
     let gIn: Matrix;
@@ -247,10 +220,7 @@ export class AdanTrainer {
     const l = o.latent;
     const w = gIn.cols;
     for (let r = 0; r < b.rows; r++) for (let j = 0; j < l; j++) b.dh.data[r * l + j] += gIn.data[r * w + j];
-    E.backward(b.dh, { inputGrad: false });
-    this.adam.encoder.step();
-    this.adam.decoder.step();
-    this.adam.classifier.step();
+    this.updateAutoencoder(b);
   }
 
   private discriminatorStep(b: Buffers, y: Int32Array, rng: Rng): { loss: number; real: number; fake: number } {
@@ -304,24 +274,36 @@ export class AdanTrainer {
   }
 
   private autoencoderStep(x: Matrix, h: Matrix, y: Int32Array, b: Buffers, stats: StepStats): void {
-    const o = this.options;
+    const ce = this.reconstructAndClassify(x, h, y, b, stats);
+    scaleInPlace(ce.grad, this.options.clsWeight);
+    addInto(b.dh, this.nets.classifier.backward(ce.grad));
+    // eq. 4: the encoder gets both gradients.
+    this.updateAutoencoder(b);
+  }
+
+  /**
+   * Zeroes E/R/C, then eq. 3: reconstruction of x from codes h (mean over elements, as Keras' 'mse') with its
+   * gradient w.r.t. the codes in b.dh; and eq. 2: the auxiliary classifier on h, whose loss is returned for the
+   * caller to back-propagate (into E for ADAN, detached for the AAE).
+   */
+  private reconstructAndClassify(x: Matrix, h: Matrix, y: Int32Array, b: Buffers, stats: StepStats): LossResult {
     const { encoder: E, decoder: R, classifier: C } = this.nets;
     E.zeroGrad();
     R.zeroGrad();
     C.zeroGrad();
-    // eq. 3: reconstruction (mean over elements, as Keras' 'mse').
     const recGrad = this.reconstructionGrad(b, x);
-    stats.reconMse = mseInto(R.forward(h, 'train'), x, recGrad);
-    scaleInPlace(recGrad, o.reconWeight);
+    stats.reconMse = mseLoss(R.forward(h, 'train'), x, recGrad).loss;
+    scaleInPlace(recGrad, this.options.reconWeight);
     copyInto(b.dh, R.backward(recGrad));
-    // eq. 2: auxiliary classifier on the codes.
     const ce = softmaxCrossEntropyLoss(C.forward(h, 'train'), y);
     stats.cLoss = ce.loss;
     stats.cCorrect = correctCount(ce.probs, y);
-    scaleInPlace(ce.grad, o.clsWeight);
-    addInto(b.dh, C.backward(ce.grad));
-    // eq. 4: the encoder gets both gradients.
-    E.backward(b.dh, { inputGrad: false });
+    return ce;
+  }
+
+  /** E back-propagates the code gradient in b.dh; then E, R and C take their Adam steps. */
+  private updateAutoencoder(b: Buffers): void {
+    this.nets.encoder.backward(b.dh, { inputGrad: false });
     this.adam.encoder.step();
     this.adam.decoder.step();
     this.adam.classifier.step();

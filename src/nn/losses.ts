@@ -14,11 +14,14 @@ function like(m: Matrix): Matrix {
   return { rows: m.rows, cols: m.cols, data: new Float32Array(m.rows * m.cols) };
 }
 
-/** Mean squared error over all elements (Keras 'mse'): mean((pred - target)^2). */
-export function mseLoss(pred: Matrix, target: Matrix): LossResult {
+/**
+ * Mean squared error over all elements (Keras 'mse'): mean((pred - target)^2). `grad` receives dLoss/dpred; pass a
+ * reused buffer where the gradient is large (ADAN's reconstruction: batch x features per iteration).
+ */
+export function mseLoss(pred: Matrix, target: Matrix, grad: Matrix = like(pred)): LossResult {
   if (pred.rows !== target.rows || pred.cols !== target.cols) throw new Error(`mseLoss: shapes ${pred.rows}x${pred.cols} and ${target.rows}x${target.cols} differ`);
+  if (grad.rows !== pred.rows || grad.cols !== pred.cols) throw new Error(`mseLoss: gradient buffer ${grad.rows}x${grad.cols} for ${pred.rows}x${pred.cols} predictions`);
   const n = pred.rows * pred.cols;
-  const grad = like(pred);
   let s = 0;
   const k = 2 / n;
   for (let i = 0; i < n; i++) {
