@@ -25,7 +25,7 @@ try {
     repeats: Number(arg('--repeats') ?? 1),
     seed: 1,
     quick,
-    adan: adanOptionsFrom('paper', epochs, quick ? JSON.stringify({ encoderHidden: [64], decoderHidden: [64] }) : undefined),
+    adan: adanOptionsFrom('paper', epochs, quick ? { encoderHidden: [64], decoderHidden: [64] } : {}),
     count: sampleCountFrom({ times: quick ? '1' : undefined }),
     noiseStd: 0.1,
     smoteK: 5,

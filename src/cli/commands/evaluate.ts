@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import { ADAN_PRESET_NAMES, adanOptions, parseJsonOverrides, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
@@ -92,30 +92,20 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
 /** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
 export function generativeOptions(augment: readonly string[], preset: string, epochs: string | undefined, set: string | undefined): Partial<Record<string, AdanOptions>> {
   const out: Partial<Record<string, AdanOptions>> = {};
-  for (const a of augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n))) {
-    const user = set === undefined ? {} : (parseSet(set) as Record<string, unknown>);
-    // Only ask for a variant other than ADAN itself, so presets without the option keep working.
-    const withVariant = a === 'adan' ? user : { ...user, variant: ADAN_VARIANT[a] };
-    out[a] = adanOptionsFrom(preset, epochs, Object.keys(withVariant).length ? JSON.stringify(withVariant) : undefined);
+  const generative = augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n));
+  if (generative.length === 0) return out;
+  const overrides = parseJsonOverrides(set, '--adan-set');
+  for (const a of generative) {
+    // `adan` keeps whatever variant the overrides name; the other generative augmenters are that variant.
+    out[a] = adanOptionsFrom(preset, epochs, a === 'adan' ? overrides : { ...overrides, variant: ADAN_VARIANT[a] });
   }
   return out;
 }
 
-function parseSet(set: string): object {
-  let v: unknown;
-  try {
-    v = JSON.parse(set);
-  } catch (e) {
-    throw new UserError(`--adan-set: not valid JSON (${(e as Error).message})`);
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new UserError('--adan-set: expected a JSON object');
-  return v;
-}
-
-export function adanOptionsFrom(preset: string, epochs: string | undefined, set: string | undefined): AdanOptions {
+/** ADAN options from the CLI's preset name, epochs flag and parsed `--adan-set` overrides. */
+export function adanOptionsFrom(preset: string, epochs: string | undefined, overrides: Record<string, unknown> = {}): AdanOptions {
   if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) throw new UserError(`--adan-preset: unknown preset '${preset}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
-  const overrides: Partial<AdanOptions> = set === undefined ? {} : (parseSet(set) as Partial<AdanOptions>);
-  return adanOptions(preset as AdanPresetName, { ...overrides, epochs: intOption(epochs, '--adan-epochs', 1) });
+  return adanOptions(preset as AdanPresetName, { ...(overrides as Partial<AdanOptions>), epochs: intOption(epochs, '--adan-epochs', 1) });
 }
 
 /** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (spec 4). */

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { ADAN_PRESET_NAMES } from '../../adan/index.js';
+import { ADAN_PRESET_NAMES, parseJsonOverrides } from '../../adan/index.js';
 import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../eval/reproduce.js';
 import { backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
@@ -54,16 +54,8 @@ export function registerReproduce(program: Command): void {
       if (corpus !== 'emodb' && corpus !== 'iemocap') throw new UserError(`reproduce: unknown corpus '${corpus}' (emodb or iemocap)`);
       if (corpus === 'iemocap' && !f.iemocap) throw new UserError('reproduce iemocap needs --iemocap DIR (the IEMOCAP release folder)');
       const quick = f.quick === true;
-      let userSet: object = {};
-      if (quick && f.adanSet) {
-        try {
-          userSet = JSON.parse(f.adanSet) as object;
-        } catch (e) {
-          throw new UserError(`--adan-set: not valid JSON (${(e as Error).message})`);
-        }
-      }
-      const quickSet = quick ? JSON.stringify({ encoderHidden: [64], decoderHidden: [64], ...userSet }) : f.adanSet;
-      const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? String(quick ? 2 : REPRODUCE_ADAN_EPOCHS), quickSet);
+      const userSet = parseJsonOverrides(f.adanSet, '--adan-set');
+      const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? String(quick ? 2 : REPRODUCE_ADAN_EPOCHS), quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet);
       const repeats = intOption(f.repeats, '--repeats', 1) ?? 1;
       const bar = progressBar({ enabled: f.json ? false : undefined });
       let label = '';
