@@ -11,12 +11,13 @@
 //        [--fold i] (one fold only: a smoke run)
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { AdanModel, adanOptions, type AdanOptions, type AdanPresetName } from '../src/adan/index.js';
+import { AdanModel, adanOptions, classCounts, labelsToGenerate, type AdanOptions, type AdanPresetName } from '../src/adan/index.js';
 import { stackResampled } from '../src/augment/counts.js';
 import type { Augmenter, Resampled } from '../src/augment/types.js';
 import { createClassifier } from '../src/classify/index.js';
 import { withEmodbMeta } from '../src/data/emodb-names.js';
 import { readCsvTable } from '../src/data/read-table.js';
+import { std } from '../src/eval/metrics.js';
 import { compareWithBaselines, methodKey } from '../src/eval/results.js';
 import { evalDataFromTable } from '../src/eval/dataset.js';
 import { defaultDeps } from '../src/eval/defaults.js';
@@ -57,17 +58,6 @@ function modelFor(key: string, x: Float32Array, rows: number, cols: number, y: I
   return m;
 }
 
-function countsOf(y: Int32Array, rows: number, k: number): number[] {
-  const c = new Array<number>(k).fill(0);
-  for (let i = 0; i < rows; i++) c[y[i]]++;
-  return c;
-}
-
-/** Labels for `sets` synthetic sets with the fold's class proportions. */
-function labelsTimes(counts: number[], sets: number): Int32Array {
-  return Int32Array.from(counts.flatMap((c, k) => new Array<number>(c * sets).fill(k)));
-}
-
 /** Keeps candidates that an SVM fitted on the fold's real rows puts in their intended class, up to `cap` per class. */
 function agreeing(x: Float32Array, rows: number, cols: number, y: Int32Array, k: number, cand: { features: Float32Array; labels: Int32Array }, cap: number[], seed: number): { features: Float32Array; labels: Int32Array } {
   const norm = fitStandardizer(x.subarray(0, rows * cols), rows, cols);
@@ -94,18 +84,15 @@ function usageAugmenter(usage: Usage, key: string): Augmenter {
     name: usage,
     fitResample(x, rows, cols, y, k, seed): Resampled {
       const model = modelFor(key, x, rows, cols, y, k, seed);
-      const counts = countsOf(y, rows, k);
+      const counts = classCounts(y.subarray(0, rows), k);
       const genSeed = (seed ^ 0x5bd1e995) >>> 0;
       if (usage === 'adan-agree') {
-        const labels = labelsTimes(counts, 20);
+        const labels = labelsToGenerate(counts, { times: 20 });
         const cand = { features: model.generate(labels, genSeed).features, labels };
         const kept = agreeing(x, rows, cols, y, k, cand, counts.map((c) => 10 * c), seed);
         return stackResampled(x, rows, cols, y, kept.features, kept.labels);
       }
-      const labels =
-        usage === 'adan-balance'
-          ? Int32Array.from(counts.flatMap((c, j) => new Array<number>(Math.max(...counts) - c).fill(j)))
-          : labelsTimes(counts, usage === 'adan-x1' ? 1 : usage === 'adan-x3' ? 3 : 10);
+      const labels = labelsToGenerate(counts, usage === 'adan-balance' ? { balance: true } : { times: usage === 'adan-x1' ? 1 : usage === 'adan-x3' ? 3 : 10 });
       return stackResampled(x, rows, cols, y, model.generate(labels, genSeed).features, labels);
     },
   };
@@ -124,10 +111,6 @@ const res = await runEvaluation(
   { onPiece: (d, t, info) => process.stderr.write(`adan-usage: ${d}/${t} (repeat ${info.repeat}, speaker ${info.group}) ${Math.round((performance.now() - t0) / 1000)} s\n`) },
 );
 const r2 = (v: number): number => Number(v.toFixed(2));
-const sd = (v: number[]): number => {
-  const m = v.reduce((s, x) => s + x, 0) / v.length;
-  return v.length > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1)) : 0;
-};
 const tests = compareWithBaselines(res.results).filter((c) => c.test === 'paired t-test over repeats');
 console.log(
   JSON.stringify({
@@ -145,9 +128,9 @@ console.log(
       return {
         method: methodKey(r),
         wa: r2(r.wa),
-        waStdOverRepeats: r2(sd(r.waRepeats)),
+        waStdOverRepeats: r2(std(r.waRepeats)),
         uar: r2(r.uar),
-        uarStdOverRepeats: r2(sd(r.uarRepeats)),
+        uarStdOverRepeats: r2(std(r.uarRepeats)),
         waRepeats: r.waRepeats.map(r2),
         vsNone: t ? { diffWa: r2(t.diffWa), p: Number(t.p.toFixed(3)) } : null,
       };
