@@ -6,6 +6,7 @@ import { registerAugment } from './commands/augment.js';
 import { registerEvaluate } from './commands/evaluate.js';
 import { registerMerge } from './commands/merge.js';
 import { registerReproduce } from './commands/reproduce.js';
+import { registerRun } from './commands/run.js';
 import { registerReport } from './commands/report.js';
 import { registerQuality } from './commands/quality.js';
 import { registerBench } from './commands/bench.js';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerEvaluate(program);
   registerMerge(program);
   registerReproduce(program);
+  registerRun(program);
   registerReport(program);
   registerQuality(program);
   registerBench(program);

@@ -5,7 +5,7 @@ import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNam
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
-import { parseWhere } from '../../data/filter.js';
+import { parseWhere, type WhereClause } from '../../data/filter.js';
 import { evalDataFromTable } from '../../eval/dataset.js';
 import { defaultDeps } from '../../eval/defaults.js';
 import { formatResults } from '../../eval/format.js';
@@ -18,12 +18,8 @@ import { packageRoot } from '../../util/paths.js';
 import { progressBar } from '../progress.js';
 import { join } from 'node:path';
 
-export interface EvaluateFlags {
-  table: string;
-  labelCol: string;
-  groupCol: string;
-  metaCols?: string;
-  emodbNames?: boolean;
+/** The protocol's flags, shared by `evaluate` and `run` (augmenters, classifiers, normalisation, repeats, seed). */
+export interface ProtocolFlags {
   where?: string[];
   adanTrainWhere?: string[];
   augment: string;
@@ -43,9 +39,17 @@ export interface EvaluateFlags {
   dnnActivation?: string;
   normalisation: string;
   repeats: string;
+  seed: string;
+}
+
+export interface EvaluateFlags extends ProtocolFlags {
+  table: string;
+  labelCol: string;
+  groupCol: string;
+  metaCols?: string;
+  emodbNames?: boolean;
   fold?: string;
   repeat?: string;
-  seed: string;
   json?: string;
   saveModels?: string;
   quiet?: boolean;
@@ -108,16 +112,9 @@ export function adanOptionsFrom(preset: string, epochs: string | undefined, over
   return adanOptions(preset as AdanPresetName, { ...(overrides as Partial<AdanOptions>), epochs: intOption(epochs, '--adan-epochs', 1) });
 }
 
-/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (spec 4). */
-export function registerEvaluate(program: Command): void {
-  program
-    .command('evaluate')
-    .description('leave-one-group-out evaluation of augmentation methods and classifiers on a feature table (per-fold normalisation, pooled WA/UAR, significance tests)')
-    .requiredOption('--table <file>', 'feature table: openSMILE CSV, generic CSV with metadata columns, or ARFF')
-    .option('--label-col <name>', 'metadata column with the class labels', 'label')
-    .option('--group-col <name>', 'metadata column with the cross-validation groups (speaker, session)', 'speaker')
-    .option('--meta-cols <a,b>', 'columns to keep as metadata even if numeric (e.g. session)')
-    .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
+/** Adds the protocol's options (augmenters, classifiers, their settings, normalisation, repeats, seed) to a command. */
+export function addProtocolOptions(cmd: Command): Command {
+  return cmd
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
     .option('--augment <list>', `augmenters: ${AUGMENTER_NAMES.join(',')} (aae: adversarial autoencoder, Sahu et al. 2017; adan-separate: autoencoder and GAN trained separately)`, 'none')
@@ -137,9 +134,22 @@ export function registerEvaluate(program: Command): void {
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
     .option('--normalisation <mode>', "per-fold (default) or corpus-leaky (the authors' whole-corpus z-norm, leaks test statistics; replication only)", 'per-fold')
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
+    .option('--seed <n>', 'base random seed', '1');
+}
+
+/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (spec 4). */
+export function registerEvaluate(program: Command): void {
+  const cmd = program
+    .command('evaluate')
+    .description('leave-one-group-out evaluation of augmentation methods and classifiers on a feature table (per-fold normalisation, pooled WA/UAR, significance tests)')
+    .requiredOption('--table <file>', 'feature table: openSMILE CSV, generic CSV with metadata columns, or ARFF')
+    .option('--label-col <name>', 'metadata column with the class labels', 'label')
+    .option('--group-col <name>', 'metadata column with the cross-validation groups (speaker, session)', 'speaker')
+    .option('--meta-cols <a,b>', 'columns to keep as metadata even if numeric (e.g. session)')
+    .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)');
+  addProtocolOptions(cmd)
     .option('--fold <i>', 'run only fold i (0-based; groups sorted) and write a partial JSON for `adan merge`')
     .option('--repeat <j>', 'run only repeat j (0-based) and write a partial JSON for `adan merge`')
-    .option('--seed <n>', 'base random seed', '1')
     .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
     .option('--save-models <dir>', 'save each fold\'s ADAN model folder (and its training rows) under dir (first repeat)')
     .option('--quiet', 'print nothing but errors')
@@ -148,7 +158,22 @@ export function registerEvaluate(program: Command): void {
     });
 }
 
-export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
+/** The protocol's settings parsed from its flags (shared by `evaluate` and `run`). */
+export interface ProtocolSetup {
+  augment: string[];
+  classifiers: string[];
+  trainOn: TrainOn[];
+  where: WhereClause[];
+  adanWhere: WhereClause[];
+  settings: AugmenterSettings;
+  svm: Record<string, unknown>;
+  dnn: Record<string, unknown>;
+  /** The configuration without the table's own entries (fold, repeat, models and `extra.table` are the caller's). */
+  config: EvaluateConfig;
+}
+
+/** Parses and checks the protocol's flags; one-line errors name the flag. */
+export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   const augment = checkAugmenterNames(listOption(f.augment, '--augment', AUGMENTER_NAMES));
   const classifiers = listOption(f.classifier, '--classifier', CLASSIFIER_NAMES);
   const trainOn = listOption(f.trainOn, '--train-on', TRAIN_ON) as TrainOn[];
@@ -159,13 +184,38 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   const count = sampleCountFrom(f);
   const where = (f.where ?? []).map(parseWhere);
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
-  const metaCols = [f.labelCol, f.groupCol, ...(f.metaCols ? f.metaCols.split(',').map((s) => s.trim()) : []), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const adan = generativeOptions(augment, f.adanPreset, f.adanEpochs, f.adanSet);
   const anyGenerative = Object.keys(adan).length > 0;
   const settings: AugmenterSettings = { count, noiseStd: numOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
   const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : numOption(f.svmGamma, '--svm-gamma');
   const svm = { ...(f.svmC !== undefined ? { C: numOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
   const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
+  const config: EvaluateConfig = {
+    augment,
+    classifiers,
+    trainOn,
+    repeats: intOption(f.repeats, '--repeats', 1)!,
+    seed: intOption(f.seed, '--seed', 0)!,
+    normalisation: f.normalisation as Normalisation,
+    extra: {
+      where: f.where ?? [],
+      adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,
+      adanPreset: anyGenerative ? f.adanPreset : null,
+      adanOptions: anyGenerative ? adan : null,
+      sampleCount: count,
+      noiseStd: settings.noiseStd,
+      smoteK: settings.smoteK,
+      svm,
+      dnn,
+    },
+  };
+  return { augment, classifiers, trainOn, where, adanWhere, settings, svm, dnn, config };
+}
+
+export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
+  const p = protocolFrom(f);
+  const { where, adanWhere, settings, svm, dnn } = p;
+  const metaCols = [f.labelCol, f.groupCol, ...(f.metaCols ? f.metaCols.split(',').map((s) => s.trim()) : []), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
   try {
@@ -176,30 +226,11 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     throw new UserError(msg.startsWith(f.table) ? msg : `${f.table}: ${msg}`);
   }
   const config: EvaluateConfig = {
-    augment,
-    classifiers,
-    trainOn,
-    repeats: intOption(f.repeats, '--repeats', 1)!,
-    seed: intOption(f.seed, '--seed', 0)!,
-    normalisation: f.normalisation as Normalisation,
+    ...p.config,
     ...(f.fold !== undefined ? { fold: intOption(f.fold, '--fold', 0) } : {}),
     ...(f.repeat !== undefined ? { repeat: intOption(f.repeat, '--repeat', 0) } : {}),
     ...(f.saveModels ? { saveModels: f.saveModels } : {}),
-    extra: {
-      table: f.table,
-      labelCol: f.labelCol,
-      groupCol: f.groupCol,
-      where: f.where ?? [],
-      emodbNames: f.emodbNames === true,
-      adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,
-      adanPreset: anyGenerative ? f.adanPreset : null,
-      adanOptions: anyGenerative ? adan : null,
-      sampleCount: count,
-      noiseStd: settings.noiseStd,
-      smoteK: settings.smoteK,
-      svm,
-      dnn,
-    },
+    extra: { table: f.table, labelCol: f.labelCol, groupCol: f.groupCol, emodbNames: f.emodbNames === true, ...p.config.extra },
   };
   const quiet = f.quiet === true;
   const bar = progressBar({ enabled: quiet ? false : undefined });

@@ -8,6 +8,7 @@ import { progressBar } from '../progress.js';
 import { extractFiles } from '../../features/extract-pool.js';
 import { featureNames } from '../../features/extract.js';
 import { csvHeader, csvRow } from '../../features/csv-format.js';
+import { extractManifestCommand } from './extract-manifest.js';
 import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/sets/index.js';
 
 interface ExtractFlags {
@@ -24,14 +25,17 @@ export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('extract openSMILE-compatible features (IS10, IS11, IS09, eGeMAPS) from WAV files into openSMILE CSV')
-    .argument('<inputs...>', 'WAV files or folders (searched recursively for *.wav)')
+    .argument('[inputs...]', 'WAV files or folders (searched recursively for *.wav)')
     .requiredOption('--set <name>', `feature set: ${FEATURE_SET_NAMES.join(' | ')}`)
     .requiredOption('-o, --output <csv>', 'functionals CSV to write (one row per file; written atomically)')
     .option('--lld <csv>', 'also write the frame-level descriptors (smoothed LLDs and deltas) to this CSV')
     .option('--jobs <n>', 'worker threads (default: number of cores)')
     .option('--shard <i/n>', 'process only every n-th file starting at file i (0-based), for cluster job arrays')
     .option('--json', 'print a JSON summary instead of text')
-    .action(async (inputs: string[], flags: ExtractFlags) => {
+    .option('--manifest <csv>', 'extract the files a manifest lists (path, label, speaker/group, ...); the table keeps its columns as metadata')
+    .action(async (inputs: string[], flags: ExtractFlags & { manifest?: string }) => {
+      if (flags.manifest !== undefined) return extractManifestCommand(flags.manifest, inputs, flags);
+      if (inputs.length === 0) throw new UserError('extract: give WAV files or folders, or --manifest m.csv');
       await runExtract(inputs, flags);
     });
 }

@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+import type { Command } from 'commander';
+import { CORPUS_READERS, corpusReader } from '../../data/corpora/index.js';
+import { parseClassSet } from '../../data/corpora/classes.js';
+import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/run-corpus.js';
+import { backendName } from '../../nn/index.js';
+import { progressBar } from '../progress.js';
+import { addProtocolOptions, intOption, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';
+import { featureSetOption } from './extract-manifest.js';
+
+interface RunFlags extends ProtocolFlags {
+  output?: string;
+  set: string;
+  classes: string;
+  speakerFolds?: string;
+  jobs?: string;
+  report: boolean;
+  json?: boolean;
+}
+
+/** `adan run <corpus> DIR` / `adan run manifest m.csv`: the whole pipeline on one corpus. */
+export function registerRun(program: Command): void {
+  const cmd = program
+    .command('run')
+    .description('the whole pipeline on a corpus: features (cached in the run folder), leave-one-speaker/session-out over the corpus\'s folds, results.json and report.html')
+    .argument('<corpus>', `${CORPUS_READERS.map((c) => c.name).join(' | ')} | manifest`)
+    .argument('<dir>', 'the corpus folder (for manifest: the manifest CSV)')
+    .option('-o, --output <dir>', 'run folder (default run-<corpus>)')
+    .option('--set <name>', 'feature set: IS11 (default, as the paper\'s EmoDB experiment), IS10, IS09, eGeMAPS', 'IS11')
+    .option('--classes <set>', "labels: all (the corpus's own emotions), 4 (angry, happy, neutral, sad) or 6 (+ fear, disgust)", 'all')
+    .option('--speaker-folds <k>', 'group the speakers into k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
+    .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)');
+  addProtocolOptions(cmd)
+    .option('--no-report', 'do not write report.html')
+    .option('--json', 'print the written files as JSON instead of the results table')
+    .action(async (corpus: string, dir: string, f: RunFlags) => {
+      const set = featureSetOption(f.set);
+      const classes = parseClassSet(f.classes);
+      const speakerFolds = intOption(f.speakerFolds, '--speaker-folds', 2);
+      const protocol = protocolFrom(f);
+      const u: UtteranceTable = corpus === 'manifest' ? manifestUtterances(dir, classes, speakerFolds) : corpusUtterances(corpusReader(corpus), dir, classes, speakerFolds);
+      const bar = progressBar({ enabled: f.json ? false : undefined });
+      let stage = '';
+      try {
+        const out = await runCorpus(u, {
+          out: f.output ?? `run-${corpus === 'manifest' ? 'manifest' : corpusReader(corpus).name}`,
+          set,
+          jobs: intOption(f.jobs, '--jobs', 1) ?? Math.max(1, availableParallelism()),
+          protocol,
+          report: f.report,
+          extra: { corpus, source: dir, classes, speakerFolds: speakerFolds ?? null },
+          version: packageVersion(),
+          backend: backendName(),
+          log: (m) => {
+            if (!f.json) process.stderr.write(`adan: ${m}\n`);
+          },
+          onPiece: (done, total, what) => {
+            const s = what.split(' ')[0];
+            if (s !== stage) {
+              if (stage) bar.stop();
+              stage = s;
+              bar.start(total, s);
+            }
+            bar.update(done, { at: what });
+          },
+        });
+        bar.stop();
+        if (f.json) process.stdout.write(JSON.stringify({ files: out.files, seconds: out.seconds }) + '\n');
+        else process.stdout.write(`${out.text}\n\nwrote ${out.files.map((x) => `${x.path} (${x.what})`).join(', ')}\n`);
+      } finally {
+        bar.stop();
+      }
+    });
+}

@@ -1,0 +1,165 @@
+import { join } from 'node:path';
+import type { AugmenterSettings } from '../augment/registry.js';
+import { classesOf, labelUtterances, presentClasses } from '../data/corpora/classes.js';
+import { readManifest } from '../data/corpora/manifest.js';
+import { metaCell } from '../data/corpora/table-meta.js';
+import { COMMON_6, type ClassSet, type CorpusReader } from '../data/corpora/types.js';
+import type { WhereClause } from '../data/filter.js';
+import { selectRows, type FeatureTable } from '../data/table.js';
+import { evalDataFromTable } from '../eval/dataset.js';
+import { defaultDeps } from '../eval/defaults.js';
+import { cachedFeatures } from '../eval/extract-cache.js';
+import { formatResults } from '../eval/format.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
+import type { FeatureSetName } from '../features/index.js';
+import { makeReport } from '../report/index.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { UserError } from '../util/errors.js';
+import { speakerGroups } from './speaker-folds.js';
+
+/** The utterances of one run: audio files by id and their metadata columns (label and fold among them). */
+export interface UtteranceTable {
+  /** Dataset name in results.json ('ravdess', or the manifest path). */
+  name: string;
+  files: { id: string; path: string }[];
+  /** Every file of the corpus before class selection: the feature cache covers these, so changing --classes reuses it. */
+  allFiles: { id: string; path: string }[];
+  meta: Record<string, string[]>;
+  /** Class order (the common set's, or undefined: sorted labels). */
+  classes?: string[];
+  /** What the `fold` column holds, for the log and results.json. */
+  folds: string;
+}
+
+/** A built-in corpus as an utterance table: its labels under `classes`, its folds (or `speakerFolds` speaker groups). */
+export function corpusUtterances(reader: CorpusReader, dir: string, classes: ClassSet, speakerFolds?: number): UtteranceTable {
+  const all = reader.read(dir);
+  const utts = labelUtterances(all, reader.common, classes);
+  if (utts.length === 0) throw new UserError(`${dir}: no ${reader.title} utterance has one of the ${classes} common classes`);
+  const extraKeys = [...new Set(utts.flatMap((u) => Object.keys(u.extra ?? {})))];
+  const meta: Record<string, string[]> = {
+    label: utts.map((u) => u.label),
+    emotion: utts.map((u) => u.emotion),
+    speaker: utts.map((u) => u.speaker),
+    gender: utts.map((u) => u.gender),
+    ...(utts.some((u) => u.session !== undefined) ? { session: utts.map((u) => u.session ?? '') } : {}),
+    fold: speakerFolds ? speakerGroups(utts.map((u) => u.speaker), speakerFolds) : utts.map((u) => u.fold),
+    ...Object.fromEntries(extraKeys.map((k) => [k, utts.map((u) => u.extra?.[k] ?? '')])),
+  };
+  const folds = speakerFolds ? `${speakerFolds} speaker groups` : reader.folds === 'session' ? 'leave-one-session-out' : 'leave-one-speaker-out';
+  const files = utts.map((u) => ({ id: u.id, path: u.path }));
+  return { name: reader.name, files, allFiles: all.map((u) => ({ id: u.id, path: u.path })), meta, classes: classes === 'all' ? undefined : presentClasses(utts, classes), folds };
+}
+
+/** A manifest as an utterance table: all its columns, `fold` = its fold / speaker / group column (or speaker groups). */
+export function manifestUtterances(file: string, classes: ClassSet, speakerFolds?: number): UtteranceTable {
+  const m = readManifest(file);
+  const keep = classesOf(classes);
+  const rows = keep ? m.rows.filter((r) => keep.includes(r.values.label)) : m.rows;
+  if (rows.length === 0) throw new UserError(`${file}: no row has one of the common classes (${(keep ?? COMMON_6).join(', ')}); use --classes all`);
+  const meta: Record<string, string[]> = Object.fromEntries(m.columns.map((c) => [c, rows.map((r) => r.values[c])]));
+  const speakerCol = m.columns.includes('speaker') ? 'speaker' : 'group';
+  meta.fold = speakerFolds ? speakerGroups(meta[speakerCol], speakerFolds) : rows.map((r) => r.values[m.groupColumn]);
+  const labels = new Set(meta.label);
+  return {
+    name: file,
+    files: rows.map((r) => ({ id: r.id, path: r.path })),
+    allFiles: m.rows.map((r) => ({ id: r.id, path: r.path })),
+    meta,
+    classes: keep ? keep.filter((c) => labels.has(c)) : undefined,
+    folds: speakerFolds ? `${speakerFolds} speaker groups` : `leave-one-${m.groupColumn}-out`,
+  };
+}
+
+/** The protocol as `evaluate` parses it (cli/commands/evaluate.ts protocolFrom). */
+export interface ProtocolSettings {
+  config: EvaluateConfig;
+  settings: AugmenterSettings;
+  svm: Record<string, unknown>;
+  dnn: Record<string, unknown>;
+  where: WhereClause[];
+  adanWhere: WhereClause[];
+}
+
+export interface RunCorpusSettings {
+  out: string;
+  set: FeatureSetName;
+  jobs: number;
+  protocol: ProtocolSettings;
+  /** Write report.html into the run folder. */
+  report: boolean;
+  /** Recorded in results.json (command line, corpus folder, class set). */
+  extra: Record<string, unknown>;
+  version: string;
+  backend: string;
+  log: (msg: string) => void;
+  onPiece?: (done: number, total: number, label: string) => void;
+}
+
+export interface RunCorpusOutput {
+  files: { path: string; what: string }[];
+  results: EvaluationResults;
+  text: string;
+  seconds: number;
+}
+
+function utterancesCsv(u: UtteranceTable): string {
+  const cols = Object.keys(u.meta);
+  const cell = (v: string): string => metaCell(v);
+  const lines = [['id', 'path', ...cols].join(';')];
+  u.files.forEach((f, i) => lines.push([f.id, f.path, ...cols.map((c) => u.meta[c][i])].map(cell).join(';')));
+  return lines.join('\n') + '\n';
+}
+
+/** The cached features in the utterances' order, with their metadata attached. */
+function withMeta(t: FeatureTable, u: UtteranceTable): FeatureTable {
+  const index = new Map(t.ids.map((id, i) => [id, i]));
+  const rows = u.files.map((f) => {
+    const i = index.get(f.id);
+    if (i === undefined) throw new Error(`features for '${f.id}' missing from the cache`);
+    return i;
+  });
+  return { ...selectRows(t, rows), meta: u.meta };
+}
+
+/**
+ * `adan run`: features of every utterance (extracted once, cached in the run folder as features-<set>.csv), the
+ * leave-one-group-out protocol over the corpus's folds with evaluate's augmenters and classifiers, results.json,
+ * and report.html.
+ */
+export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promise<RunCorpusOutput> {
+  const t0 = performance.now();
+  const speakers = new Set(u.meta.speaker ?? u.meta.group ?? []).size;
+  s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${new Set(u.meta.label).size} classes; folds: ${u.folds} (${new Set(u.meta.fold).size})`);
+  writeFileAtomic(join(s.out, 'utterances.csv'), utterancesCsv(u));
+  const f = await cachedFeatures(s.out, s.set, u.allFiles, { jobs: s.jobs, log: s.log, onFile: (d, t) => s.onPiece?.(d, t, `extract ${s.set}`) });
+  s.log(`features: ${s.set} ${f.cached ? 'from the cache' : 'extracted to'} ${f.path}`);
+  const p = s.protocol;
+  const data = evalDataFromTable(withMeta(f.table, u), { name: u.name, labelCol: 'label', groupCol: 'fold', where: p.where, augmentWhere: p.adanWhere, classes: u.classes });
+  const config: EvaluateConfig = {
+    ...p.config,
+    saveModels: join(s.out, 'models'),
+    saveFolds: 1,
+    extra: { command: 'adan run', table: f.path, labelCol: 'label', groupCol: 'fold', folds: u.folds, set: s.set, ...s.extra, ...p.config.extra },
+  };
+  const deps = defaultDeps({ augment: p.settings, classifierOptions: { svm: p.svm, dnn: p.dnn }, provenance: { command: 'adan run', table: f.path } });
+  const results = await runEvaluation(data, config, deps, {
+    version: s.version,
+    backend: s.backend,
+    onPiece: (d, t, info) => s.onPiece?.(d, t, `evaluate ${info.group}`),
+  });
+  const resultsPath = join(s.out, 'results.json');
+  writeFileAtomic(resultsPath, JSON.stringify(results) + '\n');
+  const files = [
+    { path: resultsPath, what: 'results' },
+    { path: join(s.out, 'utterances.csv'), what: 'utterances, labels and folds' },
+    { path: f.path, what: `${s.set} features (cache)` },
+  ];
+  if (s.report) {
+    const reportPath = join(s.out, 'report.html');
+    const r = await makeReport([s.out], { out: reportPath, format: 'html', seed: s.protocol.config.seed });
+    for (const w of r.warnings) s.log(`report: ${w}`);
+    files.push({ path: reportPath, what: `report (${r.figures} figures)` });
+  }
+  return { files, results, text: formatResults(results), seconds: (performance.now() - t0) / 1000 };
+}
