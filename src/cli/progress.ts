@@ -89,3 +89,20 @@ function lineProgress(opts: ProgressOptions): Progress {
     stop() {},
   };
 }
+
+/**
+ * A callback for work in stages (`extract IS11 ...`, `evaluate 03`): the first word of `what` names the stage, and
+ * each new stage restarts the bar with its own total.
+ */
+export function stagedProgress(bar: Progress): (done: number, total: number, what: string) => void {
+  let stage = '';
+  return (done, total, what) => {
+    const s = what.split(' ')[0];
+    if (s !== stage) {
+      if (stage) bar.stop();
+      stage = s;
+      bar.start(total, s);
+    }
+    bar.update(done, { at: what });
+  };
+}

@@ -3,7 +3,7 @@ import { ADAN_PRESET_NAMES, parseJsonOverrides } from '../../adan/index.js';
 import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../eval/reproduce.js';
 import { backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
-import { progressBar } from '../progress.js';
+import { progressBar, stagedProgress } from '../progress.js';
 import { adanOptionsFrom, intOption, packageVersion, sampleCountFrom } from './evaluate.js';
 
 interface ReproduceFlags {
@@ -58,7 +58,6 @@ export function registerReproduce(program: Command): void {
       const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? String(quick ? 2 : REPRODUCE_ADAN_EPOCHS), quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet);
       const repeats = intOption(f.repeats, '--repeats', 1) ?? 1;
       const bar = progressBar({ enabled: f.json ? false : undefined });
-      let label = '';
       const s: ReproduceSettings = {
         out: f.output,
         repeats: quick ? 1 : repeats,
@@ -77,15 +76,7 @@ export function registerReproduce(program: Command): void {
         log: (m) => {
           if (!f.json) process.stderr.write(`adan: ${m}\n`);
         },
-        onPiece: (done, total, what) => {
-          const stage = what.split(' ')[0];
-          if (stage !== label) {
-            if (label) bar.stop();
-            label = stage;
-            bar.start(total, stage);
-          }
-          bar.update(done, { at: what });
-        },
+        onPiece: stagedProgress(bar),
       };
       try {
         const out = corpus === 'emodb' ? await reproduceEmodb(f.emodb, s) : await reproduceIemocap(f.iemocap!, { ...s, mergeExcited: f.mergeExcited === true });

@@ -4,7 +4,7 @@ import { CORPUS_READERS, corpusReader } from '../../data/corpora/index.js';
 import { parseClassSet } from '../../data/corpora/classes.js';
 import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/run-corpus.js';
 import { backendName } from '../../nn/index.js';
-import { progressBar } from '../progress.js';
+import { progressBar, stagedProgress } from '../progress.js';
 import { addProtocolOptions, intOption, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';
 import { featureSetOption } from './extract-manifest.js';
 
@@ -40,7 +40,6 @@ export function registerRun(program: Command): void {
       const protocol = protocolFrom(f);
       const u: UtteranceTable = corpus === 'manifest' ? manifestUtterances(dir, classes, speakerFolds) : corpusUtterances(corpusReader(corpus), dir, classes, speakerFolds);
       const bar = progressBar({ enabled: f.json ? false : undefined });
-      let stage = '';
       try {
         const out = await runCorpus(u, {
           out: f.output ?? `run-${corpus === 'manifest' ? 'manifest' : corpusReader(corpus).name}`,
@@ -54,15 +53,7 @@ export function registerRun(program: Command): void {
           log: (m) => {
             if (!f.json) process.stderr.write(`adan: ${m}\n`);
           },
-          onPiece: (done, total, what) => {
-            const s = what.split(' ')[0];
-            if (s !== stage) {
-              if (stage) bar.stop();
-              stage = s;
-              bar.start(total, s);
-            }
-            bar.update(done, { at: what });
-          },
+          onPiece: stagedProgress(bar),
         });
         bar.stop();
         if (f.json) process.stdout.write(JSON.stringify({ files: out.files, seconds: out.seconds }) + '\n');
