@@ -34,7 +34,7 @@ export interface UtteranceTable {
 /** A built-in corpus as an utterance table: its labels under `classes`, its folds (or `speakerFolds` speaker groups). */
 export function corpusUtterances(reader: CorpusReader, dir: string, classes: ClassSet, speakerFolds?: number): UtteranceTable {
   const all = reader.read(dir);
-  const utts = labelUtterances(all, reader.common, classes);
+  const utts = labelUtterances(all, reader, classes);
   if (utts.length === 0) throw new UserError(`${dir}: no ${reader.title} utterance has one of the ${classes} common classes`);
   const extraKeys = [...new Set(utts.flatMap((u) => Object.keys(u.extra ?? {})))];
   const meta: Record<string, string[]> = {

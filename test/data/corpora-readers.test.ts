@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpusReader, labelUtterances, type CorpusUtterance } from '../../src/data/corpora/index.js';
 import { writeTree } from './corpora-fixture.js';
+import { writeIemocapTree } from './iemocap-fixture.js';
 
 function withDir(f: (dir: string) => void): void {
   const dir = mkdtempSync(join(tmpdir(), 'adan-corpora-'));
@@ -18,7 +19,7 @@ function withDir(f: (dir: string) => void): void {
 /** id -> [emotion, speaker, gender, fold] of each utterance. */
 const facts = (u: CorpusUtterance[]): Record<string, string[]> => Object.fromEntries(u.map((x) => [x.id, [x.emotion, x.speaker, x.gender, x.fold]]));
 const mapped = (name: string, u: CorpusUtterance[], set: '4' | '6'): Record<string, string> =>
-  Object.fromEntries(labelUtterances(u, corpusReader(name).common, set).map((x) => [x.id, x.label]));
+  Object.fromEntries(labelUtterances(u, corpusReader(name), set).map((x) => [x.id, x.label]));
 
 test('RAVDESS: emotion, actor, gender (odd actors male) from 03-01-05-01-02-01-12.wav; video-only and other files ignored', () => {
   withDir((d) => {
@@ -136,12 +137,14 @@ test('MSP-IMPROV: consensus labels from Evalution.txt, actor F0k/M0k in session 
     const u = corpusReader('msp-improv').read(d);
     assert.deepEqual(facts(u), {
       'MSP-IMPROV-S01A-F01-S-FM01': ['angry', 'F01', 'female', '1'],
-      'MSP-IMPROV-S01A-M01-P-MF01': ['other-X', 'M01', 'male', '1'],
+      'MSP-IMPROV-S01A-M01-P-MF01': ['no-agreement', 'M01', 'male', '1'],
       'MSP-IMPROV-S05H-F03-R-FF02': ['happy', 'F03', 'female', '3'],
     });
     assert.equal(u[2].session, '3');
     assert.deepEqual(u[2].extra, { sentence: 'S05', scenario: 'H', part: 'R' });
     assert.deepEqual(mapped('msp-improv', u, '4'), { 'MSP-IMPROV-S01A-F01-S-FM01': 'angry', 'MSP-IMPROV-S05H-F03-R-FF02': 'happy' });
+    // no rater agreement is never a class, not even with all labels
+    assert.deepEqual(labelUtterances(u, corpusReader('msp-improv'), 'all').map((x) => x.label), ['angry', 'happy']);
   });
 });
 
@@ -167,5 +170,23 @@ test('a corpus copied twice into one folder is an error, not doubled utterances'
   withDir((d) => {
     writeTree(d, ['a/Actor_01/03-01-05-01-02-01-01.wav', 'b/Actor_01/03-01-05-01-02-01-01.wav']);
     assert.throws(() => corpusReader('ravdess').read(d), /two files give the utterance id '03-01-05-01-02-01-01'/);
+  });
+});
+
+test('EmoDB and IEMOCAP through the registry: speaker folds for EmoDB, session folds for IEMOCAP, no-agreement turns left out', () => {
+  withDir((d) => {
+    writeTree(d, ['emodb/wav/03a01Fa.wav', 'emodb/wav/08b02Wb.wav', 'emodb/wav/16a05Lc.wav']);
+    const e = corpusReader('emodb').read(join(d, 'emodb'));
+    assert.deepEqual(facts(e), { '03a01Fa': ['happiness', '03', 'male', '03'], '08b02Wb': ['anger', '08', 'female', '08'], '16a05Lc': ['boredom', '16', 'female', '16'] });
+    assert.deepEqual(mapped('emodb', e, '6'), { '03a01Fa': 'happy', '08b02Wb': 'angry' });
+    const { wavs } = writeIemocapTree(join(d, 'iemocap'), { wavsPerDialog: 1 });
+    const reader = corpusReader('iemocap');
+    const u = reader.read(join(d, 'iemocap'));
+    assert.equal(u.length, wavs.length);
+    assert.ok(u.every((x) => x.fold === x.session && x.speaker.startsWith(`Ses0${x.session}`)));
+    assert.deepEqual([...new Set(u.map((x) => x.fold))].sort(), ['1', '2', '3', '4', '5']);
+    const all = labelUtterances(u, reader, 'all');
+    assert.ok(all.every((x) => x.label !== 'xxx'));
+    assert.equal(all.length, u.filter((x) => x.emotion !== 'xxx').length);
   });
 });

@@ -1,5 +1,5 @@
 import { UserError } from '../../util/errors.js';
-import { COMMON_4, COMMON_6, type ClassSet, type CorpusUtterance } from './types.js';
+import { COMMON_4, COMMON_6, type ClassSet, type CorpusReader, type CorpusUtterance } from './types.js';
 
 export interface LabelledUtterance extends CorpusUtterance {
   /** The class used for training: the corpus's emotion (`--classes all`) or its common class (4 or 6). */
@@ -17,11 +17,15 @@ export function classesOf(set: ClassSet): string[] | undefined {
 }
 
 /**
- * Labels each utterance: with `all` its own emotion; with 4 or 6 the common class through `common` (corpus emotion ->
- * class), leaving out utterances whose emotion has no class in the set.
+ * Labels each utterance: with `all` its own emotion (utterances without rater agreement left out); with 4 or 6 the
+ * common class through the reader's mapping, leaving out utterances whose emotion has no class in the set.
  */
-export function labelUtterances(utts: readonly CorpusUtterance[], common: Readonly<Record<string, string>>, set: ClassSet): LabelledUtterance[] {
-  if (set === 'all') return utts.map((u) => ({ ...u, label: u.emotion }));
+export function labelUtterances(utts: readonly CorpusUtterance[], reader: Pick<CorpusReader, 'common' | 'noAgreement'>, set: ClassSet): LabelledUtterance[] {
+  const common = reader.common;
+  if (set === 'all') {
+    const skip = new Set(reader.noAgreement ?? []);
+    return utts.filter((u) => !skip.has(u.emotion)).map((u) => ({ ...u, label: u.emotion }));
+  }
   const keep = new Set(classesOf(set));
   const out: LabelledUtterance[] = [];
   for (const u of utts) {

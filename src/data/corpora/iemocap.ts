@@ -13,6 +13,7 @@ export const iemocap: CorpusReader = {
   layout: 'the release folder with Session1..5/dialog/EmoEvaluation/*.txt and Session*/sentences/wav/',
   folds: 'session',
   common: { ang: 'angry', hap: 'happy', neu: 'neutral', sad: 'sad', fea: 'fear', dis: 'disgust' },
+  noAgreement: ['xxx'],
   read(dir: string): CorpusUtterance[] {
     requireFolder(dir, iemocap);
     const utts = iemocapCorpus(dir, { fourClass: false, requireAudio: true }).map((u) => ({

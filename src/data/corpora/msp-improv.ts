@@ -11,8 +11,8 @@ import { requireFolder, nonEmpty, stem, wavsUnder } from './layout.js';
  * (F01..F06, M01..M06; actors F0k and M0k form session k), recording part (R, S, P, T), turn. Consensus codes:
  * A angry, H happy, S sad, N neutral (X = no agreement). Leave-one-session-out (6 folds), as for IEMOCAP.
  */
-const EMOTIONS: Readonly<Record<string, string>> = { A: 'angry', H: 'happy', S: 'sad', N: 'neutral' };
-const ID = /^(?:UTD|MSP)-IMPROV-(S\d\d)([A-Z])-([FM])(0[1-6])-([A-Z])-([A-Z]{2}\d\d)$/;
+const EMOTIONS: Readonly<Record<string, string>> = { A: 'angry', H: 'happy', S: 'sad', N: 'neutral', X: 'no-agreement' };
+const ID = /^(?:UTD|MSP)-IMPROV-(S\d\d)([A-Z])-([FM])(0[1-6])-([A-Z])-([A-Za-z0-9]+)$/;
 
 export const mspImprov: CorpusReader = {
   name: 'msp-improv',
@@ -20,6 +20,7 @@ export const mspImprov: CorpusReader = {
   layout: 'Evalution.txt (consensus labels) and Audio/session1..6/ with files named like MSP-IMPROV-S01A-F01-S-FM01.wav',
   folds: 'session',
   common: { angry: 'angry', happy: 'happy', sad: 'sad', neutral: 'neutral' },
+  noAgreement: ['no-agreement'],
   read(dir: string): CorpusUtterance[] {
     requireFolder(dir, mspImprov);
     const labelFile = ['Evalution.txt', 'Evaluation.txt'].map((n) => join(dir, n)).find((p) => existsSync(p));

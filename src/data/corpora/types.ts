@@ -30,6 +30,8 @@ export interface CorpusReader {
   folds: 'speaker' | 'session';
   /** Corpus emotion -> common class; emotions not listed are left out of that class set. */
   common: Readonly<Record<string, CommonClass>>;
+  /** Labels that say the raters did not agree (IEMOCAP 'xxx'): never a class, not even with `--classes all`. */
+  noAgreement?: readonly string[];
   read(dir: string): CorpusUtterance[];
 }
 
