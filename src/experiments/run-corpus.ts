@@ -46,9 +46,11 @@ export function corpusUtterances(reader: CorpusReader, dir: string, classes: Cla
     fold: speakerFolds ? speakerGroups(utts.map((u) => u.speaker), speakerFolds) : utts.map((u) => u.fold),
     ...Object.fromEntries(extraKeys.map((k) => [k, utts.map((u) => u.extra?.[k] ?? '')])),
   };
-  const folds = speakerFolds ? `${speakerFolds} speaker groups` : reader.folds === 'session' ? 'leave-one-session-out' : 'leave-one-speaker-out';
+  const loso = reader.folds === 'session' ? 'leave-one-session-out' : 'leave-one-speaker-out';
+  const folds = speakerFolds ? `${speakerFolds} speaker groups` : loso;
   const files = utts.map((u) => ({ id: u.id, path: u.path }));
-  return { name: reader.name, files, allFiles: all.map((u) => ({ id: u.id, path: u.path })), meta, classes: classes === 'all' ? undefined : presentClasses(utts, classes), folds };
+  const allFiles = all.map((u) => ({ id: u.id, path: u.path }));
+  return { name: reader.name, files, allFiles, meta, classes: classes === 'all' ? undefined : presentClasses(utts, classes), folds };
 }
 
 /** A manifest as an utterance table: all its columns, `fold` = its fold / speaker / group column (or speaker groups). */
@@ -56,7 +58,9 @@ export function manifestUtterances(file: string, classes: ClassSet, speakerFolds
   const m = readManifest(file);
   const keep = classesOf(classes);
   const rows = keep ? m.rows.filter((r) => keep.includes(r.values.label)) : m.rows;
-  if (rows.length === 0) throw new UserError(`${file}: no row has one of the common classes (${(keep ?? COMMON_6).join(', ')}); use --classes all`);
+  if (rows.length === 0) {
+    throw new UserError(`${file}: no row has one of the common classes (${(keep ?? COMMON_6).join(', ')}); use --classes all`);
+  }
   const meta: Record<string, string[]> = Object.fromEntries(m.columns.map((c) => [c, rows.map((r) => r.values[c])]));
   const speakerCol = m.columns.includes('speaker') ? 'speaker' : 'group';
   meta.fold = speakerFolds ? speakerGroups(meta[speakerCol], speakerFolds) : rows.map((r) => r.values[m.groupColumn]);
@@ -130,19 +134,39 @@ function withMeta(t: FeatureTable, u: UtteranceTable): FeatureTable {
 export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promise<RunCorpusOutput> {
   const t0 = performance.now();
   const speakers = new Set(u.meta.speaker ?? u.meta.group ?? []).size;
-  s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${new Set(u.meta.label).size} classes; folds: ${u.folds} (${new Set(u.meta.fold).size})`);
+  const classes = new Set(u.meta.label).size;
+  const folds = `${u.folds} (${new Set(u.meta.fold).size})`;
+  s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${classes} classes; folds: ${folds}`);
   writeFileAtomic(join(s.out, 'utterances.csv'), utterancesCsv(u));
-  const f = await cachedFeatures(s.out, s.set, u.allFiles, { jobs: s.jobs, log: s.log, onFile: (d, t) => s.onPiece?.(d, t, `extract ${s.set}`) });
+  const onFile = (d: number, t: number): void => s.onPiece?.(d, t, `extract ${s.set}`);
+  const f = await cachedFeatures(s.out, s.set, u.allFiles, { jobs: s.jobs, log: s.log, onFile });
   s.log(`features: ${s.set} ${f.cached ? 'from the cache' : 'extracted to'} ${f.path}`);
   const p = s.protocol;
-  const data = evalDataFromTable(withMeta(f.table, u), { name: u.name, labelCol: 'label', groupCol: 'fold', where: p.where, augmentWhere: p.adanWhere, classes: u.classes });
+  const data = evalDataFromTable(withMeta(f.table, u), {
+    name: u.name,
+    labelCol: 'label',
+    groupCol: 'fold',
+    where: p.where,
+    augmentWhere: p.adanWhere,
+    classes: u.classes,
+  });
   const config: EvaluateConfig = {
     ...p.config,
     saveModels: join(s.out, 'models'),
     saveFolds: 1,
-    extra: { command: 'adan run', table: f.path, labelCol: 'label', groupCol: 'fold', folds: u.folds, set: s.set, ...s.extra, ...p.config.extra },
+    extra: {
+      command: 'adan run',
+      table: f.path,
+      labelCol: 'label',
+      groupCol: 'fold',
+      folds: u.folds,
+      set: s.set,
+      ...s.extra,
+      ...p.config.extra,
+    },
   };
-  const deps = defaultDeps({ augment: p.settings, classifierOptions: { svm: p.svm, dnn: p.dnn }, provenance: { command: 'adan run', table: f.path } });
+  const provenance = { command: 'adan run', table: f.path };
+  const deps = defaultDeps({ augment: p.settings, classifierOptions: { svm: p.svm, dnn: p.dnn }, provenance });
   const results = await runEvaluation(data, config, deps, {
     version: s.version,
     backend: s.backend,

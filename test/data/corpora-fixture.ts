@@ -22,7 +22,8 @@ export function writeTone(path: string, o: { seconds?: number; rate?: number; pi
     const t = i / rate;
     // a vowel-like harmonic tone with a slow amplitude envelope
     const env = Math.sin((Math.PI * i) / n);
-    x[i] = env * (0.3 * Math.sin(2 * Math.PI * f0 * t) + 0.15 * Math.sin(4 * Math.PI * f0 * t) + 0.05 * Math.sin(6 * Math.PI * f0 * t)) + noise();
+    const w = 2 * Math.PI * f0 * t;
+    x[i] = env * (0.3 * Math.sin(w) + 0.15 * Math.sin(2 * w) + 0.05 * Math.sin(3 * w)) + noise();
   }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, encodeWav([x], rate, 'pcm16'));

@@ -37,7 +37,10 @@ test('bad manifests: one-line errors naming the manifest, the line and the probl
       ['path,label\na.wav,angry\n', /m\.csv: no 'speaker' or 'group' column/],
       ['path,label,speaker\na.wav,angry,s1\nc.wav,sad,s2\n', /m\.csv line 3: missing file 'c\.wav'/],
       ['path,label,speaker\na.wav,angry,s1\n\nb.wav,,s2\n', /m\.csv line 4: empty label/],
-      ['path,label,speaker\na.wav,angry,s1\nb.wav,sad,s2\n./a.wav,sad,s3\n', /m\.csv line 4: duplicate path '\.\/a\.wav' \(also on line 2\)/],
+      [
+        'path,label,speaker\na.wav,angry,s1\nb.wav,sad,s2\n./a.wav,sad,s3\n',
+        /m\.csv line 4: duplicate path '\.\/a\.wav' \(also on line 2\)/,
+      ],
       ['path,label,speaker\na.wav,angry\n', /m\.csv: not a valid CSV/],
       ['path,label,speaker,name\na.wav,angry,s1,x\n', /column 'name' is reserved/],
       ['path,label,speaker\n', /m\.csv: no rows/],

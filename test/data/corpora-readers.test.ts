@@ -17,7 +17,10 @@ function withDir(f: (dir: string) => void): void {
 }
 
 /** id -> [emotion, speaker, gender, fold] of each utterance. */
-const facts = (u: CorpusUtterance[]): Record<string, string[]> => Object.fromEntries(u.map((x) => [x.id, [x.emotion, x.speaker, x.gender, x.fold]]));
+const facts = (u: CorpusUtterance[]): Record<string, string[]> => Object.fromEntries(u.map((x) => [
+  x.id,
+  [x.emotion, x.speaker, x.gender, x.fold],
+]));
 const mapped = (name: string, u: CorpusUtterance[], set: '4' | '6'): Record<string, string> =>
   Object.fromEntries(labelUtterances(u, corpusReader(name), set).map((x) => [x.id, x.label]));
 
@@ -49,10 +52,16 @@ test('RAVDESS: emotion, actor, gender (odd actors male) from 03-01-05-01-02-01-1
 
 test('CREMA-D: actor, sentence, emotion, level from 1001_DFA_ANG_XX.wav; gender from VideoDemographics.csv', () => {
   withDir((d) => {
-    writeTree(d, ['AudioWAV/1001_DFA_ANG_XX.wav', 'AudioWAV/1002_IEO_HAP_HI.wav', 'AudioWAV/1091_TIE_DIS_LO.wav', 'AudioWAV/1001_DFA_ANG_XX (1).wav']);
+    writeTree(d, [
+      'AudioWAV/1001_DFA_ANG_XX.wav',
+      'AudioWAV/1002_IEO_HAP_HI.wav',
+      'AudioWAV/1091_TIE_DIS_LO.wav',
+      'AudioWAV/1001_DFA_ANG_XX (1).wav',
+    ]);
     const noDemo = corpusReader('crema-d').read(d);
     assert.ok(noDemo.every((x) => x.gender === 'unknown'));
-    writeFileSync(join(d, 'VideoDemographics.csv'), 'ActorID,Age,Sex,Race,Ethnicity\n1001,51,Male,Caucasian,Not Hispanic\n1002,21,Female,Caucasian,Not Hispanic\n1091,29,Female,Asian,Not Hispanic\n');
+    const demographics = ['ActorID,Age,Sex,Race,Ethnicity', '1001,51,Male,Caucasian,Not Hispanic', '1002,21,Female,Caucasian,Not Hispanic'];
+    writeFileSync(join(d, 'VideoDemographics.csv'), [...demographics, '1091,29,Female,Asian,Not Hispanic'].join('\n') + '\n');
     const u = corpusReader('crema-d').read(d);
     assert.deepEqual(facts(u), {
       '1001_DFA_ANG_XX': ['anger', '1001', 'male', '1001'],
@@ -81,7 +90,12 @@ test('SAVEE: four male speakers, emotion prefixes a d f h n sa su, nested DC/a01
 
 test('TESS: speakers OAF and YAF (female), emotion from the file name (ps = pleasant surprise), any case', () => {
   withDir((d) => {
-    writeTree(d, ['OAF_angry/OAF_back_angry.wav', 'YAF_pleasant_surprised/YAF_bite_ps.wav', 'OAF_Fear/OAF_chair_Fear.wav', 'YAF_sad/YAF_wife_sad.wav']);
+    writeTree(d, [
+      'OAF_angry/OAF_back_angry.wav',
+      'YAF_pleasant_surprised/YAF_bite_ps.wav',
+      'OAF_Fear/OAF_chair_Fear.wav',
+      'YAF_sad/YAF_wife_sad.wav',
+    ]);
     const u = corpusReader('tess').read(d);
     assert.deepEqual(facts(u), {
       OAF_back_angry: ['angry', 'OAF', 'female', 'OAF'],
@@ -109,7 +123,12 @@ test('EMOVO: Italian emotion codes, actors f1-f3 / m1-m3, dis-f1-b1.wav', () => 
 
 test('CASIA: <speaker>/<emotion>/<n>.wav, two female and two male speakers', () => {
   withDir((d) => {
-    writeTree(d, ['CASIA/liuchanhg/angry/201.wav', 'CASIA/wangzhe/surprise/202.wav', 'CASIA/ZhaoZuoxiang/neutral/203.wav', 'CASIA/zhaoquanyin/sad/204.wav']);
+    writeTree(d, [
+      'CASIA/liuchanhg/angry/201.wav',
+      'CASIA/wangzhe/surprise/202.wav',
+      'CASIA/ZhaoZuoxiang/neutral/203.wav',
+      'CASIA/zhaoquanyin/sad/204.wav',
+    ]);
     const u = corpusReader('casia').read(d);
     assert.deepEqual(facts(u), {
       'liuchanhg-angry-201': ['angry', 'liuchanhg', 'female', 'liuchanhg'],
@@ -123,7 +142,11 @@ test('CASIA: <speaker>/<emotion>/<n>.wav, two female and two male speakers', () 
 
 test('MSP-IMPROV: consensus labels from Evalution.txt, actor F0k/M0k in session k, leave-one-session-out', () => {
   withDir((d) => {
-    writeTree(d, ['Audio/session1/S01A/S/MSP-IMPROV-S01A-F01-S-FM01.wav', 'Audio/session1/S01A/P/MSP-IMPROV-S01A-M01-P-MF01.wav', 'Audio/session3/S05H/R/MSP-IMPROV-S05H-F03-R-FF02.wav']);
+    writeTree(d, [
+      'Audio/session1/S01A/S/MSP-IMPROV-S01A-F01-S-FM01.wav',
+      'Audio/session1/S01A/P/MSP-IMPROV-S01A-M01-P-MF01.wav',
+      'Audio/session3/S05H/R/MSP-IMPROV-S05H-F03-R-FF02.wav',
+    ]);
     writeFileSync(
       join(d, 'Evalution.txt'),
       [
@@ -153,7 +176,8 @@ test('corpus folders that do not match the layout give one-line errors saying wh
     writeTree(d, ['speech/a.wav', 'speech/b.wav']);
     for (const name of ['ravdess', 'crema-d', 'savee', 'tess', 'emovo', 'casia']) {
       const r = corpusReader(name);
-      assert.throws(() => r.read(d), (e: Error) => e.message.includes(`no ${r.title} files found (expected ${r.layout})`) && !e.message.includes('\n'), name);
+      const expected = `no ${r.title} files found (expected ${r.layout})`;
+      assert.throws(() => r.read(d), (e: Error) => e.message.includes(expected) && !e.message.includes('\n'), name);
     }
     assert.throws(() => corpusReader('msp-improv').read(d), /no Evalution\.txt \(expected MSP-IMPROV: Evalution\.txt/);
     assert.throws(() => corpusReader('ravdess').read(join(d, 'nope')), /nope: no such folder \(expected RAVDESS: Actor_01/);
@@ -177,7 +201,11 @@ test('EmoDB and IEMOCAP through the registry: speaker folds for EmoDB, session f
   withDir((d) => {
     writeTree(d, ['emodb/wav/03a01Fa.wav', 'emodb/wav/08b02Wb.wav', 'emodb/wav/16a05Lc.wav']);
     const e = corpusReader('emodb').read(join(d, 'emodb'));
-    assert.deepEqual(facts(e), { '03a01Fa': ['happiness', '03', 'male', '03'], '08b02Wb': ['anger', '08', 'female', '08'], '16a05Lc': ['boredom', '16', 'female', '16'] });
+    assert.deepEqual(facts(e), {
+      '03a01Fa': ['happiness', '03', 'male', '03'],
+      '08b02Wb': ['anger', '08', 'female', '08'],
+      '16a05Lc': ['boredom', '16', 'female', '16'],
+    });
     assert.deepEqual(mapped('emodb', e, '6'), { '03a01Fa': 'happy', '08b02Wb': 'angry' });
     const { wavs } = writeIemocapTree(join(d, 'iemocap'), { wavsPerDialog: 1 });
     const reader = corpusReader('iemocap');

@@ -43,7 +43,20 @@ test('manifest end to end: extract --manifest keeps its columns as metadata -> e
     assert.deepEqual(t.meta.session.slice(0, 1), ['1']);
     assert.equal(t.ids[0], 'wav/s1/angry1');
     const json = join(d, 'results.json');
-    const ev = await cli(['evaluate', '--table', feats, '--label-col', 'label', '--group-col', 'speaker', '--classifier', 'svm', '--json', json, '--quiet']);
+    const ev = await cli([
+      'evaluate',
+      '--table',
+      feats,
+      '--label-col',
+      'label',
+      '--group-col',
+      'speaker',
+      '--classifier',
+      'svm',
+      '--json',
+      json,
+      '--quiet',
+    ]);
     assert.equal(ev.code, 0, ev.stderr);
     const r = JSON.parse(readFileSync(json, 'utf8')) as EvaluationResults;
     assert.equal(r.dataset.rows, 12);

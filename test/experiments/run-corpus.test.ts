@@ -15,18 +15,36 @@ function writeRavdess(d: string): void {
   for (const actor of ['01', '02', '03']) {
     for (const [emo, pitch] of [['05', 260], ['04', 110], ['02', 180]] as const) {
       for (const rep of emo === '02' ? ['01'] : ['01', '02']) {
-        writeTone(join(d, `Actor_${actor}`, `03-01-${emo}-01-01-${rep}-${actor}.wav`), { pitch: pitch + 5 * Number(rep), seed: seed++, rate: 48000 });
+        writeTone(join(d, `Actor_${actor}`, `03-01-${emo}-01-01-${rep}-${actor}.wav`), {
+          pitch: pitch + 5 * Number(rep),
+          seed: seed++,
+          rate: 48000,
+        });
       }
     }
   }
 }
 
-test('adan run ravdess: features cached in the run folder, leave-one-actor-out, results.json and report.html; rerun reuses the cache', async () => {
+test('adan run ravdess: features cached in the run folder, leave-one-actor-out, results, report; rerun uses the cache', async () => {
   const d = mkdtempSync(join(tmpdir(), 'adan-run-'));
   try {
     writeRavdess(join(d, 'ravdess'));
     const out = join(d, 'run');
-    const r1 = await cli(['run', 'ravdess', join(d, 'ravdess'), '-o', out, '--set', 'IS09', '--classes', '4', '--classifier', 'svm', '--jobs', '1']);
+    const r1 = await cli([
+      'run',
+      'ravdess',
+      join(d, 'ravdess'),
+      '-o',
+      out,
+      '--set',
+      'IS09',
+      '--classes',
+      '4',
+      '--classifier',
+      'svm',
+      '--jobs',
+      '1',
+    ]);
     assert.equal(r1.code, 0, r1.stderr);
     assert.match(r1.stderr, /ravdess: 12 utterances, 3 speakers, 2 classes; folds: leave-one-speaker-out \(3\)/);
     assert.match(r1.stderr, /features: IS09 extracted to/);
@@ -43,7 +61,20 @@ test('adan run ravdess: features cached in the run folder, leave-one-actor-out, 
     const utts = readFileSync(join(out, 'utterances.csv'), 'utf8').split('\n');
     assert.match(utts[0], /^id;path;label;emotion;speaker;gender;fold;channel;intensity;statement;repetition$/);
     // the cache holds all 15 files (calm included), so another class set reuses it
-    const r2 = await cli(['run', 'ravdess', join(d, 'ravdess'), '-o', out, '--set', 'IS09', '--classes', 'all', '--no-report', '--jobs', '1']);
+    const r2 = await cli([
+      'run',
+      'ravdess',
+      join(d, 'ravdess'),
+      '-o',
+      out,
+      '--set',
+      'IS09',
+      '--classes',
+      'all',
+      '--no-report',
+      '--jobs',
+      '1',
+    ]);
     assert.equal(r2.code, 0, r2.stderr);
     assert.match(r2.stderr, /features: IS09 from the cache/);
     assert.deepEqual(results(out).dataset.classes, ['angry', 'calm', 'sad']);
@@ -66,7 +97,21 @@ test('adan run manifest with speaker groups; bad corpus and bad options are one-
     }
     writeFileSync(join(d, 'm.csv'), lines.join('\n') + '\n');
     const out = join(d, 'run');
-    const r = await cli(['run', 'manifest', join(d, 'm.csv'), '-o', out, '--set', 'IS09', '--speaker-folds', '2', '--no-report', '--jobs', '1', '--json']);
+    const r = await cli([
+      'run',
+      'manifest',
+      join(d, 'm.csv'),
+      '-o',
+      out,
+      '--set',
+      'IS09',
+      '--speaker-folds',
+      '2',
+      '--no-report',
+      '--jobs',
+      '1',
+      '--json',
+    ]);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(results(out).dataset.groups, ['fold1', 'fold2']);
     assert.equal(results(out).dataset.rows, 8);

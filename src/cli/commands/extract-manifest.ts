@@ -8,7 +8,9 @@ import { intOption } from './evaluate.js';
 /** `--set`: a feature set that exists and is available, or a one-line error listing them. */
 export function featureSetOption(v: string): FeatureSetName {
   if (!isFeatureSetName(v)) throw new UserError(`--set: unknown feature set '${v}' (choose ${FEATURE_SET_NAMES.join(', ')})`);
-  if (!availableFeatureSets().includes(v)) throw new UserError(`--set: feature set ${v} is not available yet (available: ${availableFeatureSets().join(', ')})`);
+  if (!availableFeatureSets().includes(v)) {
+    throw new UserError(`--set: feature set ${v} is not available yet (available: ${availableFeatureSets().join(', ')})`);
+  }
   return v;
 }
 
@@ -39,7 +41,8 @@ export async function extractManifestCommand(
   if (f.json) process.stdout.write(JSON.stringify({ set, ...s, failed: s.failed.length, seconds }) + '\n');
   else {
     const bad = s.failed.length ? `; ${s.failed.length} failed (named above)` : '';
-    process.stdout.write(`extracted ${s.extracted}/${s.files} files of ${manifest} (${set}) in ${seconds.toFixed(1)} s -> ${f.output}${bad}\n`);
+    const took = `in ${seconds.toFixed(1)} s`;
+    process.stdout.write(`extracted ${s.extracted}/${s.files} files of ${manifest} (${set}) ${took} -> ${f.output}${bad}\n`);
   }
   if (s.failed.length > 0) process.exitCode = 1;
 }

@@ -32,7 +32,7 @@ export function registerExtract(program: Command): void {
     .option('--jobs <n>', 'worker threads (default: number of cores)')
     .option('--shard <i/n>', 'process only every n-th file starting at file i (0-based), for cluster job arrays')
     .option('--json', 'print a JSON summary instead of text')
-    .option('--manifest <csv>', 'extract the files a manifest lists (path, label, speaker/group, ...); the table keeps its columns as metadata')
+    .option('--manifest <csv>', 'the files a manifest lists (path, label, speaker/group, ...); their columns become metadata')
     .action(async (inputs: string[], flags: ExtractFlags & { manifest?: string }) => {
       if (flags.manifest !== undefined) return extractManifestCommand(flags.manifest, inputs, flags);
       if (inputs.length === 0) throw new UserError('extract: give WAV files or folders, or --manifest m.csv');

@@ -22,13 +22,16 @@ interface RunFlags extends ProtocolFlags {
 export function registerRun(program: Command): void {
   const cmd = program
     .command('run')
-    .description('the whole pipeline on a corpus: features (cached in the run folder), leave-one-speaker/session-out over the corpus\'s folds, results.json and report.html')
+    .description(
+      'the whole pipeline on a corpus: features (cached in the run folder), leave-one-speaker/session-out over the ' +
+        "corpus's folds, results.json and report.html",
+    )
     .argument('<corpus>', `${CORPUS_READERS.map((c) => c.name).join(' | ')} | manifest`)
     .argument('<dir>', 'the corpus folder (for manifest: the manifest CSV)')
     .option('-o, --output <dir>', 'run folder (default run-<corpus>)')
     .option('--set <name>', 'feature set: IS11 (default, as the paper\'s EmoDB experiment), IS10, IS09, eGeMAPS', 'IS11')
     .option('--classes <set>', "labels: all (the corpus's own emotions), 4 (angry, happy, neutral, sad) or 6 (+ fear, disgust)", 'all')
-    .option('--speaker-folds <k>', 'group the speakers into k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
+    .option('--speaker-folds <k>', 'k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
     .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)');
   addProtocolOptions(cmd)
     .option('--no-report', 'do not write report.html')
@@ -38,7 +41,10 @@ export function registerRun(program: Command): void {
       const classes = parseClassSet(f.classes);
       const speakerFolds = intOption(f.speakerFolds, '--speaker-folds', 2);
       const protocol = protocolFrom(f);
-      const u: UtteranceTable = corpus === 'manifest' ? manifestUtterances(dir, classes, speakerFolds) : corpusUtterances(corpusReader(corpus), dir, classes, speakerFolds);
+      const u: UtteranceTable =
+        corpus === 'manifest'
+          ? manifestUtterances(dir, classes, speakerFolds)
+          : corpusUtterances(corpusReader(corpus), dir, classes, speakerFolds);
       const bar = progressBar({ enabled: f.json ? false : undefined });
       try {
         const out = await runCorpus(u, {

@@ -13,7 +13,8 @@ const PATH = /(?:^|\/)(liuchanhg|zhaoquanyin|wangzhe|zhaozuoxiang)\/(angry|fear|
 export const casia: CorpusReader = {
   name: 'casia',
   title: 'CASIA',
-  layout: `folders <speaker>/<emotion>/ with speakers ${Object.keys(SPEAKERS).join(', ')} and emotions ${EMOTIONS.join(', ')}, e.g. wangzhe/angry/201.wav`,
+  layout: `folders <speaker>/<emotion>/ with speakers ${Object.keys(SPEAKERS).join(', ')} and emotions ${EMOTIONS.join(', ')}, ` +
+    'e.g. wangzhe/angry/201.wav',
   folds: 'speaker',
   common: { angry: 'angry', fear: 'fear', happy: 'happy', neutral: 'neutral', sad: 'sad' },
   read(dir: string): CorpusUtterance[] {
@@ -24,7 +25,8 @@ export const casia: CorpusReader = {
       if (!m) continue;
       const speaker = m[1].toLowerCase();
       const emotion = m[2].toLowerCase();
-      out.push({ path: w.path, id: `${speaker}-${emotion}-${m[3]}`, emotion, speaker, gender: SPEAKERS[speaker], fold: speaker, extra: { sentence: m[3] } });
+      const id = `${speaker}-${emotion}-${m[3]}`;
+      out.push({ path: w.path, id, emotion, speaker, gender: SPEAKERS[speaker], fold: speaker, extra: { sentence: m[3] } });
     }
     return nonEmpty(dir, casia, out);
   },

@@ -20,7 +20,11 @@ export function classesOf(set: ClassSet): string[] | undefined {
  * Labels each utterance: with `all` its own emotion (utterances without rater agreement left out); with 4 or 6 the
  * common class through the reader's mapping, leaving out utterances whose emotion has no class in the set.
  */
-export function labelUtterances(utts: readonly CorpusUtterance[], reader: Pick<CorpusReader, 'common' | 'noAgreement'>, set: ClassSet): LabelledUtterance[] {
+export function labelUtterances(
+  utts: readonly CorpusUtterance[],
+  reader: Pick<CorpusReader, 'common' | 'noAgreement'>,
+  set: ClassSet,
+): LabelledUtterance[] {
   const common = reader.common;
   if (set === 'all') {
     const skip = new Set(reader.noAgreement ?? []);

@@ -31,7 +31,9 @@ export const emovo: CorpusReader = {
       if (!m) continue;
       const speaker = m[2].toLowerCase();
       const id = `${m[1].toLowerCase()}-${speaker}-${m[3].toLowerCase()}`;
-      out.push({ path: w.path, id, emotion: EMOTIONS[m[1].toLowerCase()], speaker, gender: speaker[0] === 'f' ? 'female' : 'male', fold: speaker, extra: { sentence: m[3].toLowerCase() } });
+      const gender = speaker[0] === 'f' ? 'female' : 'male';
+      const emotion = EMOTIONS[m[1].toLowerCase()];
+      out.push({ path: w.path, id, emotion, speaker, gender, fold: speaker, extra: { sentence: m[3].toLowerCase() } });
     }
     return nonEmpty(dir, emovo, out);
   },

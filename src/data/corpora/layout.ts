@@ -5,7 +5,9 @@ import type { CorpusReader, CorpusUtterance } from './types.js';
 
 /** The folder `dir` or a one-line error naming the corpus and the layout it expects. */
 export function requireFolder(dir: string, reader: Pick<CorpusReader, 'title' | 'layout'>): string {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UserError(`${dir}: no such folder (expected ${reader.title}: ${reader.layout})`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`${dir}: no such folder (expected ${reader.title}: ${reader.layout})`);
+  }
   return dir;
 }
 
@@ -29,7 +31,9 @@ export function nonEmpty(dir: string, reader: Pick<CorpusReader, 'title' | 'layo
   const seen = new Map<string, string>();
   for (const u of utts) {
     const prev = seen.get(u.id);
-    if (prev !== undefined) throw new UserError(`${dir}: two files give the utterance id '${u.id}' (${prev} and ${u.path}); keep one copy of the corpus`);
+    if (prev !== undefined) {
+      throw new UserError(`${dir}: two files give the utterance id '${u.id}' (${prev} and ${u.path}); keep one copy of the corpus`);
+    }
     seen.set(u.id, u.path);
   }
   return utts;

@@ -50,7 +50,8 @@ export function readManifest(file: string): Manifest {
   if (firstLine.trim() === '') throw fileError(file, 'empty manifest (no header line)');
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, { delimiter: delimiterOf(firstLine), skip_empty_lines: true, trim: true, info: true, relax_column_count: false }) as unknown as typeof records;
+    const options = { delimiter: delimiterOf(firstLine), skip_empty_lines: true, trim: true, info: true, relax_column_count: false };
+    records = parse(text, options) as unknown as typeof records;
   } catch (e) {
     throw fileError(file, `not a valid CSV (${(e as Error).message.split('\n')[0]})`);
   }

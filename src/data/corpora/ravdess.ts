@@ -42,7 +42,12 @@ export const ravdess: CorpusReader = {
         speaker,
         gender: actor % 2 === 1 ? 'male' : 'female',
         fold: speaker,
-        extra: { channel: m[2] === '01' ? 'speech' : 'song', intensity: m[4] === '01' ? 'normal' : 'strong', statement: m[5], repetition: m[6] },
+        extra: {
+          channel: m[2] === '01' ? 'speech' : 'song',
+          intensity: m[4] === '01' ? 'normal' : 'strong',
+          statement: m[5],
+          repetition: m[6],
+        },
       });
     }
     return nonEmpty(dir, ravdess, out);

@@ -6,7 +6,15 @@ import { nonEmpty, requireFolder, stem, wavsUnder } from './layout.js';
  * sentence number give the emotion (a anger, d disgust, f fear, h happiness, n neutral, sa sadness, su surprise).
  * The flattened copy (`DC_a01.wav`) is read too. Leave-one-speaker-out (4 folds).
  */
-const EMOTIONS: Readonly<Record<string, string>> = { a: 'anger', d: 'disgust', f: 'fear', h: 'happiness', n: 'neutral', sa: 'sadness', su: 'surprise' };
+const EMOTIONS: Readonly<Record<string, string>> = {
+  a: 'anger',
+  d: 'disgust',
+  f: 'fear',
+  h: 'happiness',
+  n: 'neutral',
+  sa: 'sadness',
+  su: 'surprise',
+};
 const SPEAKERS = ['DC', 'JE', 'JK', 'KL'];
 const NESTED = /(?:^|\/)(DC|JE|JK|KL)\/(a|d|f|h|n|sa|su)(\d\d)\.wav$/i;
 const FLAT = /^(DC|JE|JK|KL)_(a|d|f|h|n|sa|su)(\d\d)$/i;
@@ -25,7 +33,8 @@ export const savee: CorpusReader = {
       if (!m) continue;
       const speaker = SPEAKERS.find((s) => s === m[1].toUpperCase())!;
       const code = m[2].toLowerCase();
-      out.push({ path: w.path, id: `${speaker}_${code}${m[3]}`, emotion: EMOTIONS[code], speaker, gender: 'male', fold: speaker, extra: { sentence: m[3] } });
+      const id = `${speaker}_${code}${m[3]}`;
+      out.push({ path: w.path, id, emotion: EMOTIONS[code], speaker, gender: 'male', fold: speaker, extra: { sentence: m[3] } });
     }
     return nonEmpty(dir, savee, out);
   },

@@ -33,7 +33,8 @@ export const tess: CorpusReader = {
       const speaker = m[1].toUpperCase();
       const word = m[2].toLowerCase();
       const code = m[3].toLowerCase();
-      out.push({ path: w.path, id: `${speaker}_${word}_${code}`, emotion: EMOTIONS[code], speaker, gender: 'female', fold: speaker, extra: { word } });
+      const id = `${speaker}_${word}_${code}`;
+      out.push({ path: w.path, id, emotion: EMOTIONS[code], speaker, gender: 'female', fold: speaker, extra: { word } });
     }
     return nonEmpty(dir, tess, out);
   },
