@@ -30,21 +30,8 @@ test('adan run ravdess: features cached in the run folder, leave-one-actor-out, 
   try {
     writeRavdess(join(d, 'ravdess'));
     const out = join(d, 'run');
-    const r1 = await cli([
-      'run',
-      'ravdess',
-      join(d, 'ravdess'),
-      '-o',
-      out,
-      '--set',
-      'IS09',
-      '--classes',
-      '4',
-      '--classifier',
-      'svm',
-      '--jobs',
-      '1',
-    ]);
+    const base = ['run', 'ravdess', join(d, 'ravdess'), '-o', out, '--set', 'IS09', '--jobs', '1'];
+    const r1 = await cli([...base, '--classes', '4', '--classifier', 'svm']);
     assert.equal(r1.code, 0, r1.stderr);
     assert.match(r1.stderr, /ravdess: 12 utterances, 3 speakers, 2 classes; folds: leave-one-speaker-out \(3\)/);
     assert.match(r1.stderr, /features: IS09 extracted to/);
@@ -61,20 +48,7 @@ test('adan run ravdess: features cached in the run folder, leave-one-actor-out, 
     const utts = readFileSync(join(out, 'utterances.csv'), 'utf8').split('\n');
     assert.match(utts[0], /^id;path;label;emotion;speaker;gender;fold;channel;intensity;statement;repetition$/);
     // the cache holds all 15 files (calm included), so another class set reuses it
-    const r2 = await cli([
-      'run',
-      'ravdess',
-      join(d, 'ravdess'),
-      '-o',
-      out,
-      '--set',
-      'IS09',
-      '--classes',
-      'all',
-      '--no-report',
-      '--jobs',
-      '1',
-    ]);
+    const r2 = await cli([...base, '--classes', 'all', '--no-report']);
     assert.equal(r2.code, 0, r2.stderr);
     assert.match(r2.stderr, /features: IS09 from the cache/);
     assert.deepEqual(results(out).dataset.classes, ['angry', 'calm', 'sad']);
