@@ -11,6 +11,6 @@ export interface LoadTableOptions extends ReadTableOptions {
 
 /** Reads a feature table by extension: `.arff` (Weka) or CSV (openSMILE or generic with metadata columns). */
 export function loadFeatureTable(path: string, opts: LoadTableOptions = {}): FeatureTable {
-  const t = extname(path).toLowerCase() === '.arff' ? readArffTable(path) : readCsvTable(path, opts);
+  const t = extname(path).toLowerCase() === '.arff' ? readArffTable(path, opts.metaColumns) : readCsvTable(path, opts);
   return opts.emodbNames ? withEmodbMeta(t) : t;
 }

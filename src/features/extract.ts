@@ -57,6 +57,9 @@ export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: 
     name = input.name ?? 'unknown';
     label = name;
   }
+  // NaN/Inf samples (possible in float WAVs) would silently turn hundreds of features into NaN.
+  const bad = samples.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw fileError(label, `sample ${bad} is ${samples[bad]}: audio with NaN or Inf samples cannot be analysed`);
   let out;
   try {
     out = fs.extract(samples, rate, { lld: opts.lld });

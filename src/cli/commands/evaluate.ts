@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ADAN_PRESET_NAMES, adanOptions, parseJsonOverrides, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
 import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
@@ -53,26 +54,6 @@ export interface EvaluateFlags {
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-export function intOption(v: string | undefined, name: string, min = 0): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UserError(`${name} must be an integer >= ${min} (got '${v}')`);
-  return n;
-}
-
-export function numOption(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UserError(`${name} must be a non-negative number (got '${v}')`);
-  return n;
-}
-
-export function listOption(v: string, name: string, allowed: readonly string[]): string[] {
-  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (items.length === 0) throw new UserError(`${name}: empty list`);
-  for (const i of items) if (!allowed.includes(i)) throw new UserError(`${name}: unknown value '${i}' (expected ${allowed.join(', ')})`);
-  return [...new Set(items)];
-}
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -84,9 +65,7 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
   if (given > 1) throw new UserError('give only one of --times, --per-class, --balance');
   if (f.perClass !== undefined) return { perClass: intOption(f.perClass, '--per-class', 1)! };
   if (f.balance) return { balance: true };
-  const t = numOption(f.times ?? '10', '--times')!;
-  if (!(t > 0)) throw new UserError('--times must be > 0');
-  return { times: t };
+  return { times: positiveOption(f.times ?? '10', '--times')! };
 }
 
 /** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
@@ -94,7 +73,7 @@ export function generativeOptions(augment: readonly string[], preset: string, ep
   const out: Partial<Record<string, AdanOptions>> = {};
   const generative = augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n));
   if (generative.length === 0) return out;
-  const overrides = parseJsonOverrides(set, '--adan-set');
+  const overrides = jsonOverridesOption(set, '--adan-set');
   for (const a of generative) {
     // `adan` keeps whatever variant the overrides name; the other generative augmenters are that variant.
     out[a] = adanOptionsFrom(preset, epochs, a === 'adan' ? overrides : { ...overrides, variant: ADAN_VARIANT[a] });
@@ -159,12 +138,12 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   const count = sampleCountFrom(f);
   const where = (f.where ?? []).map(parseWhere);
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
-  const metaCols = [f.labelCol, f.groupCol, ...(f.metaCols ? f.metaCols.split(',').map((s) => s.trim()) : []), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
+  const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const adan = generativeOptions(augment, f.adanPreset, f.adanEpochs, f.adanSet);
   const anyGenerative = Object.keys(adan).length > 0;
-  const settings: AugmenterSettings = { count, noiseStd: numOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
-  const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : numOption(f.svmGamma, '--svm-gamma');
-  const svm = { ...(f.svmC !== undefined ? { C: numOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
+  const settings: AugmenterSettings = { count, noiseStd: nonNegativeOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
+  const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : positiveOption(f.svmGamma, '--svm-gamma');
+  const svm = { ...(f.svmC !== undefined ? { C: positiveOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
   const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
@@ -180,7 +159,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     classifiers,
     trainOn,
     repeats: intOption(f.repeats, '--repeats', 1)!,
-    seed: intOption(f.seed, '--seed', 0)!,
+    seed: seedOption(f.seed)!,
     normalisation: f.normalisation as Normalisation,
     ...(f.fold !== undefined ? { fold: intOption(f.fold, '--fold', 0) } : {}),
     ...(f.repeat !== undefined ? { repeat: intOption(f.repeat, '--repeat', 0) } : {}),

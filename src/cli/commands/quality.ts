@@ -7,6 +7,7 @@ import { computeQuality, loadModelSource, sourceFromTables, type QualityReport, 
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { fileError, UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
+import { intOption, seedOption } from '../options.js';
 
 interface QualityFlags {
   model?: string;
@@ -24,11 +25,6 @@ interface QualityFlags {
   output?: string;
 }
 
-function intOption(v: string, name: string, min: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UserError(`${name}: expected an integer >= ${min}, got '${v}'`);
-  return n;
-}
 
 /** `adan quality`: synthetic-data quality of a trained ADAN (or of any synthetic table) against real rows. */
 export function registerQuality(program: Command): void {
@@ -54,11 +50,11 @@ export function registerQuality(program: Command): void {
 }
 
 async function runQuality(f: QualityFlags): Promise<void> {
-  const seed = intOption(f.seed, '--seed', 0);
-  const times = intOption(f.times, '--times', 1);
-  const k = intOption(f.k, '--k', 1);
-  const folds = intOption(f.folds, '--folds', 2);
-  const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2);
+  const seed = seedOption(f.seed)!;
+  const times = intOption(f.times, '--times', 1)!;
+  const k = intOption(f.k, '--k', 1)!;
+  const folds = intOption(f.folds, '--folds', 2)!;
+  const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2)!;
   if (f.classifier !== 'svm' && f.classifier !== 'logistic') throw new UserError(`--classifier: expected svm or logistic, got '${f.classifier}'`);
   const classifier = f.classifier;
   const bar = progressBar({ enabled: f.json ? false : undefined });
