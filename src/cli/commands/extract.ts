@@ -53,7 +53,8 @@ export function collectWavs(inputs: readonly string[]): { files: string[]; missi
     let st;
     try {
       st = statSync(inp);
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(`${inp}: too many levels of symbolic links (a symlink loop)`);
       missing.push(inp);
       continue;
     }
