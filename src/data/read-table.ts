@@ -18,7 +18,7 @@ function unquote(s: string): string {
 }
 
 /** A feature cell: a finite number in decimal or exponent notation (no '', 'nan', 'inf', '?'). */
-function parseCell(path: string, cell: string, row: number, column: string): number {
+function parseCell(path: string, cell: string, row: string, column: string): number {
   const v = cell === '' ? NaN : Number(cell);
   if (!Number.isFinite(v)) {
     const shown = cell === '' ? 'an empty cell' : `'${cell.length > 40 ? cell.slice(0, 40) + '...' : cell}'`;
@@ -67,7 +67,8 @@ export function readCsvTable(path: string, opts: ReadTableOptions = {}): Feature
   const d = featureIdx.length;
   const features = new Float32Array(rows.length * d);
   rows.forEach((r, i) => {
-    for (let k = 0; k < d; k++) features[i * d + k] = parseCell(path, r[featureIdx[k]], i + 1, header[featureIdx[k]]);
+    const at = idCol >= 0 ? `${i + 1} (${unquote(r[idCol])})` : String(i + 1);
+    for (let k = 0; k < d; k++) features[i * d + k] = parseCell(path, r[featureIdx[k]], at, header[featureIdx[k]]);
   });
   const meta: Record<string, string[]> = {};
   for (const j of metaIdx) meta[header[j]] = rows.map((r) => unquote(r[j]));

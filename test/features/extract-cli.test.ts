@@ -39,11 +39,12 @@ test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic 
     writeFileSync(join(inDir, 'broken.wav'), 'RIFF....WAVEjunk');
     const out = join(dir, 'out', 'f.csv');
     const lld = join(dir, 'out', 'lld.csv');
-    const r = await runCaptured(['extract', join(dir, 'in'), '--set', 'IS10', '-o', out, '--lld', lld, '--jobs', '2', '--json']);
+    const r = await runCaptured(['extract', join(dir, 'in'), '--set', 'IS10', '-o', out, '--lld', lld, '--jobs', '2', '--json', '--keep-going']);
     assert.equal(r.code, 1, 'a failed file makes the exit code non-zero');
     const errLines = r.stderr.trim().split('\n');
-    assert.equal(errLines.length, 1, r.stderr);
-    assert.match(errLines[0], /broken\.wav: /);
+    assert.equal(errLines.length, 2, r.stderr);
+    assert.match(errLines[0], /1 file failed/);
+    assert.match(errLines[1], /broken\.wav: /);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     const summary = JSON.parse(r.stdout) as { extracted: number; failed: number };
     assert.equal(summary.extracted, 2);
