@@ -201,3 +201,15 @@ test('train then quality on the model folder works; edited model.json and huge -
     assert.match(r.stderr, re);
   }
 });
+
+test("ADAN's one-row-per-class error inside evaluate names the fold and its test group", async () => {
+  const lines = smallTableCsv().trim().split('\n');
+  // class c keeps only two rows (speakers s1 and s2): leaving out s1 leaves one c row for ADAN
+  const kept = [lines[0], ...lines.slice(1).filter((l) => !l.includes(',c,') || /u(2|5),/.test(l))];
+  const file = path('fewc.csv');
+  writeFileSync(file, kept.join('\n') + '\n');
+  const r = await runCli(['evaluate', '--table', file, '--augment', 'adan', '--adan-epochs', '1', '--times', '1', '--quiet',
+    '--adan-set', '{"encoderHidden":[8],"decoderHidden":[8],"latent":4}']);
+  assert.ok(isOneLineError(r), r.stderr);
+  assert.match(r.stderr, /fold \d \(test speaker 's\d'\), adan: class 'c' has 1 training row; ADAN needs at least 2 per class/);
+});

@@ -12,6 +12,7 @@ import { defaultDeps } from '../../eval/defaults.js';
 import { formatResults } from '../../eval/format.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
 import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
+import type { EvalDeps } from '../../eval/types.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
@@ -127,6 +128,29 @@ export function registerEvaluate(program: Command): void {
     });
 }
 
+/**
+ * An augmenter's user error inside the protocol (e.g. ADAN's "class 'x' has 1 training row") names the fold and its
+ * test group, so the user knows which training fold is too small.
+ */
+function foldNamedErrors(deps: EvalDeps, groupCol: string): EvalDeps {
+  return {
+    ...deps,
+    createAugmenter: async (name, ctx) => {
+      const aug = await deps.createAugmenter(name, ctx);
+      const fit = aug.fitResample.bind(aug);
+      aug.fitResample = (...args) => {
+        try {
+          return fit(...args);
+        } catch (err) {
+          if (err instanceof UserError) throw new UserError(`fold ${ctx.fold} (test ${groupCol} '${ctx.group}'), ${name}: ${err.message}`);
+          throw err;
+        }
+      };
+      return aug;
+    },
+  };
+}
+
 /** Leave-one-group-out classification needs two classes and two groups; say so before any fold runs. */
 function checkProtocolData(table: string, labelCol: string, groupCol: string, classes: readonly string[], groups: readonly string[]): void {
   if (classes.length < 2) throw new UserError(`${table}: column '${labelCol}' holds one class ('${classes[0]}'); classification needs at least 2`);
@@ -198,7 +222,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     results = await runEvaluation(
       data,
       config,
-      defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
+      foldNamedErrors(defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }), f.groupCol),
       { version: packageVersion(), backend: backendName(), onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }) },
     );
   } finally {
