@@ -3,31 +3,13 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { runCli } from '../cli/harness.js';
 import { sharedDir } from '../../src/util/paths.js';
 import { readGolden } from './golden.js';
 
 const wav = (id: string): string => join(sharedDir(), 'data', 'emodb', 'wav', `${id}.wav`);
 
-async function runCaptured(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const errW = process.stderr.write.bind(process.stderr);
-  const outW = process.stdout.write.bind(process.stdout);
-  let stderr = '';
-  let stdout = '';
-  // only strings are captured: the test runner itself talks to its parent through binary stdout writes
-  process.stderr.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((stderr += s), true) : errW(s, ...rest))) as typeof process.stderr.write;
-  process.stdout.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((stdout += s), true) : outW(s, ...rest))) as typeof process.stdout.write;
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    const code = await run(['node', 'adan', ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    process.stderr.write = errW;
-    process.stdout.write = outW;
-    process.exitCode = saved;
-  }
-}
+const runCaptured = runCli;
 
 test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-extract-'));
