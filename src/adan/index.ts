@@ -9,8 +9,8 @@ export { EPOCH_LOG_COLUMNS, trainingLogCsv, writeTrainingLog, type EpochLog } fr
 export { AdanTrainer, type StepPhase, type StepStats } from './trainer.js';
 export { adanArchitecture, buildNetworks, denseMacs, NET_NAMES, type AdanNets, type AdanArchitecture, type NetName } from './networks.js';
 export { loadModelFolder, saveModelFolder, MODEL_FILES, type ModelJson, type NormalisationJson } from './persist.js';
-export { writeTableCsv, formatFloat32 } from './table-csv.js';
+export { writeTableCsv, formatFloat32 } from '../data/write-table.js';
 export { CHECKPOINT_FILE } from './checkpoint.js';
-export { loadTrainingTable, parseIntOption, parsePositiveOption, parseJsonOverrides, type TableInputOptions } from './table-input.js';
+export { loadTrainingTable, type TableInputOptions } from './table-input.js';
 export { iterationFlops } from './flops.js';
 export { fillPrior, priorCentreAxis } from './aae.js';

@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type SequentialSpec } from '../nn/index.js';
+import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type LayerSpec, type SequentialSpec } from '../nn/index.js';
 import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { fileError } from '../util/errors.js';
+import { fileError, type UserError } from '../util/errors.js';
 import { packageVersion } from './version.js';
 import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
 import { parseAdanOptions } from './options.js';
@@ -102,6 +102,28 @@ function readJson(path: string): unknown {
   }
 }
 
+/** Units of the last dense layer of a stored network. */
+function outputUnits(spec: SequentialSpec): number | undefined {
+  const dense = spec.layers.filter((l): l is LayerSpec & { units: number } => 'units' in l);
+  return dense.length ? dense[dense.length - 1].units : undefined;
+}
+
+/**
+ * model.json's class and feature lists must agree with its networks (an edited `classNames` or `featureNames`
+ * would otherwise fail deep inside training or generation): blame model.json, naming the disagreement.
+ */
+function checkDimensions(mjPath: string, mj: ModelJson): void {
+  const classes = mj.classNames.length;
+  const features = mj.featureNames.length;
+  const bad = (what: string): UserError => fileError(mjPath, `${what} (was model.json edited?)`);
+  if (new Set(mj.classNames).size !== classes || mj.classNames.some((c) => typeof c !== 'string')) throw bad('classNames must be distinct strings');
+  if (mj.classCounts.length !== classes) throw bad(`${classes} classNames but ${mj.classCounts.length} classCounts`);
+  const arch = mj.architecture as unknown as Record<string, SequentialSpec | undefined>;
+  if (arch.encoder && arch.encoder.inputs !== features) throw bad(`${features} featureNames but the encoder takes ${arch.encoder.inputs} inputs`);
+  if (arch.decoder && outputUnits(arch.decoder) !== features) throw bad(`${features} featureNames but the decoder gives ${outputUnits(arch.decoder)} outputs`);
+  if (arch.classifier && outputUnits(arch.classifier) !== classes) throw bad(`${classes} classNames but the classifier gives ${outputUnits(arch.classifier)} outputs`);
+}
+
 /** Reads a model folder written by saveModelFolder. */
 export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Record<string, unknown> } {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw fileError(dir, 'no such model folder');
@@ -112,6 +134,7 @@ export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Re
   if (!Array.isArray(mj.classNames) || !Array.isArray(mj.featureNames) || !Array.isArray(mj.classCounts) || !mj.architecture) {
     throw fileError(mjPath, 'incomplete model description');
   }
+  checkDimensions(mjPath, mj as ModelJson);
   const normPath = join(dir, 'normalisation.json');
   const norm = readJson(normPath) as NormalisationJson;
   let standardizer: Standardizer;
@@ -139,7 +162,7 @@ export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Re
     try {
       net.loadState(st);
     } catch (err) {
-      throw fileError(wPath, `${name}: ${(err as Error).message}`);
+      throw fileError(wPath, `${name}: ${(err as Error).message} (the weights do not fit the architecture in ${mjPath}: was it edited?)`);
     }
     nets[name] = net;
   }

@@ -32,6 +32,17 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** File-system errors caused by the user's paths, as one line. */
+const FS_PROBLEMS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many levels of symbolic links (a symlink loop)',
+  ENAMETOOLONG: 'file name too long',
+  ENOSPC: 'no space left on the device',
+};
+
 /** Runs the CLI and returns the exit code. User errors print one line, never a stack trace. */
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
@@ -49,8 +60,11 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`adan: ${e.path}: no such file or directory\n`);
       return 1;
     }
-    if (e && (e.code === 'EACCES' || e.code === 'EISDIR' || e.code === 'ENOTDIR') && e.path) {
-      process.stderr.write(`adan: ${e.path}: ${e.code === 'EACCES' ? 'permission denied' : e.code === 'EISDIR' ? 'is a directory' : 'not a directory'}\n`);
+    const fsProblem = e && e.path ? FS_PROBLEMS[e.code ?? ''] : undefined;
+    if (fsProblem) {
+      // a rename onto a directory reports the temporary file as the path: name the target instead
+      const shown = (e as { dest?: string }).dest ?? e.path;
+      process.stderr.write(`adan: ${shown}: ${fsProblem}\n`);
       return 1;
     }
     const msg = err instanceof Error ? err.message : String(err);

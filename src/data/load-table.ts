@@ -15,6 +15,6 @@ export function loadFeatureTable(path: string, opts: LoadTableOptions = {}): Fea
   // Columns recorded as metadata when the table was written (`extract --manifest`) stay metadata by name.
   const recorded = recordedMetaColumns(path);
   const csvOpts = recorded.length ? { ...opts, metaColumns: [...(opts.metaColumns ?? []), ...recorded] } : opts;
-  const t = extname(path).toLowerCase() === '.arff' ? readArffTable(path) : readCsvTable(path, csvOpts);
+  const t = extname(path).toLowerCase() === '.arff' ? readArffTable(path, csvOpts.metaColumns) : readCsvTable(path, csvOpts);
   return opts.emodbNames ? withEmodbMeta(t) : t;
 }

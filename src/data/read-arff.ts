@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileError } from '../util/errors.js';
 import type { FeatureTable } from './table.js';
+import { ID_COLUMNS, metadataNames } from './meta-columns.js';
+import { checkUniqueColumns, checkUniqueIds } from './table-checks.js';
 
 /** Splits one ARFF line on commas/whitespace outside single or double quotes, unquoting tokens. */
 export function splitArffValues(line: string): string[] {
@@ -63,14 +65,13 @@ function parseAttribute(rest: string): ArffAttribute {
   throw new Error(`attribute '${name}': unsupported type '${type}'`);
 }
 
-const ID_NAMES = ['name', 'id', 'file', 'filename', 'utt_id'];
-
 /**
  * Reads a Weka ARFF table (what openSMILE's `-arffout` and the paper's pipeline wrote): numeric attributes become
  * features; nominal and string attributes become metadata (openSMILE's `name` string attribute is the id, its
- * `class` nominal attribute a label column). Sparse data (`{i v, ...}` rows) is not supported.
+ * `class` nominal attribute a label column). A numeric attribute with a metadata name (meta-columns.ts or
+ * `metaColumns`, e.g. a numeric speaker id) is metadata too. Sparse data (`{i v, ...}` rows) is not supported.
  */
-export function readArffTable(path: string): FeatureTable {
+export function readArffTable(path: string, metaColumns: readonly string[] = []): FeatureTable {
   const text = readFileSync(path, 'utf8');
   const lines = text.split(/\r?\n/);
   const attrs: ArffAttribute[] = [];
@@ -96,9 +97,12 @@ export function readArffTable(path: string): FeatureTable {
   }
   if (dataAt < 0) throw fileError(path, 'not a valid ARFF file (no @data section)');
   if (attrs.length === 0) throw fileError(path, 'not a valid ARFF file (no @attribute lines)');
-  const idCol = attrs.findIndex((a) => a.kind !== 'numeric' && ID_NAMES.includes(a.name));
-  const featureIdx = attrs.map((a, j) => (a.kind === 'numeric' ? j : -1)).filter((j) => j >= 0);
-  const metaIdx = attrs.map((a, j) => (a.kind !== 'numeric' && j !== idCol ? j : -1)).filter((j) => j >= 0);
+  checkUniqueColumns(path, attrs.map((a) => a.name));
+  const metaNames = metadataNames(metaColumns);
+  const idCol = attrs.findIndex((a) => a.kind !== 'numeric' && ID_COLUMNS.includes(a.name));
+  const isFeature = (a: ArffAttribute): boolean => a.kind === 'numeric' && !metaNames.has(a.name);
+  const featureIdx = attrs.map((a, j) => (isFeature(a) ? j : -1)).filter((j) => j >= 0);
+  const metaIdx = attrs.map((a, j) => (!isFeature(a) && j !== idCol ? j : -1)).filter((j) => j >= 0);
   if (featureIdx.length === 0) throw fileError(path, 'no numeric attributes');
   const rows: string[][] = [];
   for (let i = dataAt; i < lines.length; i++) {
@@ -138,5 +142,6 @@ export function readArffTable(path: string): FeatureTable {
     meta[attrs[j].name] = rows.map((r) => r[j]);
   }
   const ids = idCol >= 0 ? rows.map((r) => r[idCol]) : rows.map((_, i) => String(i + 1));
+  if (idCol >= 0) checkUniqueIds(path, ids);
   return { ids, featureNames: featureIdx.map((j) => attrs[j].name), features, meta };
 }

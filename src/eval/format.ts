@@ -23,8 +23,17 @@ export function mainComparison(results: EvaluationResults, r: MethodResult): Com
   return cs.find((c) => c.test === 'paired t-test over repeats') ?? cs.find((c) => c.test === 'McNemar');
 }
 
-/** One plain sentence per augmented method: did it beat no augmentation (same classifier), significantly? */
+/** What a `--quick` smoke run says instead of verdicts: its settings are too small for any conclusion. */
+export const SMOKE_RUN_NOTE = 'SMOKE RUN (--quick): tiny settings, one repeat; no verdicts are drawn from these numbers.';
+
+/** A `reproduce --quick` result (marked in its config). */
+export function isSmokeRun(results: EvaluationResults): boolean {
+  return results.config.quick === true;
+}
+
+/** One plain sentence per augmented method (none for a smoke run): did it beat no augmentation (same classifier), significantly? */
 export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
+  if (isSmokeRun(results)) return [SMOKE_RUN_NOTE];
   const out: string[] = [];
   for (const r of results.results) {
     if (r.augment === 'none') continue;
@@ -61,6 +70,7 @@ export function formatResults(results: EvaluationResults): string {
     ]);
   }
   const lines = [
+    ...(isSmokeRun(results) ? [SMOKE_RUN_NOTE] : []),
     `${results.dataset.name}: ${results.dataset.rows} rows, ${results.dataset.features} features, ${results.dataset.classes.length} classes, leave-one-${String(results.config.groupCol ?? 'group')}-out (${results.dataset.groups.length} folds), normalisation ${String(results.config.normalisation)}`,
     'WA/UAR in percent on predictions pooled over folds (mean over repeats); fold statistics from the first repeat.',
     '',

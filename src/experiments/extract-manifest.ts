@@ -17,13 +17,14 @@ export interface ManifestExtractSummary {
 /**
  * `adan extract --manifest m.csv`: functionals of every manifest file as openSMILE CSV (`name;frameTime;...`)
  * followed by the manifest's columns; the metadata columns are recorded in `<output>.meta.json` so every reader
- * keeps them as metadata. Files that fail are named and left out; the rest are written.
+ * keeps them as metadata. A run with failures writes nothing (an earlier output survives) unless `keepGoing`, when the
+ * failed files are left out, returned and named by the caller.
  */
 export async function extractManifest(
   manifestFile: string,
   set: FeatureSetName,
   output: string,
-  opts: { jobs: number; onFile?: (done: number, total: number) => void },
+  opts: { jobs: number; keepGoing?: boolean; onFile?: (done: number, total: number) => void },
 ): Promise<ManifestExtractSummary> {
   const m: Manifest = readManifest(manifestFile);
   const names = featureNames(set);
@@ -50,6 +51,10 @@ export async function extractManifest(
     },
   );
   if (rows.length === 0) throw new UserError(`${manifestFile}: none of the ${m.rows.length} files could be read (first: ${failed[0]})`);
+  if (failed.length > 0 && !opts.keepGoing) {
+    const more = failed.length > 1 ? ` (and ${failed.length - 1} more failed file${failed.length > 2 ? 's' : ''})` : '';
+    throw new UserError(`${failed[0]}${more}; nothing written (--keep-going writes the ${rows.length} good rows)`);
+  }
   // Sidecar first: should the table's rename fail, an old table keeps a sidecar that names a superset at worst.
   writeFileAtomic(metaSidecarPath(output), metaSidecarText(m.columns, manifestFile));
   writeFileAtomic(output, `${csvHeader(names).slice(0, -1)};${m.columns.join(';')}\n${rows.join('')}`);

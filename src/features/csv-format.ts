@@ -6,10 +6,11 @@
  *                                              everything else like C's printf("%e"): "2.775238e-01"
  *   formatExp(v): string                       printf("%e") (7 significant digits, ties to even as glibc does)
  *   csvHeader(names, withTime?): string        "name;frameTime;<names>\n"
- *   csvRow(name, frameTime, values, dims?, offset?): string   "'<name>';<frameTime %f>;<values>\n"
+ *   csvRow(name, frameTime, values, dims?, offset?): string   "'<name>';<frameTime %f>;<values>\n" (name quoted by quoteName)
  *   instanceName(path): string                 file name without directory and extension (oS -instname)
  */
 import { basename, extname } from 'node:path';
+import { quoteName } from '../util/csv-quote.js';
 
 export function formatExp(v: number): string {
   if (Number.isNaN(v)) return 'nan';
@@ -49,7 +50,7 @@ export function csvHeader(names: readonly string[]): string {
 
 export function csvRow(name: string, frameTime: number, values: Float32Array, dims = values.length, offset = 0): string {
   const parts: string[] = new Array(dims + 2);
-  parts[0] = `'${name}'`;
+  parts[0] = quoteName(name);
   parts[1] = frameTime.toFixed(6);
   for (let i = 0; i < dims; i++) parts[i + 2] = formatValue(values[offset + i]);
   return parts.join(';') + '\n';

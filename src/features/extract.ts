@@ -57,6 +57,11 @@ export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: 
     name = input.name ?? 'unknown';
     label = name;
   }
+  // A corrupt header can claim any rate; outside 1 kHz..384 kHz the 25/60 ms frames make no sense (or allocate GBs).
+  if (!(rate >= 1000 && rate <= 384000)) throw fileError(label, `sample rate ${rate} Hz is outside 1000..384000 Hz (corrupt header?)`);
+  // NaN/Inf samples (possible in float WAVs) would silently turn hundreds of features into NaN.
+  const bad = samples.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw fileError(label, `sample ${bad} is ${samples[bad]}: audio with NaN or Inf samples cannot be analysed`);
   let out;
   try {
     out = fs.extract(samples, rate, { lld: opts.lld });

@@ -91,7 +91,7 @@ test('bad input: one clear error naming the file, nothing written', async () => 
   writeFileSync(badCsv, rows.join('\n'));
   r = await cli('train', '--table', badCsv, '--epochs', '1', '-o', out);
   assert.equal(r.code, 1);
-  assert.match(r.err, /bad\.csv: feature column 'f2' has a non-numeric or missing value at row 8 \(u7\): 'n\/a'/);
+  assert.match(r.err, /bad\.csv: row 8 \(u7\), column 'f2': 'n\/a' is not a finite number/);
   // A class with too few samples.
   const few = ['id,label,f1,f2'];
   for (let i = 0; i < 20; i++) few.push(`u${i},${i === 0 ? 'rare' : i % 2 ? 'a' : 'b'},${i},${(i * 7) % 5}`);

@@ -76,7 +76,7 @@ test('manifest end to end: extract --manifest keeps its columns as metadata -> e
   }
 });
 
-test('extract --manifest: a bad manifest is one line and writes nothing; an unreadable file is named and the rest extracted', async () => {
+test('extract --manifest: a bad manifest is one line and writes nothing; an unreadable file refuses the run, and with --keep-going is named and the rest extracted', async () => {
   const d = mkdtempSync(join(tmpdir(), 'adan-manifest-e2e-'));
   try {
     const m = writeManifestCorpus(d);
@@ -89,7 +89,12 @@ test('extract --manifest: a bad manifest is one line and writes nothing; an unre
     assert.match(bad.stderr, /bad\.csv line 3: missing file 'wav\/s1\/none\.wav'/);
     assert.equal(readFileSync(feats, 'utf8'), 'earlier output\n');
     writeFileSync(join(d, 'wav/s2/sad2.wav'), 'not audio at all');
-    const part = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1']);
+    const refused = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1']);
+    assert.equal(refused.code, 1);
+    assert.equal(refused.stderr.trim().split('\n').length, 1);
+    assert.match(refused.stderr, /sad2\.wav.*nothing written \(--keep-going/);
+    assert.equal(readFileSync(feats, 'utf8'), 'earlier output\n');
+    const part = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1', '--keep-going']);
     assert.equal(part.code, 1);
     assert.match(part.stderr, /sad2\.wav/);
     assert.match(part.stdout, /extracted 11\/12 files .*1 failed/);

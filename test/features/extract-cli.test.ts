@@ -3,31 +3,13 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { runCli } from '../cli/harness.js';
 import { sharedDir } from '../../src/util/paths.js';
 import { readGolden } from './golden.js';
 
 const wav = (id: string): string => join(sharedDir(), 'data', 'emodb', 'wav', `${id}.wav`);
 
-async function runCaptured(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const errW = process.stderr.write.bind(process.stderr);
-  const outW = process.stdout.write.bind(process.stdout);
-  let stderr = '';
-  let stdout = '';
-  // only strings are captured: the test runner itself talks to its parent through binary stdout writes
-  process.stderr.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((stderr += s), true) : errW(s, ...rest))) as typeof process.stderr.write;
-  process.stdout.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((stdout += s), true) : outW(s, ...rest))) as typeof process.stdout.write;
-  const saved = process.exitCode;
-  process.exitCode = undefined;
-  try {
-    const code = await run(['node', 'adan', ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    process.stderr.write = errW;
-    process.stdout.write = outW;
-    process.exitCode = saved;
-  }
-}
+const runCaptured = runCli;
 
 test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-extract-'));
@@ -39,11 +21,12 @@ test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic 
     writeFileSync(join(inDir, 'broken.wav'), 'RIFF....WAVEjunk');
     const out = join(dir, 'out', 'f.csv');
     const lld = join(dir, 'out', 'lld.csv');
-    const r = await runCaptured(['extract', join(dir, 'in'), '--set', 'IS10', '-o', out, '--lld', lld, '--jobs', '2', '--json']);
+    const r = await runCaptured(['extract', join(dir, 'in'), '--set', 'IS10', '-o', out, '--lld', lld, '--jobs', '2', '--json', '--keep-going']);
     assert.equal(r.code, 1, 'a failed file makes the exit code non-zero');
     const errLines = r.stderr.trim().split('\n');
-    assert.equal(errLines.length, 1, r.stderr);
-    assert.match(errLines[0], /broken\.wav: /);
+    assert.equal(errLines.length, 2, r.stderr);
+    assert.match(errLines[0], /1 file failed/);
+    assert.match(errLines[1], /broken\.wav: /);
     assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
     const summary = JSON.parse(r.stdout) as { extracted: number; failed: number };
     assert.equal(summary.extracted, 2);

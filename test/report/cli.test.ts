@@ -121,9 +121,9 @@ test('adan quality: one-line errors without a model, without train.csv, with a b
     assert.match(none.err, /^adan: give --model <dir>/);
     const noTrain = await cli('quality', '--model', dir);
     assert.equal(noTrain.code, 1);
-    assert.match(noTrain.err, /no train\.csv in the model folder: give the real rows with --table\n$/);
+    assert.match(noTrain.err, /no train\.csv in the model folder and no training table in model\.json: give the real rows with --table\n$/);
     const k = await cli('quality', '--model', dir, '--k', 'x');
-    assert.match(k.err, /^adan: --k: expected an integer >= 1, got 'x'\n$/);
+    assert.match(k.err, /^adan: --k must be an integer >= 1 \(got 'x'\)\n$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AdanModel, augmentTable, labelsWithClasses, writeTableCsv, type SampleMode } from '../../adan/index.js';
-import { loadTrainingTable, parseIntOption, parsePositiveOption } from '../../adan/table-input.js';
-import { concatTables, type FeatureTable } from '../../data/table.js';
+import { AdanModel, augmentTable, classCounts, labelsToGenerate, labelsWithClasses, type SampleMode } from '../../adan/index.js';
+import { writeTablesCsv } from '../../data/write-table.js';
+import { loadTrainingTable } from '../../adan/table-input.js';
+import { intOption, positiveOption, seedOption } from '../options.js';
+import type { FeatureTable } from '../../data/table.js';
 import { fileError, UserError } from '../../util/errors.js';
 
 interface AugmentFlags {
@@ -52,12 +54,10 @@ function sampleMode(f: AugmentFlags): SampleMode {
   const given = [f.times !== undefined, f.perClass !== undefined, f.balance === true].filter(Boolean).length;
   if (given > 1) throw new UserError('choose one of --times, --per-class, --balance');
   if (f.perClass !== undefined) {
-    const n = parseIntOption(f.perClass, '--per-class') as number;
-    if (n < 1) throw new UserError('--per-class must be at least 1');
-    return { perClass: n };
+    return { perClass: intOption(f.perClass, '--per-class', 1)! };
   }
   if (f.balance) return { balance: true };
-  return { times: parsePositiveOption(f.times, '--times') ?? 10 };
+  return { times: positiveOption(f.times, '--times') ?? 10 };
 }
 
 /** The table's feature columns must be the model's, in the same order. */
@@ -77,9 +77,26 @@ function checkColumns(path: string, table: FeatureTable, model: AdanModel): void
   throw fileError(path, `feature columns do not match the model (${want.length} features): ${detail}`);
 }
 
+/**
+ * The generated values are held in memory (float32) before they are streamed to the CSV, which takes about 12 bytes
+ * per value; refuse beyond 2^28 values (1 GiB in memory, ~3 GB of CSV) with the size, before allocating anything.
+ */
+const MAX_SYNTHETIC_VALUES = 2 ** 28;
+
+function checkOutputSize(model: AdanModel, mode: SampleMode, trainLabels: Int32Array | null): void {
+  const counts = trainLabels ? classCounts(trainLabels, model.classNames.length) : model.classCounts;
+  const rows = 'times' in mode ? counts.reduce((s, c) => s + Math.round(mode.times * c), 0) : 'perClass' in mode ? mode.perClass * counts.length : labelsToGenerate(counts, mode).length;
+  const values = rows * model.featureNames.length;
+  if (values > MAX_SYNTHETIC_VALUES) {
+    const gb = (values * 12) / 1e9;
+    throw new UserError(`would generate ${rows.toExponential(3)} rows x ${model.featureNames.length} features (about ${gb.toPrecision(3)} GB of CSV); ` +
+      `the limit is ${MAX_SYNTHETIC_VALUES} values: lower --times/--per-class`);
+  }
+}
+
 function runAugment(f: AugmentFlags): void {
   const mode = sampleMode(f);
-  const seed = parseIntOption(f.seed, '--seed') ?? 1;
+  const seed = seedOption(f.seed) ?? 1;
   if (f.real && !f.table) throw new UserError('--real needs --table (the real rows to include)');
   const model = AdanModel.load(f.model);
   let trainLabels: Int32Array | null = null;
@@ -90,9 +107,9 @@ function runAugment(f: AugmentFlags): void {
     trainLabels = labelsWithClasses(t.meta[f.labelCol], model.classNames, f.table);
     real = { ids: t.ids, featureNames: t.featureNames, features: t.features, meta: { label: t.meta[f.labelCol], synthetic: new Array<string>(t.ids.length).fill('0') } };
   }
+  checkOutputSize(model, mode, trainLabels);
   const synth = augmentTable(model, mode, seed, trainLabels);
-  const out = f.real && real ? concatTables([real, synth]) : synth;
-  writeTableCsv(f.output, out, ['label', 'synthetic']);
+  writeTablesCsv(f.output, f.real && real ? [real, synth] : [synth], ['label', 'synthetic']);
   const perClass: Record<string, number> = Object.fromEntries(model.classNames.map((c) => [c, 0]));
   for (const l of synth.meta.label) perClass[l]++;
   const summary = { output: resolve(f.output), synthetic: synth.ids.length, real: f.real && real ? real.ids.length : 0, features: model.featureNames.length, perClass, seed };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { AdanTrainer, adanArchitecture, adanOptions, buildNetworks, iterationFlops, ADAN_PRESET_NAMES, type AdanPresetName } from '../../adan/index.js';
 import { Rng, activeKernels, backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
-import { parseIntOption } from '../../adan/table-input.js';
+import { intOption, seedOption } from '../options.js';
 
 interface BenchTrainFlags {
   dim: string;
@@ -16,9 +16,7 @@ interface BenchTrainFlags {
 }
 
 function positive(v: string, flag: string): number {
-  const n = parseIntOption(v, flag) as number;
-  if (n < 1) throw new UserError(`${flag} must be at least 1`);
-  return n;
+  return intOption(v, flag, 1)!;
 }
 
 /** `adan bench`: a command group of benchmarks (`train` now; others can be added as sub-commands). */
@@ -48,13 +46,13 @@ function benchTrain(f: BenchTrainFlags): void {
   const dim = positive(f.dim, '--dim');
   const batch = positive(f.batch, '--batch');
   const iters = positive(f.iters, '--iters');
-  const warmup = parseIntOption(f.warmup, '--warmup') ?? 0;
+  const warmup = intOption(f.warmup, '--warmup', 0) ?? 0;
   const classes = positive(f.classes, '--classes');
   if (classes < 2) throw new UserError('--classes must be at least 2');
   if (batch < 2) throw new UserError('--batch must be at least 2');
   if (!(ADAN_PRESET_NAMES as readonly string[]).includes(f.preset)) throw new UserError(`--preset: unknown preset '${f.preset}'`);
   const o = adanOptions(f.preset as AdanPresetName, { batchSize: batch });
-  const seed = parseIntOption(f.seed, '--seed') ?? 1;
+  const seed = seedOption(f.seed) ?? 1;
   const rng = new Rng(seed);
   const arch = adanArchitecture(o, dim, classes);
   const trainer = new AdanTrainer(buildNetworks(arch, rng), o, classes);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { ADAN_PRESET_NAMES, adanOptions, parseJsonOverrides, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
 import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
@@ -11,6 +12,7 @@ import { defaultDeps } from '../../eval/defaults.js';
 import { formatResults } from '../../eval/format.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
 import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
+import type { EvalDeps } from '../../eval/types.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
@@ -57,26 +59,6 @@ export interface EvaluateFlags extends ProtocolFlags {
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-export function intOption(v: string | undefined, name: string, min = 0): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UserError(`${name} must be an integer >= ${min} (got '${v}')`);
-  return n;
-}
-
-export function numOption(v: string | undefined, name: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new UserError(`${name} must be a non-negative number (got '${v}')`);
-  return n;
-}
-
-export function listOption(v: string, name: string, allowed: readonly string[]): string[] {
-  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  if (items.length === 0) throw new UserError(`${name}: empty list`);
-  for (const i of items) if (!allowed.includes(i)) throw new UserError(`${name}: unknown value '${i}' (expected ${allowed.join(', ')})`);
-  return [...new Set(items)];
-}
 
 export function packageVersion(): string {
   return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -88,9 +70,7 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
   if (given > 1) throw new UserError('give only one of --times, --per-class, --balance');
   if (f.perClass !== undefined) return { perClass: intOption(f.perClass, '--per-class', 1)! };
   if (f.balance) return { balance: true };
-  const t = numOption(f.times ?? '10', '--times')!;
-  if (!(t > 0)) throw new UserError('--times must be > 0');
-  return { times: t };
+  return { times: positiveOption(f.times ?? '10', '--times')! };
 }
 
 /** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
@@ -98,7 +78,7 @@ export function generativeOptions(augment: readonly string[], preset: string, ep
   const out: Partial<Record<string, AdanOptions>> = {};
   const generative = augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n));
   if (generative.length === 0) return out;
-  const overrides = parseJsonOverrides(set, '--adan-set');
+  const overrides = jsonOverridesOption(set, '--adan-set');
   for (const a of generative) {
     // `adan` keeps whatever variant the overrides name; the other generative augmenters are that variant.
     out[a] = adanOptionsFrom(preset, epochs, a === 'adan' ? overrides : { ...overrides, variant: ADAN_VARIANT[a] });
@@ -158,6 +138,36 @@ export function registerEvaluate(program: Command): void {
     });
 }
 
+/**
+ * An augmenter's user error inside the protocol (e.g. ADAN's "class 'x' has 1 training row") names the fold and its
+ * test group, so the user knows which training fold is too small.
+ */
+function foldNamedErrors(deps: EvalDeps, groupCol: string): EvalDeps {
+  return {
+    ...deps,
+    createAugmenter: async (name, ctx) => {
+      const aug = await deps.createAugmenter(name, ctx);
+      const fit = aug.fitResample.bind(aug);
+      aug.fitResample = (...args) => {
+        try {
+          return fit(...args);
+        } catch (err) {
+          if (err instanceof UserError) throw new UserError(`fold ${ctx.fold} (test ${groupCol} '${ctx.group}'), ${name}: ${err.message}`);
+          throw err;
+        }
+      };
+      return aug;
+    },
+  };
+}
+
+/** Leave-one-group-out classification needs two classes and two groups; say so before any fold runs. */
+function checkProtocolData(table: string, labelCol: string, groupCol: string, classes: readonly string[], groups: readonly string[]): void {
+  if (classes.length < 2) throw new UserError(`${table}: column '${labelCol}' holds one class ('${classes[0]}'); classification needs at least 2`);
+  const distinct = new Set(groups);
+  if (distinct.size < 2) throw new UserError(`${table}: column '${groupCol}' holds one group ('${groups[0]}'); leave-one-group-out needs at least 2`);
+}
+
 /** The protocol's settings parsed from its flags (shared by `evaluate` and `run`). */
 export interface ProtocolSetup {
   augment: string[];
@@ -186,16 +196,16 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
   const adan = generativeOptions(augment, f.adanPreset, f.adanEpochs, f.adanSet);
   const anyGenerative = Object.keys(adan).length > 0;
-  const settings: AugmenterSettings = { count, noiseStd: numOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
-  const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : numOption(f.svmGamma, '--svm-gamma');
-  const svm = { ...(f.svmC !== undefined ? { C: numOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
+  const settings: AugmenterSettings = { count, noiseStd: nonNegativeOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
+  const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : positiveOption(f.svmGamma, '--svm-gamma');
+  const svm = { ...(f.svmC !== undefined ? { C: positiveOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
   const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
   const config: EvaluateConfig = {
     augment,
     classifiers,
     trainOn,
     repeats: intOption(f.repeats, '--repeats', 1)!,
-    seed: intOption(f.seed, '--seed', 0)!,
+    seed: seedOption(f.seed)!,
     normalisation: f.normalisation as Normalisation,
     extra: {
       where: f.where ?? [],
@@ -213,9 +223,10 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
 }
 
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
+  if (f.labelCol === f.groupCol) throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
   const p = protocolFrom(f);
   const { where, adanWhere, settings, svm, dnn } = p;
-  const metaCols = [f.labelCol, f.groupCol, ...(f.metaCols ? f.metaCols.split(',').map((s) => s.trim()) : []), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
+  const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
   try {
@@ -225,6 +236,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     const msg = (e as Error).message;
     throw new UserError(msg.startsWith(f.table) ? msg : `${f.table}: ${msg}`);
   }
+  checkProtocolData(f.table, f.labelCol, f.groupCol, data.classes, data.groups);
   const config: EvaluateConfig = {
     ...p.config,
     ...(f.fold !== undefined ? { fold: intOption(f.fold, '--fold', 0) } : {}),
@@ -241,7 +253,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     results = await runEvaluation(
       data,
       config,
-      defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
+      foldNamedErrors(defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }), f.groupCol),
       { version: packageVersion(), backend: backendName(), onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }) },
     );
   } finally {

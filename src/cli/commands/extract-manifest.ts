@@ -3,7 +3,7 @@ import { extractManifest } from '../../experiments/extract-manifest.js';
 import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/sets/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
-import { intOption } from './evaluate.js';
+import { intOption } from '../options.js';
 
 /** `--set`: a feature set that exists and is available, or a one-line error listing them. */
 export function featureSetOption(v: string): FeatureSetName {
@@ -18,7 +18,7 @@ export function featureSetOption(v: string): FeatureSetName {
 export async function extractManifestCommand(
   manifest: string,
   inputs: readonly string[],
-  f: { set: string; output: string; jobs?: string; lld?: string; shard?: string; json?: boolean },
+  f: { set: string; output: string; jobs?: string; lld?: string; shard?: string; json?: boolean; keepGoing?: boolean },
 ): Promise<void> {
   if (inputs.length > 0) throw new UserError('extract: give either WAV files/folders or --manifest, not both');
   if (f.lld !== undefined || f.shard !== undefined) throw new UserError('extract --manifest: --lld and --shard are for WAV inputs only');
@@ -28,7 +28,7 @@ export async function extractManifestCommand(
   const t0 = Date.now();
   let s;
   try {
-    s = await extractManifest(manifest, set, f.output, { jobs, onFile: (d, t) => {
+    s = await extractManifest(manifest, set, f.output, { jobs, keepGoing: f.keepGoing === true, onFile: (d, t) => {
         if (d === 1) bar.start(t, `extract ${set}`);
         bar.update(d);
       },

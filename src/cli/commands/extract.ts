@@ -1,13 +1,13 @@
-import { closeSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync, mkdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
-import { tempSibling } from '../../util/atomic-write.js';
+import { AtomicTextFile } from '../../util/atomic-write.js';
 import { progressBar } from '../progress.js';
 import { extractFiles } from '../../features/extract-pool.js';
 import { featureNames } from '../../features/extract.js';
-import { csvHeader, csvRow } from '../../features/csv-format.js';
+import { csvHeader, csvRow, instanceName } from '../../features/csv-format.js';
 import { extractManifestCommand } from './extract-manifest.js';
 import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/sets/index.js';
 
@@ -18,6 +18,7 @@ interface ExtractFlags {
   jobs?: string;
   shard?: string;
   json?: boolean;
+  keepGoing?: boolean;
 }
 
 /** `adan extract`: openSMILE-compatible functionals (one CSV row per file), optionally frame-level LLDs. */
@@ -31,6 +32,7 @@ export function registerExtract(program: Command): void {
     .option('--lld <csv>', 'also write the frame-level descriptors (smoothed LLDs and deltas) to this CSV')
     .option('--jobs <n>', 'worker threads (default: number of cores)')
     .option('--shard <i/n>', 'process only every n-th file starting at file i (0-based), for cluster job arrays')
+    .option('--keep-going', 'if some files fail, still write the rows of the others (the failures are listed at the end)')
     .option('--json', 'print a JSON summary instead of text')
     .option('--manifest <csv>', 'the files a manifest lists (path, label, speaker/group, ...); their columns become metadata')
     .action(async (inputs: string[], flags: ExtractFlags & { manifest?: string }) => {
@@ -55,7 +57,8 @@ export function collectWavs(inputs: readonly string[]): { files: string[]; missi
     let st;
     try {
       st = statSync(inp);
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(`${inp}: too many levels of symbolic links (a symlink loop)`);
       missing.push(inp);
       continue;
     }
@@ -75,38 +78,22 @@ export function parseShard(s: string): { index: number; count: number } {
   return { index, count };
 }
 
-/** A CSV written through a temporary sibling that is renamed over the target at the end (never half-written). */
-class AtomicCsv {
-  private fd: number;
-  private buf: string[] = [];
-  private size = 0;
-  readonly tmp: string;
-  constructor(readonly target: string) {
-    mkdirSync(dirname(resolve(target)), { recursive: true });
-    this.tmp = tempSibling(resolve(target));
-    this.fd = openSync(this.tmp, 'w');
+/** Two files that give one row id (a/ok.wav, b/ok.wav) would be confused downstream: refuse, naming both. */
+export function checkUniqueNames(files: readonly string[]): void {
+  const seen = new Map<string, string>();
+  for (const f of files) {
+    const id = instanceName(f);
+    const other = seen.get(id);
+    if (other !== undefined) {
+      throw new UserError(`${other} and ${f} both give the row id '${id}': rename one or extract them into separate tables`);
+    }
+    seen.set(id, f);
   }
-  write(s: string): void {
-    this.buf.push(s);
-    this.size += s.length;
-    if (this.size > 1 << 20) this.flush();
-  }
-  private flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
-    this.buf = [];
-    this.size = 0;
-  }
-  commit(): void {
-    this.flush();
-    closeSync(this.fd);
-    this.fd = -1;
-    renameSync(this.tmp, resolve(this.target));
-  }
-  abort(): void {
-    if (this.fd >= 0) closeSync(this.fd);
-    this.fd = -1;
-    rmSync(this.tmp, { force: true });
-  }
+}
+
+/** A non-finite feature value never reaches the table: the file counts as failed. */
+function firstNonFinite(values: Float32Array): number {
+  return values.findIndex((v) => !Number.isFinite(v));
 }
 
 async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
@@ -130,14 +117,13 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
     throw new UserError(`${missing[0]}: no such file or directory${more}`);
   }
   if (all.length === 0) throw new UserError('extract: no .wav files found in the given inputs');
-  let failed = 0;
-  for (const m of missing) {
-    process.stderr.write(`adan: ${m}: no such file or directory\n`);
-    failed++;
-  }
+  checkUniqueNames(all);
+  // Failures are collected and reported at the end, one line each: a run with failures writes nothing unless
+  // --keep-going, so an earlier output is never replaced by a partial one the user did not ask for.
+  const failures: string[] = missing.map((m) => `${m}: no such file or directory`);
   const names = featureNames(set);
-  const out = new AtomicCsv(f.output);
-  const lldOut = f.lld ? new AtomicCsv(f.lld) : null;
+  const out = new AtomicTextFile(f.output);
+  const lldOut = f.lld ? new AtomicTextFile(f.lld) : null;
   let lldHeader = false;
   const bar = progressBar({ enabled: f.json ? false : undefined });
   const t0 = Date.now();
@@ -156,11 +142,14 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
   try {
     out.write(csvHeader(names));
     bar.start(files.length, `extract ${set}`);
-    const r = await extractFiles(files, set, {
+    await extractFiles(files, set, {
       jobs: Math.min(jobs, Math.max(1, files.length)),
       lld: lldOut !== null,
-      onResult(_i, _path, res) {
-        if (res.ok) {
+      onResult(_i, path, res) {
+        const bad = res.ok ? firstNonFinite(res.values) : -1;
+        if (res.ok && bad >= 0) {
+          failures.push(`${path}: feature '${names[bad]}' is ${res.values[bad]} (not a finite number)`);
+        } else if (res.ok) {
           out.write(csvRow(res.name, 0, res.values));
           audioSeconds += res.seconds;
           done++;
@@ -174,13 +163,19 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
             for (let t = 0; t < l.frames; t++) lldOut.write(csvRow(res.name, t * l.frameStep, l.data, D, t * D));
           }
         } else {
-          process.stderr.write(`adan: ${res.error}\n`);
+          failures.push(res.error);
         }
         bar.increment();
       },
     });
-    failed += r.failed;
     bar.stop();
+    if (failures.length > 0 && (!f.keepGoing || done === 0)) {
+      out.abort();
+      lldOut?.abort();
+      const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed file${failures.length > 2 ? 's' : ''})` : '';
+      const hint = done > 0 ? `; nothing written (--keep-going writes the ${done} good rows)` : '; nothing written';
+      throw new UserError(`${failures[0]}${more}${hint}`);
+    }
     out.commit();
     if (lldOut && !lldHeader) {
       lldOut.abort();
@@ -196,8 +191,13 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
     process.off('SIGTERM', onSignal);
   }
   const seconds = (Date.now() - t0) / 1000;
-  const summary = { set, files: files.length, extracted: done, failed, audioSeconds: Number(audioSeconds.toFixed(3)), seconds, output: f.output, lld: f.lld ?? null };
+  const failed = failures.length;
+  const summary = { set, files: files.length, extracted: done, failed, audioSeconds: Number(audioSeconds.toFixed(3)), seconds, output: f.output, lld: f.lld ?? null, failures };
   if (f.json) process.stdout.write(JSON.stringify(summary) + '\n');
   else process.stdout.write(`extracted ${done}/${files.length} files (${set}, ${names.length} features) in ${seconds.toFixed(1)} s -> ${f.output}${failed ? `; ${failed} failed` : ''}\n`);
-  if (failed > 0) process.exitCode = 1;
+  if (failed > 0) {
+    process.stderr.write(`adan: ${failed} file${failed > 1 ? 's' : ''} failed (not in ${f.output}):\n`);
+    for (const m of failures) process.stderr.write(`adan:   ${m}\n`);
+    process.exitCode = 1;
+  }
 }

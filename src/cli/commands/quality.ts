@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readCsvTable } from '../../data/read-table.js';
@@ -7,6 +7,7 @@ import { computeQuality, loadModelSource, sourceFromTables, type QualityReport, 
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { fileError, UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
+import { intOption, seedOption } from '../options.js';
 
 interface QualityFlags {
   model?: string;
@@ -24,11 +25,6 @@ interface QualityFlags {
   output?: string;
 }
 
-function intOption(v: string, name: string, min: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UserError(`${name}: expected an integer >= ${min}, got '${v}'`);
-  return n;
-}
 
 /** `adan quality`: synthetic-data quality of a trained ADAN (or of any synthetic table) against real rows. */
 export function registerQuality(program: Command): void {
@@ -53,12 +49,42 @@ export function registerQuality(program: Command): void {
     });
 }
 
+interface RealRows {
+  table: string | undefined;
+  labelCol: string;
+  emodbNames: boolean;
+}
+
+/**
+ * The real rows of a model folder: its train.csv (written by `adan evaluate --save-models`), else the table
+ * `adan train` recorded in model.json's provenance, with the label column and --emodb-names it was trained with.
+ */
+function realRowsOf(model: string, labelCol: string, emodbNames: boolean): RealRows {
+  if (existsSync(join(model, 'train.csv'))) return { table: undefined, labelCol, emodbNames };
+  const mjPath = join(model, 'model.json');
+  let prov: Record<string, unknown> | undefined;
+  try {
+    prov = (JSON.parse(readFileSync(mjPath, 'utf8')) as { provenance?: Record<string, unknown> }).provenance;
+  } catch {
+    prov = undefined;
+  }
+  const table = typeof prov?.table === 'string' ? prov.table : undefined;
+  if (!table) throw fileError(model, 'no train.csv in the model folder and no training table in model.json: give the real rows with --table');
+  if (!existsSync(table)) throw fileError(model, `the training table recorded in model.json (${table}) is gone: give the real rows with --table`);
+  const where = Array.isArray(prov?.where) ? prov.where : [];
+  const excluded = Array.isArray(prov?.excludeGroups) ? prov.excludeGroups : [];
+  if (where.length || excluded.length) {
+    throw fileError(model, `the model was trained on a filtered part of ${table} (--where/--exclude-group): give those rows with --table`);
+  }
+  return { table, labelCol: typeof prov?.labelCol === 'string' ? prov.labelCol : labelCol, emodbNames: emodbNames || prov?.emodbNames === true };
+}
+
 async function runQuality(f: QualityFlags): Promise<void> {
-  const seed = intOption(f.seed, '--seed', 0);
-  const times = intOption(f.times, '--times', 1);
-  const k = intOption(f.k, '--k', 1);
-  const folds = intOption(f.folds, '--folds', 2);
-  const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2);
+  const seed = seedOption(f.seed)!;
+  const times = intOption(f.times, '--times', 1)!;
+  const k = intOption(f.k, '--k', 1)!;
+  const folds = intOption(f.folds, '--folds', 2)!;
+  const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2)!;
   if (f.classifier !== 'svm' && f.classifier !== 'logistic') throw new UserError(`--classifier: expected svm or logistic, got '${f.classifier}'`);
   const classifier = f.classifier;
   const bar = progressBar({ enabled: f.json ? false : undefined });
@@ -74,9 +100,15 @@ async function runQuality(f: QualityFlags): Promise<void> {
   } else {
     if (!f.model) throw new UserError('give --model <dir> (or --synthetic <csv> with --table)');
     if (!existsSync(f.model)) throw fileError(f.model, 'no such model folder');
-    if (!f.table && !existsSync(join(f.model, 'train.csv'))) throw fileError(f.model, 'no train.csv in the model folder: give the real rows with --table');
+    const real = f.table ? { table: f.table, labelCol: f.labelCol, emodbNames: f.emodbNames === true } : realRowsOf(f.model, f.labelCol, f.emodbNames === true);
     bar.start(2, 'generating');
-    src = await loadModelSource(f.model, basename(resolve(f.model)), { table: f.table, labelCol: f.emodbNames ? 'label' : f.labelCol, seed, times, emodbNames: f.emodbNames });
+    src = await loadModelSource(f.model, basename(resolve(f.model)), {
+      table: real.table,
+      labelCol: real.emodbNames ? 'label' : real.labelCol,
+      seed,
+      times,
+      emodbNames: real.emodbNames,
+    });
   }
   bar.start(2, 'metrics');
   bar.update(1);

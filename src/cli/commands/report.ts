@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { seedOption } from '../options.js';
 import { makeReport } from '../../report/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
@@ -33,8 +34,7 @@ export function registerReport(program: Command): void {
     .action(async (inputs: string[], f: ReportFlags) => {
       if (f.format !== 'html' && f.format !== 'png') throw new UserError(`--format: expected html or png, got '${f.format}'`);
       if (f.embedding !== 'tsne' && f.embedding !== 'umap') throw new UserError(`--embedding: expected tsne or umap, got '${f.embedding}'`);
-      const seed = Number(f.seed);
-      if (!Number.isInteger(seed) || seed < 0) throw new UserError(`--seed: expected a non-negative integer, got '${f.seed}'`);
+      const seed = seedOption(f.seed)!;
       const maxPoints = Number(f.maxPoints);
       if (!Number.isInteger(maxPoints) || maxPoints < 10) throw new UserError(`--max-points: expected an integer >= 10, got '${f.maxPoints}'`);
       const scale = Number(f.scale);

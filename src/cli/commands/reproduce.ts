@@ -1,10 +1,11 @@
 import type { Command } from 'commander';
-import { ADAN_PRESET_NAMES, parseJsonOverrides } from '../../adan/index.js';
+import { ADAN_PRESET_NAMES } from '../../adan/index.js';
+import { intOption, jsonOverridesOption, seedOption } from '../options.js';
 import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../eval/reproduce.js';
 import { backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar, stagedProgress } from '../progress.js';
-import { adanOptionsFrom, intOption, packageVersion, sampleCountFrom } from './evaluate.js';
+import { adanOptionsFrom, packageVersion, sampleCountFrom } from './evaluate.js';
 
 interface ReproduceFlags {
   emodb?: string;
@@ -54,14 +55,14 @@ export function registerReproduce(program: Command): void {
       if (corpus !== 'emodb' && corpus !== 'iemocap') throw new UserError(`reproduce: unknown corpus '${corpus}' (emodb or iemocap)`);
       if (corpus === 'iemocap' && !f.iemocap) throw new UserError('reproduce iemocap needs --iemocap DIR (the IEMOCAP release folder)');
       const quick = f.quick === true;
-      const userSet = parseJsonOverrides(f.adanSet, '--adan-set');
+      const userSet = jsonOverridesOption(f.adanSet, '--adan-set');
       const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? String(quick ? 2 : REPRODUCE_ADAN_EPOCHS), quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet);
       const repeats = intOption(f.repeats, '--repeats', 1) ?? 1;
       const bar = progressBar({ enabled: f.json ? false : undefined });
       const s: ReproduceSettings = {
         out: f.output,
         repeats: quick ? 1 : repeats,
-        seed: intOption(f.seed, '--seed', 0)!,
+        seed: seedOption(f.seed)!,
         quick,
         adan,
         count: sampleCountFrom({ times: f.times ?? (quick ? '1' : undefined) }),

@@ -5,7 +5,8 @@ import { parseClassSet } from '../../data/corpora/classes.js';
 import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/run-corpus.js';
 import { backendName } from '../../nn/index.js';
 import { progressBar, stagedProgress } from '../progress.js';
-import { addProtocolOptions, intOption, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';
+import { addProtocolOptions, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';
+import { intOption } from '../options.js';
 import { featureSetOption } from './extract-manifest.js';
 
 interface RunFlags extends ProtocolFlags {

@@ -5,12 +5,14 @@ import { AdanModel, adanOptions, ADAN_PRESET_NAMES, CHECKPOINT_FILE, type AdanOp
 import { backendName } from '../../nn/index.js';
 import { fileError, UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
-import { loadTrainingTable, parseIntOption, parseJsonOverrides } from '../../adan/table-input.js';
+import { loadTrainingTable } from '../../adan/table-input.js';
+import { intOption, jsonOverridesOption, namesOption, seedOption } from '../options.js';
 
 interface TrainFlags {
   table: string;
   labelCol: string;
   groupCol?: string;
+  metaCols?: string;
   excludeGroup?: string[];
   where?: string[];
   emodbNames?: boolean;
@@ -36,6 +38,7 @@ export function registerTrain(program: Command): void {
     .requiredOption('--table <csv>', 'feature table: openSMILE CSV, generic CSV with a label column, or ARFF')
     .option('--label-col <name>', 'metadata column holding the class labels', 'label')
     .option('--group-col <name>', 'group column (speaker, session); with --exclude-group trains one cross-validation fold')
+    .option('--meta-cols <a,b>', 'further metadata columns (not features), e.g. session; id, label, speaker, gender, ... are metadata by name')
     .option('--exclude-group <value>', 'leave out rows of this group (repeatable; needs --group-col)', collect)
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
@@ -59,16 +62,15 @@ function runTrain(f: TrainFlags): void {
     throw new UserError(`--preset: unknown preset '${f.preset}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
   }
   const overrides: Partial<AdanOptions> = {
-    ...parseJsonOverrides(f.set, '--set'),
+    ...jsonOverridesOption(f.set, '--set'),
     ...(f.variant !== undefined ? { variant: f.variant as AdanOptions['variant'] } : {}),
-    epochs: parseIntOption(f.epochs, '--epochs'),
-    batchSize: parseIntOption(f.batchSize, '--batch-size'),
+    epochs: intOption(f.epochs, '--epochs', 1),
+    batchSize: intOption(f.batchSize, '--batch-size', 1),
   };
   const options = adanOptions(f.preset as AdanPresetName, overrides);
-  const seed = parseIntOption(f.seed, '--seed') ?? 1;
+  const seed = seedOption(f.seed) ?? 1;
   // A resumed run keeps checkpointing (every 10 epochs unless told), so a second interruption loses little.
-  const every = parseIntOption(f.checkpointEvery, '--checkpoint-every') ?? (f.resume ? 10 : undefined);
-  if (every !== undefined && every < 1) throw new UserError('--checkpoint-every must be at least 1');
+  const every = intOption(f.checkpointEvery, '--checkpoint-every', 1) ?? (f.resume ? 10 : undefined);
   if (f.excludeGroup && !f.groupCol) throw new UserError('--exclude-group needs --group-col');
   const table = loadTrainingTable(f.table, {
     labelCol: f.labelCol,
@@ -76,6 +78,7 @@ function runTrain(f: TrainFlags): void {
     where: f.where ?? [],
     groupCol: f.groupCol,
     excludeGroups: f.excludeGroup ?? [],
+    metaCols: namesOption(f.metaCols),
   });
   const checkpointDir = `${resolve(f.output)}.checkpoint`;
   if (f.resume && !existsSync(`${checkpointDir}/${CHECKPOINT_FILE}`) && !f.json) {

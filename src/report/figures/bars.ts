@@ -29,8 +29,9 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
       return { method: m.method, metric, mean: +s.mean.toFixed(3), lo: +(s.mean - s.std).toFixed(3), hi: +(s.mean + s.std).toFixed(3), repeats: metric === 'WA' ? m.waRepeats.length : m.uarRepeats.length, paper: paper ?? null };
     }),
   );
-  // Bars start at a round value below the lowest score so differences of a few points stay visible.
-  const lo = Math.max(0, Math.floor((Math.min(...values.map((v) => Math.min(v.lo, v.paper ?? Infinity))) - 5) / 10) * 10);
+  // Bars start at 0: a bar's length is its value, so a truncated axis would exaggerate differences of a few points
+  // (the error bars and the tooltip give the exact values).
+  const lo = 0;
   const hi = Math.min(100, Math.ceil((Math.max(...values.map((v) => Math.max(v.hi, v.paper ?? -Infinity))) + 2) / 5) * 5);
   const order = methods.map((m) => m.method);
   const y = { field: 'method', type: 'nominal', sort: order, title: null };
