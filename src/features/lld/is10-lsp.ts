@@ -143,7 +143,7 @@ export class SpecResampler {
 
   /**
    * out[i] = (R_0 [+ R_{K/2}·cos(πKi/nI) when upsampling] + Σ_{k=1}^{kUsed} R_k·cos(2πki/nI) + I_k·sin(2πki/nI)) / (nfft/2),
-   * I_k = −Im X_k (spec 6.4). The direct path accumulates in float32 in oS's order (smileDsp_irdft).
+   * I_k = −Im X_k (spec 6.4). The direct path accumulates in float32 in oS's order (smileDsp_irdft), one rounding per multiply-add.
    */
   apply(spec: Float64Array, out: Float32Array): Float32Array {
     const n = this.nOut;
@@ -158,10 +158,12 @@ export class SpecResampler {
     const r0 = f32(spec[0]);
     for (let i = 0; i < n; i++) {
       let acc = r0;
-      if (nyquist) acc = f32(acc + f32(rN * nyquist[i]));
+      // each multiply-add rounds once to float32 (a fused multiply-add: the float32 product is exact in double);
+      // rounding the product first as well matches openSMILE's outputs less closely at 22.05-44.1 kHz
+      if (nyquist) acc = f32(acc + rN * nyquist[i]);
       for (let k = 1; k <= K; k++) {
-        acc = f32(acc + f32(f32(spec[2 * k]) * cos[k * n + i]));
-        acc = f32(acc + f32(f32(-spec[2 * k + 1]) * sin[k * n + i]));
+        acc = f32(acc + f32(spec[2 * k]) * cos[k * n + i]);
+        acc = f32(acc + f32(-spec[2 * k + 1]) * sin[k * n + i]);
       }
       out[i] = f32(acc / norm);
     }
