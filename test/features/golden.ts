@@ -2,7 +2,7 @@
  * Helpers for comparing extracted features with openSMILE's goldens (shared/data/emodb/opensmile/*.csv).
  *
  *   readGolden(set, corpus = 'emodb'): { names, ids, rows: Float64Array[] }
- *   emodbWavs(): string[]                                  all 535 EmoDB WAV paths, sorted
+ *   emodbWavs(corpus = 'emodb'): string[]                  the corpus's WAV paths, sorted (EmoDB: all 535)
  *   accuracy(golden, ours: Map<id, Float32Array>): AccuracyReport
  *     a (file, feature) value passes when |Δ| <= 1e-4·max(1, |ref|) or |Δ| <= 0.05·SD(feature over the corpus) (spec 12)
  */
@@ -31,8 +31,8 @@ export function readGolden(set: string, corpus = 'emodb'): Golden {
   return { names, ids, rows };
 }
 
-export function emodbWavs(): string[] {
-  const dir = join(sharedDir(), 'data', 'emodb', 'wav');
+export function emodbWavs(corpus = 'emodb'): string[] {
+  const dir = join(sharedDir(), 'data', corpus, 'wav');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.wav'))
     .sort()

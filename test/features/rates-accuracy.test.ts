@@ -1,13 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { extractFiles } from '../../src/features/extract-pool.js';
 import { featureNames } from '../../src/features/extract.js';
 import type { FeatureSetName } from '../../src/features/sets/index.js';
-import { sharedDir } from '../../src/util/paths.js';
-import { accuracy, goldenSubset, readGolden } from './golden.js';
+import { accuracy, emodbWavs, goldenSubset, readGolden } from './golden.js';
 
 /**
  * The four sets at seven sample rates against openSMILE 3.0.2 (20 EmoDB utterances resampled with sox; goldens in
@@ -26,16 +23,8 @@ const TARGET: Record<FeatureSetName, number> = { IS09: 0.995, IS10: 0.995, IS11:
 const FLOOR: Partial<Record<FeatureSetName, Record<number, number>>> = { eGeMAPS: { 32000: 0.9735, 44100: 0.977 } };
 const SETS: FeatureSetName[] = ['IS09', 'IS10', 'IS11', 'eGeMAPS'];
 
-function resampledWavs(): string[] {
-  const dir = join(sharedDir(), 'data', 'emodb-resampled', 'wav');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.wav'))
-    .sort()
-    .map((f) => join(dir, f));
-}
-
 test('all four sets at 8 to 48 kHz match openSMILE as closely as at 16 kHz', async () => {
-  const paths = resampledWavs();
+  const paths = emodbWavs('emodb-resampled');
   assert.equal(paths.length, 140);
   const t0 = Date.now();
   const rows: string[] = [];

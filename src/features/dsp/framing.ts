@@ -22,7 +22,7 @@ export function framePlan(frameSizeSec: number, frameStepSec: number, fs: number
  * whenever size·fs is not a whole number of samples (e.g. 20 ms at 11.025 kHz: 221 samples, 11 050 Hz).
  */
 export function spectralRate(frameSizeSec: number, length: number, fs: number): number {
-  return length === frameSizeSec * fs ? fs : length / frameSizeSec;
+  return Math.abs(length - frameSizeSec * fs) < 1e-6 ? fs : length / frameSizeSec;
 }
 
 export function frameCount(nSamples: number, length: number, hop: number): number {
