@@ -1,8 +1,8 @@
 /**
  * Helpers for comparing extracted features with openSMILE's goldens (shared/data/emodb/opensmile/*.csv).
  *
- *   readGolden(set): { names, ids, rows: Float64Array[] }
- *   emodbWavs(): string[]                                  all 535 EmoDB WAV paths, sorted
+ *   readGolden(set, corpus = 'emodb'): { names, ids, rows: Float64Array[] }
+ *   emodbWavs(corpus = 'emodb'): string[]                  the corpus's WAV paths, sorted (EmoDB: all 535)
  *   accuracy(golden, ours: Map<id, Float32Array>): AccuracyReport
  *     a (file, feature) value passes when |Δ| <= 1e-4·max(1, |ref|) or |Δ| <= 0.05·SD(feature over the corpus) (spec 12)
  */
@@ -16,8 +16,9 @@ export interface Golden {
   rows: Float64Array[];
 }
 
-export function readGolden(set: string): Golden {
-  const text = readFileSync(join(sharedDir(), 'data', 'emodb', 'opensmile', `${set}.csv`), 'utf8');
+/** corpus: a folder under shared/data holding opensmile/<set>.csv (EmoDB by default, e.g. 'emodb-resampled') */
+export function readGolden(set: string, corpus = 'emodb'): Golden {
+  const text = readFileSync(join(sharedDir(), 'data', corpus, 'opensmile', `${set}.csv`), 'utf8');
   const lines = text.trim().split('\n');
   const names = lines[0].split(';').slice(2);
   const ids: string[] = [];
@@ -30,12 +31,18 @@ export function readGolden(set: string): Golden {
   return { names, ids, rows };
 }
 
-export function emodbWavs(): string[] {
-  const dir = join(sharedDir(), 'data', 'emodb', 'wav');
+export function emodbWavs(corpus = 'emodb'): string[] {
+  const dir = join(sharedDir(), 'data', corpus, 'wav');
   return readdirSync(dir)
     .filter((f) => f.endsWith('.wav'))
     .sort()
     .map((f) => join(dir, f));
+}
+
+/** the rows of g whose id passes keep (e.g. one sample rate of the resampled corpus) */
+export function goldenSubset(g: Golden, keep: (id: string) => boolean): Golden {
+  const idx = g.ids.map((id, i) => (keep(id) ? i : -1)).filter((i) => i >= 0);
+  return { names: g.names, ids: idx.map((i) => g.ids[i]), rows: idx.map((i) => g.rows[i]) };
 }
 
 export interface AccuracyReport {

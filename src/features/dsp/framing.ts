@@ -3,6 +3,7 @@
  *
  * API:
  *   framePlan(frameSizeSec, frameStepSec, fs): { length: number; hop: number }   L = round(size·fs), H = round(step·fs)
+ *   spectralRate(frameSizeSec, length, fs): number                              the rate bin frequencies are derived from
  *   frameCount(nSamples, length, hop): number                                    floor((Ns − L)/H) + 1, 0 if Ns < L
  *   copyFrame(samples, k, length, hop, out): Float32Array                         writes frame k into out (length L)
  */
@@ -13,6 +14,15 @@ export interface FramePlan {
 
 export function framePlan(frameSizeSec: number, frameStepSec: number, fs: number): FramePlan {
   return { length: Math.round(frameSizeSec * fs), hop: Math.round(frameStepSec * fs) };
+}
+
+/**
+ * openSMILE's frame levels keep the configured size in seconds, not L/fs, and its FFT scales that size by nfft/L,
+ * so bin k sits at k·L/(size·nfft) Hz: the spectrum behaves as if sampled at L/size Hz. This differs from fs
+ * whenever size·fs is not a whole number of samples (e.g. 20 ms at 11.025 kHz: 221 samples, 11 050 Hz).
+ */
+export function spectralRate(frameSizeSec: number, length: number, fs: number): number {
+  return Math.abs(length - frameSizeSec * fs) < 1e-6 ? fs : length / frameSizeSec;
 }
 
 export function frameCount(nSamples: number, length: number, hop: number): number {

@@ -101,42 +101,50 @@ export class SpecResampler {
   private readonly kUsed: number;
   private readonly norm: number;
   private readonly fast: FactoredIdft | null;
-  /** direct-formula tables [k][i] (used when nI does not factor) */
-  private readonly cos: Float64Array;
-  private readonly sin: Float64Array;
-  private readonly acc: Float64Array;
+  /** Nyquist bin included (upsampling: nOut >= nfft), with its float32 cosine per output sample */
+  private readonly nyquist: Float32Array | null;
+  /** direct-formula float32 tables [k][i] as oS stores them (used when nI does not factor or when upsampling) */
+  private readonly cos: Float32Array;
+  private readonly sin: Float32Array;
 
   constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000) {
     const K = nfft;
     const ratio = targetFs / fs;
     this.nOut = Math.round(K * ratio * (frameLen / K));
-    const nI = K * ratio;
+    // oS rounds the output length to whole samples and rescales the ratio to nOut / frameLen, which sets the
+    // inverse DFT's period (equal to K·ratio only when the frame is a whole number of samples at both rates)
+    const nI = (K * this.nOut) / frameLen;
     let kMax = Math.min(K, this.nOut);
     kMax -= kMax % 2;
     this.kUsed = Math.max(0, Math.min(kMax / 2 - 1, K / 2));
     this.norm = K / 2;
     const n = this.nOut;
-    this.acc = new Float64Array(n);
-    if (FactoredIdft.fits(nI)) {
+    const upsampling = n >= K;
+    if (FactoredIdft.fits(nI) && !upsampling) {
       this.fast = new FactoredIdft(nI, this.kUsed);
-      this.cos = new Float64Array(0);
-      this.sin = new Float64Array(0);
+      this.cos = new Float32Array(0);
+      this.sin = new Float32Array(0);
+      this.nyquist = null;
     } else {
       this.fast = null;
       const w = this.kUsed + 1;
-      this.cos = new Float64Array(w * n);
-      this.sin = new Float64Array(w * n);
+      this.cos = new Float32Array(w * n);
+      this.sin = new Float32Array(w * n);
       for (let k = 1; k <= this.kUsed; k++) {
         for (let i = 0; i < n; i++) {
-          const ph = (2 * Math.PI * k * i) / nI;
+          const ph = (2 * Math.PI * (k * i)) / nI;
           this.cos[k * n + i] = Math.cos(ph);
           this.sin[k * n + i] = Math.sin(ph);
         }
       }
+      this.nyquist = upsampling ? Float32Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * ((K / 2) * i)) / nI)) : null;
     }
   }
 
-  /** out[i] = (R_0 + Σ_{k=1}^{kUsed} R_k·cos(2πki/nI) + I_k·sin(2πki/nI)) / (nfft/2), I_k = −Im X_k (spec 6.4). */
+  /**
+   * out[i] = (R_0 [+ R_{K/2}·cos(πKi/nI) when upsampling] + Σ_{k=1}^{kUsed} R_k·cos(2πki/nI) + I_k·sin(2πki/nI)) / (nfft/2),
+   * I_k = −Im X_k (spec 6.4). The direct path accumulates in float32 in oS's order (smileDsp_irdft), one rounding per multiply-add.
+   */
   apply(spec: Float64Array, out: Float32Array): Float32Array {
     const n = this.nOut;
     if (this.fast) {
@@ -144,15 +152,21 @@ export class SpecResampler {
       return out;
     }
     const K = this.kUsed;
-    const { cos, sin, acc } = this;
-    acc.fill(spec[0]);
-    for (let k = 1; k <= K; k++) {
-      const r = spec[2 * k];
-      const im = -spec[2 * k + 1];
-      const base = k * n;
-      for (let i = 0; i < n; i++) acc[i] += r * cos[base + i] + im * sin[base + i];
+    const { cos, sin, nyquist } = this;
+    const norm = f32(this.norm);
+    const rN = f32(spec[2 * this.norm]);
+    const r0 = f32(spec[0]);
+    for (let i = 0; i < n; i++) {
+      let acc = r0;
+      // each multiply-add rounds once to float32 (a fused multiply-add: the float32 product is exact in double);
+      // rounding the product first as well matches openSMILE's outputs less closely at 22.05-44.1 kHz
+      if (nyquist) acc = f32(acc + rN * nyquist[i]);
+      for (let k = 1; k <= K; k++) {
+        acc = f32(acc + f32(spec[2 * k]) * cos[k * n + i]);
+        acc = f32(acc + f32(-spec[2 * k + 1]) * sin[k * n + i]);
+      }
+      out[i] = f32(acc / norm);
     }
-    for (let i = 0; i < n; i++) out[i] = acc[i] / this.norm;
     return out;
   }
 }

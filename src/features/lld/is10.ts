@@ -6,7 +6,7 @@
  *   IS10_FRAME_LLD_NAMES: string[]
  */
 import { type Level, indexedNames, makeLevel } from '../dsp/level.js';
-import { frameCount, framePlan } from '../dsp/framing.js';
+import { frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { hammingWindow } from '../dsp/window.js';
 import { preemphasize } from '../dsp/preemphasis.js';
 import { getFft, nextPow2 } from '../dsp/fft.js';
@@ -38,6 +38,7 @@ function getPlan(fs: number): Plan {
   if (!p) {
     const { length: L, hop } = framePlan(0.025, 0.01, fs);
     const nfft = nextPow2(L);
+    const fsSpec = spectralRate(0.025, L, fs);
     const win = hammingWindow(L);
     let winSum = 0;
     for (let i = 0; i < L; i++) winSum += win[i];
@@ -47,8 +48,8 @@ function getPlan(fs: number): Plan {
       nfft,
       win,
       winSum,
-      mel26: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fs),
-      mel8: new MelFilterbank({ nBands: 8, loFreq: 20, hiFreq: 6500, usePower: true, htkCompatible: false }, nfft, fs),
+      mel26: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fsSpec),
+      mel8: new MelFilterbank({ nBands: 8, loFreq: 20, hiFreq: 6500, usePower: true, htkCompatible: false }, nfft, fsSpec),
       mfcc: new Mfcc({ nBands: 26, firstMfcc: 0, lastMfcc: 14, cepLifter: 22, htkCompatible: false }),
       res: new SpecResampler(nfft, L, fs),
     };

@@ -10,7 +10,7 @@
  *   interface PitchTrack { frames: number; F0final: Float32Array; F0finEnv: Float32Array; voicingFinalUnclipped: Float32Array }
  *   pitchTrack(samples, fs, opts): PitchTrack          NP = N60 − 1 frames (spec 3.5); pitch frame j has timestamp (j+1)·10 ms
  */
-import { frameCount, framePlan } from '../dsp/framing.js';
+import { frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { gaussWindow } from '../dsp/window.js';
 import { getFft, nextPow2 } from '../dsp/fft.js';
 import { OctaveSpectrum } from './octave-spectrum.js';
@@ -55,7 +55,7 @@ function getPlan(fs: number, o: PitchChainOptions, L: number, nfft: number): Pla
   const key = `${fs}|${JSON.stringify(o)}`;
   let p = plans.get(key);
   if (!p) {
-    const oct = new OctaveSpectrum(o, nfft, fs);
+    const oct = new OctaveSpectrum(o, nfft, spectralRate(0.06, L, fs));
     p = { win: gaussWindow(L, o.gaussSigma), oct, shs: new Shs(o, oct) };
     plans.set(key, p);
   }

@@ -22,10 +22,13 @@ export interface JitterOutput {
 }
 
 export function computeJitter(wave: Float32Array, fs: number, f0final: Float32Array, opts: JitterOptions): JitterOutput {
+  const hop = Math.round(0.01 * fs);
   const r = searchPeriods(wave, fs, f0final, f0final.length, {
     searchRangeRel: opts.searchRangeRel,
     minCC: 'running',
-    frameStart: (j) => Math.round((j + 1) * 0.01 * fs), // spec 3.5: pitch frame j is stamped (j+1)·10 ms
+    // spec 3.5: pitch frame j is the 60 ms frame j+1; its time stamp is that frame's first sample (k·H/fs with the
+    // framer's whole-sample hop H), not k·10 ms, so the wave position never drifts when 10 ms is not whole samples
+    frameStart: (j) => (j + 1) * hop,
   });
   // IS10/IS11 emit only the frames cPitchJitter produced, in order
   const keep: number[] = [];

@@ -31,7 +31,7 @@
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
-import { copyFrame, frameCount, framePlan } from '../dsp/framing.js';
+import { copyFrame, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { levelColumn, makeLevel } from '../dsp/level.js';
 import { applyWindow, gaussWindow } from '../dsp/window.js';
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
@@ -122,15 +122,16 @@ const SHS_OPTS = {
 const VOICING_CUTOFF = 0.7;
 const VITERBI = { wLocal: 2, wTvv: 10, wTvuv: 10, wThr: 4, wRange: 1, wTuu: 0 };
 
-interface Plan60 { L: number; H: number; fft: RealFft; win: Float32Array; oct: OctaveSpectrum; shs: Shs }
+interface Plan60 { L: number; H: number; fsSpec: number; fft: RealFft; win: Float32Array; oct: OctaveSpectrum; shs: Shs }
 const plans60 = new Map<number, Plan60>();
 function plan60(fs: number): Plan60 {
   let p = plans60.get(fs);
   if (!p) {
     const { length: L, hop: H } = framePlan(0.06, 0.01, fs);
     const nfft = nextPow2(L);
-    const oct = new OctaveSpectrum(SHS_OPTS, nfft, fs);
-    p = { L, H, fft: getFft(nfft), win: gaussWindow(L, 0.4), oct, shs: new Shs(SHS_OPTS, oct) };
+    const fsSpec = spectralRate(0.06, L, fs);
+    const oct = new OctaveSpectrum(SHS_OPTS, nfft, fsSpec);
+    p = { L, H, fsSpec, fft: getFft(nfft), win: gaussWindow(L, 0.4), oct, shs: new Shs(SHS_OPTS, oct) };
     plans60.set(fs, p);
   }
   return p;
@@ -185,7 +186,7 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
 export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32Array, frames: number, formants: (t: number) => ArrayLike<number>): Float32Array {
   const p = plan60(fs);
   const mag = new Float32Array(p.fft.n / 2 + 1);
-  const h = new Harmonics(mag.length, fs);
+  const h = new Harmonics(mag.length, p.fsSpec);
   const out = new Float32Array(frames * 6);
   const vq = new Float64Array(5);
   for (let t = 0; t < frames; t++) {
@@ -225,7 +226,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   const bands = new Float32Array(26);
   const aud = new Float32Array(26);
   const mfcc = new Float32Array(4);
-  const ls = new LogSpectral(mag.length, fs);
+  const ls = new LogSpectral(mag.length, p.fsSpec);
   const lsOut = new Float32Array(LOG_SPECTRAL_NAMES.length);
   const formants = new FormantLpc(p.fft.n, p.L, fs);
   const FR = makeLevel(n20, 6, ['F1frequency', 'F1bandwidth', 'F2frequency', 'F2bandwidth', 'F3frequency', 'F3bandwidth']);

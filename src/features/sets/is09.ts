@@ -15,7 +15,7 @@ import { UserError } from '../../util/errors.js';
 import { deltaLevel } from '../contour/delta.js';
 import { smoothLevels } from '../contour/smoother.js';
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
-import { copyFrame, frameCount, framePlan } from '../dsp/framing.js';
+import { copyFrame, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { indexedNames, makeLevel, type Level } from '../dsp/level.js';
 import { MelFilterbank } from '../dsp/melspec.js';
 import { Mfcc } from '../dsp/mfcc.js';
@@ -65,14 +65,15 @@ function plan25(fs: number): Plan25 {
   if (!p) {
     const { length: L, hop: H } = framePlan(0.025, 0.01, fs);
     const nfft = nextPow2(L);
+    const fsSpec = spectralRate(0.025, L, fs);
     p = {
       L,
       H,
       fft: getFft(nfft),
       win: hammingWindow(L),
-      mel: new MelFilterbank({ nBands: 26, loFreq: 0, hiFreq: 8000, usePower: false, htkCompatible: true }, nfft, fs),
+      mel: new MelFilterbank({ nBands: 26, loFreq: 0, hiFreq: 8000, usePower: false, htkCompatible: true }, nfft, fsSpec),
       mfcc: new Mfcc({ nBands: 26, firstMfcc: 1, lastMfcc: 12, cepLifter: 22, htkCompatible: true }),
-      fftFrameSec: nfft / fs,
+      fftFrameSec: nfft / fsSpec,
     };
     plans.set(fs, p);
   }

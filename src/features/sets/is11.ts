@@ -75,7 +75,7 @@ function lld20(samples: Float32Array, fs: number): { A: Level; B: Level } {
   const aud = new Float32Array(26);
   const rastaOut = new Float32Array(26);
   const rasta = new RastaAuditorySpectrum(p.centerFreqs);
-  const spectral = new SpectralFeatures(mag.length, fs);
+  const spectral = new SpectralFeatures(mag.length, p.fsSpec);
   const spec = new Float32Array(SPECTRAL_NAMES.length);
   const mfcc = new Float32Array(12);
   for (let t = 0; t < n20; t++) {

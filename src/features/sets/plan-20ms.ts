@@ -4,11 +4,11 @@
  * sample rate and MFCC count.
  *
  * API:
- *   interface Plan20ms { L, H, fft, win, mel, melHtk, mfcc, aud, centerFreqs }
+ *   interface Plan20ms { L, H, fsSpec, fft, win, mel, melHtk, mfcc, aud, centerFreqs }   fsSpec: spectralRate of the frames
  *   plan20ms(fs, lastMfcc): Plan20ms        IS11: MFCC 1-12, eGeMAPS: MFCC 1-4
  */
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
-import { framePlan } from '../dsp/framing.js';
+import { framePlan, spectralRate } from '../dsp/framing.js';
 import { MelFilterbank } from '../dsp/melspec.js';
 import { Mfcc } from '../dsp/mfcc.js';
 import { hammingWindow } from '../dsp/window.js';
@@ -17,6 +17,8 @@ import { AuditorySpectrum } from '../lld/audspec.js';
 export interface Plan20ms {
   readonly L: number;
   readonly H: number;
+  /** the rate the spectrum's bin frequencies derive from (dsp/framing.ts spectralRate) */
+  readonly fsSpec: number;
   readonly fft: RealFft;
   readonly win: Float32Array;
   readonly mel: MelFilterbank;
@@ -34,14 +36,16 @@ export function plan20ms(fs: number, lastMfcc: number): Plan20ms {
   if (!p) {
     const { length: L, hop: H } = framePlan(0.02, 0.01, fs); // spec 8.1: "frame25" is 20 ms
     const nfft = nextPow2(L);
-    const mel = new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fs);
+    const fsSpec = spectralRate(0.02, L, fs);
+    const mel = new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fsSpec);
     p = {
       L,
       H,
+      fsSpec,
       fft: getFft(nfft),
       win: hammingWindow(L),
       mel,
-      melHtk: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: true }, nfft, fs),
+      melHtk: new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: true }, nfft, fsSpec),
       mfcc: new Mfcc({ nBands: 26, firstMfcc: 1, lastMfcc, cepLifter: 22, htkCompatible: true }),
       aud: new AuditorySpectrum(mel.centerFreqs),
       centerFreqs: mel.centerFreqs,
