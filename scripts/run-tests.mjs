@@ -23,7 +23,9 @@ if (files.length === 0) {
 // Tests write their scratch folders under os.tmpdir(); pointing TMPDIR at one folder per run lets us remove
 // all of them afterwards, whether a test cleaned up or not.
 const scratch = mkdtempSync(join(tmpdir(), 'adan-test-'));
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
+reporters.push(`--test-reporter=${join(import.meta.dirname, 'file-durations.mjs')}`, '--test-reporter-destination=stdout');
+const r = spawnSync(process.execPath, ['--test', ...reporters, ...files], {
   stdio: 'inherit',
   env: { ...process.env, TMPDIR: scratch },
 });

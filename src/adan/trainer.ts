@@ -4,6 +4,7 @@ import {
   inputGradientPenalty,
   mseLoss,
   softmaxCrossEntropyLoss,
+  type Kernels,
   type LossResult,
   type Matrix,
   type Rng,
@@ -95,10 +96,13 @@ export class AdanTrainer {
     readonly nets: AdanNets,
     readonly options: AdanOptions,
     readonly classes: number,
+    kernels?: Kernels, // the optimisers' kernels; default the active set (benchmarks pass a counting wrapper)
   ) {
     const o = options;
     this.adam = {} as Record<NetName, Adam>;
-    for (const n of NET_NAMES) this.adam[n] = new Adam(nets[n].params(), { lr: partLr(o, n), beta1: o.beta1, beta2: o.beta2, eps: o.adamEps });
+    for (const n of NET_NAMES) {
+      this.adam[n] = new Adam(nets[n].params(), { lr: partLr(o, n), beta1: o.beta1, beta2: o.beta2, eps: o.adamEps }, kernels);
+    }
     this.shareEncoderPass = !nets.encoder.spec.layers.some((l) => l.type === 'batchNorm' || l.type === 'dropout');
   }
 
