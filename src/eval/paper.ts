@@ -49,7 +49,10 @@ export function methodsOf(rows: PaperRow[]): { augment: string; classifier: stri
   const out: { augment: string; classifier: string; trainOn: TrainOn }[] = [];
   for (const r of rows) {
     const k = `${r.matches.augment}/${r.matches.classifier}/${r.matches.trainOn}`;
-    if (!seen.has(k)) (seen.add(k), out.push({ ...r.matches }));
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push({ ...r.matches });
+    }
   }
   return out;
 }
