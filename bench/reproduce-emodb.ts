@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reproduceEmodb } from '../src/eval/reproduce.js';
+import { reproduceEmodb } from '../src/experiments/reproduce.js';
 import { adanOptionsFrom, packageVersion, sampleCountFrom } from '../src/cli/commands/evaluate.js';
 import { REPRODUCE_ADAN_EPOCHS } from '../src/cli/commands/reproduce.js';
 import { backendName } from '../src/nn/index.js';

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, parseJsonOverrides } from '../../adan/index.js';
-import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../eval/reproduce.js';
+import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../experiments/index.js';
 import { backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';

@@ -1,4 +1,4 @@
-import type { TrainOn } from './results.js';
+import type { TrainOn } from '../eval/results.js';
 
 /** One number of the paper (spec 5) and the method of ours it corresponds to. */
 export interface PaperRow {
