@@ -4,7 +4,7 @@ import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type Se
 import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { fileError } from '../util/errors.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../util/version.js';
 import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
 import { parseAdanOptions } from './options.js';
 import type { AdanModelParts } from './model.js';

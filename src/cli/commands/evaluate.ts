@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, parseJsonOverrides, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
@@ -14,9 +13,8 @@ import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
-import { packageRoot } from '../../util/paths.js';
+import { packageVersion } from '../../util/version.js';
 import { progressBar } from '../progress.js';
-import { join } from 'node:path';
 
 export interface EvaluateFlags {
   table: string;
@@ -74,9 +72,7 @@ export function listOption(v: string, name: string, allowed: readonly string[]):
   return [...new Set(items)];
 }
 
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
+export { packageVersion };
 
 /** How many synthetic rows: --times (default 10), --per-class or --balance (one of them). */
 export function sampleCountFrom(f: { times?: string; perClass?: string; balance?: boolean }): SampleCount {
