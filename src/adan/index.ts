@@ -1,4 +1,4 @@
-// ADAN: adversarial data augmentation network (paper section II, III-D; spec 1-3).
+// ADAN: adversarial data augmentation network (paper section II, III-D, eqs. 1-6).
 export { AdanModel, validateTrainingData, type FitCallbacks, type AdanModelParts } from './model.js';
 export { adanOptions, adanOptionsSchema, parseAdanOptions, partLr, ADAN_PRESET_NAMES, type AdanOptions, type AdanPresetName } from './options.js';
 export { PRESETS } from './presets.js';

@@ -106,7 +106,8 @@ export class AdanModel {
 
   /**
    * Trains on raw features x (rows x cols, row-major) with labels y in 0..classNames.length-1. The normalisation
-   * (zero-variance removal, z-norm, and max-abs for `official`) is fitted here on x only (spec 4).
+   * (zero-variance removal, z-norm, and max-abs for `official`) is fitted here on x only: statistics of
+   * the test speakers must not leak into training (the authors normalised over the whole corpus).
    */
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classNames: string[], cb: FitCallbacks = {}): this {
     const o = this.options;
@@ -197,7 +198,7 @@ export class AdanModel {
         throw new Error(`ADAN training diverged at epoch ${epoch} (non-finite loss); try a lower learning rate`);
       }
       log.push(e);
-      // spec 3: the authors stopped once D could no longer tell real from fake codes (outputs near 0.5).
+      // The authors' public code stopped once D could no longer tell real from fake codes (outputs near 0.5).
       const es = o.earlyStop;
       if (es && o.adversarial === 'gan' && phase !== 'ae' && epoch > es.minEpoch) {
         streak = Math.abs(e.dReal - 0.5) <= es.tolerance && Math.abs(e.dFake - 0.5) <= es.tolerance ? streak + 1 : 0;

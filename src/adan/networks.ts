@@ -8,7 +8,7 @@ export type AdanNets = Record<NetName, Sequential>;
 export type AdanArchitecture = Record<NetName, SequentialSpec>;
 
 /**
- * Layer specs of the five parts for `inputs` features and `classes` classes (spec 1):
+ * Layer specs of the five parts for `inputs` features and `classes` classes (paper section II, Fig. 1; sizes of III-D):
  * E: x -> hidden -> h (latent); R: h -> hidden -> x; C: h -> hidden -> K logits; G: [z, one-hot y] -> hidden -> h;
  * D: h -> hidden -> 1 logit (sigmoid inside the loss; a raw critic value for wgan-gp).
  */

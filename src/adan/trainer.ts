@@ -75,7 +75,7 @@ function mat(rows: number, cols: number): Matrix {
 }
 
 /**
- * One ADAN training iteration (paper III-D, spec 2) on a batch:
+ * One ADAN training iteration (paper section III-D, eqs. 1-6) on a batch:
  * 1. D updated `dSteps` times (M) on real codes E(x) vs fake codes G(z, y) with E and G frozen (eq. 1; or the
  *    WGAN-GP critic loss);
  * 2. E, R, C updated on reconstruction MSE + classification CE (eqs. 2-4; E is not trained adversarially);

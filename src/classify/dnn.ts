@@ -17,7 +17,7 @@ export interface DnnOptions {
   classWeight?: 'balanced' | null;
 }
 
-/** Defaults of the authors' DNN classifier (spec 3): 100-100 tanh, dropout 0.5, 20 epochs, batch 50, Adam 1e-3. */
+/** Defaults of the authors' DNN classifier (Chatziagapi et al.'s public code): 100-100 tanh, dropout 0.5, 20 epochs, batch 50, Adam 1e-3. */
 export const DNN_DEFAULTS: Required<DnnOptions> = {
   hidden: [100, 100],
   activation: 'tanh',

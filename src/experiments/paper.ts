@@ -1,6 +1,6 @@
 import type { TrainOn } from '../eval/results.js';
 
-/** One number of the paper (spec 5) and the method of ours it corresponds to. */
+/** One number of the paper (Tables I-IV) and the method of ours it corresponds to. */
 export interface PaperRow {
   table: string;
   setting: string;

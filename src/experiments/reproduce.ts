@@ -142,7 +142,7 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
 
 /**
  * `adan reproduce iemocap`: Tables II-IV (IS10 features, leave-one-session-out, 4 classes). ADAN is trained on
- * improvised turns only (spec 4); classifiers on improvised turns (run/improvised/) and on all turns (run/).
+ * improvised turns only (paper section III-B); classifiers on improvised turns (run/improvised/) and on all turns (run/).
  */
 export async function reproduceIemocap(root: string, s: ReproduceSettings & { mergeExcited: boolean }): Promise<ReproduceOutput> {
   const t0 = performance.now();
