@@ -1,6 +1,6 @@
 // Evaluation protocol: leave-one-group-out folds, per-fold normalisation, augmenters inside the fold, metrics,
 // significance tests and merging of partial runs (the paper's experiments are in src/experiments).
-export { leaveOneGroupOut, distinctGroups, type Fold } from './folds.js';
+export { leaveOneGroupOut, distinctGroups, stratifiedFolds, type Fold } from './folds.js';
 export { confusionMatrix, weightedAccuracy, unweightedAverageRecall, perClassRecall, mean, std, type Confusion } from './metrics.js';
 export { pairedTTest, mcnemarExact, studentTwoSidedP, type TestResult } from './significance.js';
 export { summarise, compare, compareWithBaselines, methodKey, TRAIN_ON, type TrainOn, type MethodResult, type FoldPredictions, type FoldMetrics, type Comparison } from './results.js';
