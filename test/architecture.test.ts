@@ -116,3 +116,20 @@ test('the layering test can fail: a deep cli import and an upward import are cau
   assert.ok(edges.some((e) => topOf(e.from) === 'cli' && topOf(e.to) === 'adan' && e.to === 'adan/index.ts'));
   assert.ok(edges.some((e) => topOf(e.from) === 'eval' && topOf(e.to) === 'adan'));
 });
+
+test('no import cycles between src modules (e.g. options <-> presets, model <-> persist)', () => {
+  const next = new Map<string, string[]>();
+  for (const e of importEdges()) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[] = [];
+  const visit = (u: string, path: string[]): void => {
+    state.set(u, 'open');
+    for (const v of next.get(u) ?? []) {
+      if (state.get(v) === 'open') cycles.push([...path.slice(path.indexOf(v)), v].join(' -> '));
+      else if (!state.has(v)) visit(v, [...path, v]);
+    }
+    state.set(u, 'done');
+  };
+  for (const u of next.keys()) if (!state.has(u)) visit(u, [u]);
+  assert.deepEqual(cycles, []);
+});

@@ -11,6 +11,9 @@ import { fillPrior } from './aae.js';
 import type { EpochLog } from './training-log.js';
 import { dataFingerprint, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint.js';
 import { loadModelFolder, saveModelFolder } from './persist.js';
+import type { AdanModelParts } from './model-parts.js';
+
+export type { AdanModelParts } from './model-parts.js';
 
 export interface FitCallbacks {
   onEpoch?: (log: EpochLog) => void;
@@ -19,21 +22,6 @@ export interface FitCallbacks {
   checkpointEvery?: number;
   /** Continue from the checkpoint in checkpointDir when there is one (same data, options and seed required). */
   resume?: boolean;
-}
-
-/** The trained state a model folder holds (see persist.ts). */
-export interface AdanModelParts {
-  options: AdanOptions;
-  seed: number;
-  classNames: string[];
-  featureNames: string[];
-  classCounts: number[];
-  log: EpochLog[];
-  nets: AdanNets;
-  architecture: AdanArchitecture;
-  standardizer: Standardizer;
-  maxAbs: MaxAbsScaler | null;
-  stoppedEarly: boolean;
 }
 
 /** Rows processed at once by encode/generate (bounds memory for large requests). */

@@ -7,7 +7,7 @@ import { fileError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
 import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
 import { parseAdanOptions } from './options.js';
-import type { AdanModelParts } from './model.js';
+import type { AdanModelParts } from './model-parts.js';
 import { writeTrainingLog, type EpochLog } from './training-log.js';
 
 /** model.json: everything but tensors and scaler statistics. */

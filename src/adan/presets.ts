@@ -1,4 +1,5 @@
-import type { AdanOptions, AdanPresetName } from './options.js';
+import { UserError } from '../util/errors.js';
+import { adanOptionsSchema, describeIssues, type AdanOptions, type AdanPresetName } from './options.js';
 
 /**
  * The three named settings of ADAN. Every value is overridable (`adanOptions(preset, overrides)`).
@@ -103,3 +104,23 @@ export const PRESETS: Readonly<Record<AdanPresetName, Omit<AdanOptions, 'preset'
     gClsWeight: 0.1,
   },
 };
+
+/** The preset names, from PRESETS (the options schema's enum lists the same names; the Record type keeps them equal). */
+export const ADAN_PRESET_NAMES: readonly AdanPresetName[] = Object.keys(PRESETS) as AdanPresetName[];
+
+/**
+ * The options of a preset with overrides applied, validated once (throws UserError naming the bad values).
+ * `undefined` overrides are ignored so CLI flags that were not given keep the preset's value.
+ */
+export function adanOptions(preset: AdanPresetName, overrides: Partial<AdanOptions> = {}): AdanOptions {
+  if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) {
+    throw new UserError(`unknown ADAN preset '${String(preset)}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
+  }
+  const defined: Record<string, unknown> = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  // An AAE's codes are matched to an unbounded Gaussian prior: a linear code layer (Makhzani et al.), unless given;
+  // a tanh code layer saturates before the adversarial signal arrives.
+  if (defined.variant === 'aae' && defined.encoderOutput === undefined) defined.encoderOutput = 'linear';
+  const r = adanOptionsSchema.safeParse({ ...PRESETS[preset], ...defined, preset });
+  if (!r.success) throw new UserError(`invalid ADAN options: ${describeIssues(r.error)}`);
+  return r.data;
+}
