@@ -1,13 +1,11 @@
 // Engine benchmark: gemm GFLOP/s for both kernel sets and ms per forward+backward of an 800-wide MLP at batch 128;
-// with --adan-iter, an engine-only version of one complete ADAN training iteration (the same work as
-// bench/torch/adan_iter.py and `adan bench train`). Prints one JSON line.
+// with --adan-iter, the shipped AdanTrainer.step of the paper preset on random data (the same work as
+// bench/torch/adan_iter.py and `adan bench train`), with GEMM flops counted. Prints one JSON line.
 //   npx tsx bench/nn-engine.ts [--reps 5]
 //   npx tsx bench/nn-engine.ts --adan-iter --dim 1582 --batch 128 --iters 30 [--classes 7] [--backend native|js]
 import { parseArgs } from 'node:util';
-import {
-  activeKernels, Adam, bceWithLogitsLoss, jsKernels, mlpSpec, mseLoss, nativeKernels, Rng, Sequential, softmaxCrossEntropyLoss,
-  type ActivationName, type Kernels, type Matrix,
-} from '../src/nn/index.js';
+import { activeKernels, jsKernels, mlpSpec, nativeKernels, Rng, Sequential, type Kernels, type Matrix } from '../src/nn/index.js';
+import { adanArchitecture, adanOptions, AdanTrainer, buildNetworks } from '../src/adan/index.js';
 
 const { values: o } = parseArgs({
   options: {
@@ -110,58 +108,24 @@ function engineBench(): void {
   console.log(JSON.stringify(out));
 }
 
-/** One ADAN iteration exactly as bench/torch/adan_iter.py (see there for the networks and the three steps). */
+/**
+ * The shipped ADAN iteration, AdanTrainer.step of the paper preset (the same work as bench/torch/adan_iter.py: one D
+ * step, one E+R+C step, one G step), on random data, with kernels wrapped to count GEMM flops.
+ */
 function adanIter(): void {
-  const D = Number(o.dim), B = Number(o.batch), K = Number(o.classes), Z = 100, H = 100;
+  const D = Number(o.dim), B = Number(o.batch), K = Number(o.classes);
   const iters = Number(o.iters), warmup = Number(o.warmup);
   const base = kernelsFor(o.backend);
   const { kernels, flops, times } = counting(base, o.profile === true);
   const rng = new Rng(0);
-  const net = (sizes: number[], out: ActivationName): Sequential =>
-    new Sequential(mlpSpec({ inputs: sizes[0], hidden: sizes.slice(1, -1), outputs: sizes[sizes.length - 1], activation: 'tanh', outputActivation: out }), rng, kernels);
-  const E = net([D, 800, 800, H], 'tanh'), R = net([H, 800, 800, D], 'linear'), C = net([H, 100, 100, K], 'linear');
-  const G = net([Z + K, 100, 100, H], 'tanh'), Dn = net([H, 100, 100, 1], 'linear');
-  const optD = new Adam(Dn.params(), { lr: 1e-4 }, kernels);
-  const optAE = new Adam([...E.params(), ...R.params(), ...C.params()], { lr: 1e-4 }, kernels);
-  const optG = new Adam(G.params(), { lr: 1e-4 }, kernels);
+  const options = adanOptions('paper', { batchSize: B });
+  const trainer = new AdanTrainer(buildNetworks(adanArchitecture(options, D, K), rng, kernels), options, K, kernels);
   const x: Matrix = { rows: B, cols: D, data: new Float32Array(B * D) };
   rng.fillNormal(x.data);
   const y = new Int32Array(B).map(() => rng.int(K));
-  const zy: Matrix = { rows: B, cols: Z + K, data: new Float32Array(B * (Z + K)) };
-  const dh: Matrix = { rows: B, cols: H, data: new Float32Array(B * H) };
   const noise = rng.fork('z');
-  const add = (a: Matrix, b: Matrix, out: Matrix): Matrix => {
-    for (let i = 0; i < out.rows * out.cols; i++) out.data[i] = a.data[i] + b.data[i];
-    return out;
-  };
   const iteration = (): void => {
-    for (let i = 0; i < B; i++) {
-      const row = zy.data.subarray(i * (Z + K), (i + 1) * (Z + K));
-      noise.fillNormal(row.subarray(0, Z));
-      row.fill(0, Z);
-      row[Z + y[i]] = 1;
-    }
-    // (1) discriminator step; E and G only run forward
-    const real = E.forward(x, 'eval');
-    optD.zeroGrad();
-    Dn.backward(bceWithLogitsLoss(Dn.forward(real, 'train'), 1).grad, { inputGrad: false });
-    const fake0 = G.forward(zy, 'eval');
-    Dn.backward(bceWithLogitsLoss(Dn.forward(fake0, 'train'), 0).grad, { inputGrad: false });
-    optD.step();
-    // (2) autoencoder + classifier step
-    optAE.zeroGrad();
-    const h = E.forward(x, 'train');
-    const dRec = R.backward(mseLoss(R.forward(h, 'train'), x).grad);
-    const dCls = C.backward(softmaxCrossEntropyLoss(C.forward(h, 'train'), y).grad);
-    E.backward(add(dRec, dCls, dh), { inputGrad: false });
-    optAE.step();
-    // (3) generator step through frozen D and C (inverted labels)
-    optG.zeroGrad();
-    const fake = G.forward(zy, 'train');
-    const dD = Dn.backward(bceWithLogitsLoss(Dn.forward(fake, 'train'), 1).grad, { paramGrads: false });
-    const dC = C.backward(softmaxCrossEntropyLoss(C.forward(fake, 'train'), y).grad, { paramGrads: false });
-    G.backward(add(dD, dC, dh), { inputGrad: false });
-    optG.step();
+    trainer.step(x, y, noise);
   };
   for (let i = 0; i < warmup; i++) iteration();
   const f0 = flops();

@@ -2,7 +2,7 @@
 // Usage: npx tsx bench/report-embed.ts [points=3000] [dims=100]. Prints one JSON line.
 import { tsne } from '../src/report/embed/tsne.js';
 import { umap } from '../src/report/embed/umap.js';
-import { gaussian, seededRandom } from '../src/report/rng.js';
+import { gaussian, seededRandom } from '../src/util/random.js';
 
 const n = Number(process.argv[2] ?? 3000);
 const d = Number(process.argv[3] ?? 100);

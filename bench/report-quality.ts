@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { readCsvTable } from '../src/data/read-table.js';
 import { withEmodbMeta } from '../src/data/emodb-names.js';
 import { computeQuality } from '../src/report/quality/index.js';
-import { gaussian, seededRandom } from '../src/report/rng.js';
+import { gaussian, seededRandom } from '../src/util/random.js';
 import { sharedDir } from '../src/util/paths.js';
 
 const classifier = process.argv[2] === 'logistic' ? 'logistic' : 'svm';

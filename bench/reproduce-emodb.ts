@@ -4,9 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { reproduceEmodb } from '../src/eval/reproduce.js';
+import { reproduceEmodb } from '../src/experiments/reproduce.js';
 import { adanOptionsFrom, packageVersion, sampleCountFrom } from '../src/cli/commands/evaluate.js';
-import { REPRODUCE_ADAN_EPOCHS } from '../src/cli/commands/reproduce.js';
 import { backendName } from '../src/nn/index.js';
 import { sharedDir } from '../src/util/paths.js';
 
@@ -19,7 +18,7 @@ const quick = argv.includes('--quick');
 const extract = argv.includes('--extract');
 const out = mkdtempSync(join(tmpdir(), 'adan-bench-repro-'));
 try {
-  const epochs = arg('--adan-epochs') ?? String(quick ? 2 : REPRODUCE_ADAN_EPOCHS);
+  const epochs = arg('--adan-epochs') ?? (quick ? '2' : undefined) // undefined: the preset's own epochs;
   const r = await reproduceEmodb(join(sharedDir(), 'data', 'emodb'), {
     out,
     repeats: Number(arg('--repeats') ?? 1),

@@ -116,7 +116,7 @@ function largeCase(rows: number, cols: number, classes: number, testRows: number
 }
 
 function runCase(c: Case): void {
-  let t = performance.now();
+  const t = performance.now();
   const svm = new SvmClassifier({ C, gamma: 'auto', tol, cacheMB });
   svm.fit(c.x, c.rows, c.cols, c.y, c.classes);
   const adanFit = (performance.now() - t) / 1000;

@@ -1,5 +1,7 @@
 // Runs every compiled test file (dist/test/**/*.test.js) with node's built-in test runner.
 // Optional arguments filter the files by substring, e.g. `node scripts/run-tests.mjs nn/ features/`.
+// Files named *.slow.test.js (long training runs) form a slower tier: left out by default, run alone with --slow
+// (.ci/run runs both tiers).
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -14,16 +16,22 @@ function findTests(dir) {
   }
   return out;
 }
-const filters = process.argv.slice(2);
-const files = findTests('dist/test').filter((f) => filters.length === 0 || filters.some((s) => relative('dist/test', f).includes(s)));
+const args = process.argv.slice(2);
+const slow = args.includes('--slow');
+const filters = args.filter((a) => a !== '--slow');
+const files = findTests('dist/test')
+  .filter((f) => f.endsWith('.slow.test.js') === slow)
+  .filter((f) => filters.length === 0 || filters.some((s) => relative('dist/test', f).includes(s)));
 if (files.length === 0) {
-  console.error('run-tests: no test files found under dist/test');
+  console.error(`run-tests: no ${slow ? 'slow ' : ''}test files found under dist/test`);
   process.exit(1);
 }
 // Tests write their scratch folders under os.tmpdir(); pointing TMPDIR at one folder per run lets us remove
 // all of them afterwards, whether a test cleaned up or not.
 const scratch = mkdtempSync(join(tmpdir(), 'adan-test-'));
-const r = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], {
+const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
+reporters.push(`--test-reporter=${join(import.meta.dirname, 'file-durations.mjs')}`, '--test-reporter-destination=stdout');
+const r = spawnSync(process.execPath, ['--test', ...reporters, ...files], {
   stdio: 'inherit',
   env: { ...process.env, TMPDIR: scratch },
 });

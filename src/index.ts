@@ -59,12 +59,13 @@ export {
   unweightedAverageRecall,
   confusionMatrix,
   perClassRecall,
-  reproduceEmodb,
-  reproduceIemocap,
   type EvaluateConfig,
   type EvaluationResults,
   type Fold,
 } from './eval/index.js';
+
+// experiments: the paper's tables end to end
+export { reproduceEmodb, reproduceIemocap } from './experiments/index.js';
 
 // report: figures, quality metrics, HTML
 export { makeReport, computeQuality, type QualityReport } from './report/index.js';

@@ -1,6 +1,7 @@
-// ADAN: adversarial data augmentation network (paper section II, III-D; spec 1-3).
+// ADAN: adversarial data augmentation network (paper section II, III-D, eqs. 1-6).
 export { AdanModel, validateTrainingData, type FitCallbacks, type AdanModelParts } from './model.js';
-export { adanOptions, adanOptionsSchema, parseAdanOptions, partLr, ADAN_PRESET_NAMES, type AdanOptions, type AdanPresetName } from './options.js';
+export { adanOptionsSchema, parseAdanOptions, partLr, type AdanOptions, type AdanPresetName } from './options.js';
+export { adanOptions, ADAN_PRESET_NAMES } from './presets.js';
 export { PRESETS } from './presets.js';
 export { augmentTable } from './augment-table.js';
 export { classCounts, labelsToGenerate, type SampleMode } from './sample-counts.js';

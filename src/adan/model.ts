@@ -11,6 +11,9 @@ import { fillPrior } from './aae.js';
 import type { EpochLog } from './training-log.js';
 import { dataFingerprint, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint.js';
 import { loadModelFolder, saveModelFolder } from './persist.js';
+import type { AdanModelParts } from './model-parts.js';
+
+export type { AdanModelParts } from './model-parts.js';
 
 export interface FitCallbacks {
   onEpoch?: (log: EpochLog) => void;
@@ -19,21 +22,6 @@ export interface FitCallbacks {
   checkpointEvery?: number;
   /** Continue from the checkpoint in checkpointDir when there is one (same data, options and seed required). */
   resume?: boolean;
-}
-
-/** The trained state a model folder holds (see persist.ts). */
-export interface AdanModelParts {
-  options: AdanOptions;
-  seed: number;
-  classNames: string[];
-  featureNames: string[];
-  classCounts: number[];
-  log: EpochLog[];
-  nets: AdanNets;
-  architecture: AdanArchitecture;
-  standardizer: Standardizer;
-  maxAbs: MaxAbsScaler | null;
-  stoppedEarly: boolean;
 }
 
 /** Rows processed at once by encode/generate (bounds memory for large requests). */
@@ -106,7 +94,8 @@ export class AdanModel {
 
   /**
    * Trains on raw features x (rows x cols, row-major) with labels y in 0..classNames.length-1. The normalisation
-   * (zero-variance removal, z-norm, and max-abs for `official`) is fitted here on x only (spec 4).
+   * (zero-variance removal, z-norm, and max-abs for `official`) is fitted here on x only: statistics of
+   * the test speakers must not leak into training (the authors normalised over the whole corpus).
    */
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classNames: string[], cb: FitCallbacks = {}): this {
     const o = this.options;
@@ -197,7 +186,7 @@ export class AdanModel {
         throw new Error(`ADAN training diverged at epoch ${epoch} (non-finite loss); try a lower learning rate`);
       }
       log.push(e);
-      // spec 3: the authors stopped once D could no longer tell real from fake codes (outputs near 0.5).
+      // The authors' public code stopped once D could no longer tell real from fake codes (outputs near 0.5).
       const es = o.earlyStop;
       if (es && o.adversarial === 'gan' && phase !== 'ae' && epoch > es.minEpoch) {
         streak = Math.abs(e.dReal - 0.5) <= es.tolerance && Math.abs(e.dFake - 0.5) <= es.tolerance ? streak + 1 : 0;

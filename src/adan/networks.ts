@@ -1,4 +1,4 @@
-import { Rng, Sequential, mlpSpec, type SequentialSpec } from '../nn/index.js';
+import { Rng, Sequential, mlpSpec, type Kernels, type SequentialSpec } from '../nn/index.js';
 import type { AdanOptions } from './options.js';
 
 /** The five ADAN parts (paper Fig. 1): encoder E, decoder R, auxiliary classifier C, generator G, discriminator D. */
@@ -8,7 +8,7 @@ export type AdanNets = Record<NetName, Sequential>;
 export type AdanArchitecture = Record<NetName, SequentialSpec>;
 
 /**
- * Layer specs of the five parts for `inputs` features and `classes` classes (spec 1):
+ * Layer specs of the five parts for `inputs` features and `classes` classes (paper section II, Fig. 1; sizes of III-D):
  * E: x -> hidden -> h (latent); R: h -> hidden -> x; C: h -> hidden -> K logits; G: [z, one-hot y] -> hidden -> h;
  * D: h -> hidden -> 1 logit (sigmoid inside the loss; a raw critic value for wgan-gp).
  */
@@ -31,10 +31,13 @@ export function adanArchitecture(o: AdanOptions, inputs: number, classes: number
   };
 }
 
-/** Builds the five nets; each gets its own named RNG stream so the init of one part does not depend on another's size. */
-export function buildNetworks(arch: AdanArchitecture, rng: Rng): AdanNets {
+/**
+ * Builds the five nets; each gets its own named RNG stream so the init of one part does not depend on another's size.
+ * `kernels` defaults to the active set (benchmarks pass a counting wrapper).
+ */
+export function buildNetworks(arch: AdanArchitecture, rng: Rng, kernels?: Kernels): AdanNets {
   const nets = {} as AdanNets;
-  for (const name of NET_NAMES) nets[name] = new Sequential(arch[name], rng.fork(`init:${name}`));
+  for (const name of NET_NAMES) nets[name] = new Sequential(arch[name], rng.fork(`init:${name}`), kernels);
   return nets;
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { UserError } from '../util/errors.js';
-import { PRESETS } from './presets.js';
 
 /** Activations the ADAN sub-networks may use (the engine's names). */
 const activation = z.enum(['linear', 'tanh', 'relu', 'leakyRelu', 'sigmoid']);
@@ -88,28 +87,9 @@ export const adanOptionsSchema = z
 
 export type AdanOptions = z.infer<typeof adanOptionsSchema>;
 export type AdanPresetName = AdanOptions['preset'];
-export const ADAN_PRESET_NAMES: readonly AdanPresetName[] = ['paper', 'official', 'wadan'];
-
 /** Formats a zod error as one line naming each bad option. */
-function describeIssues(err: z.ZodError): string {
+export function describeIssues(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.length ? i.path.join('.') : 'options'}: ${i.message}`).join('; ');
-}
-
-/**
- * The options of a preset with overrides applied, validated once (throws UserError naming the bad values).
- * `undefined` overrides are ignored so CLI flags that were not given keep the preset's value.
- */
-export function adanOptions(preset: AdanPresetName, overrides: Partial<AdanOptions> = {}): AdanOptions {
-  if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) {
-    throw new UserError(`unknown ADAN preset '${String(preset)}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
-  }
-  const defined: Record<string, unknown> = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
-  // An AAE's codes are matched to an unbounded Gaussian prior: a linear code layer (Makhzani et al.), unless given;
-  // a tanh code layer saturates before the adversarial signal arrives.
-  if (defined.variant === 'aae' && defined.encoderOutput === undefined) defined.encoderOutput = 'linear';
-  const r = adanOptionsSchema.safeParse({ ...PRESETS[preset], ...defined, preset });
-  if (!r.success) throw new UserError(`invalid ADAN options: ${describeIssues(r.error)}`);
-  return r.data;
 }
 
 /** Validates a complete options object (e.g. read back from model.json). */

@@ -4,10 +4,10 @@ import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type La
 import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { fileError, type UserError } from '../util/errors.js';
-import { packageVersion } from './version.js';
+import { packageVersion } from '../util/version.js';
 import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
 import { parseAdanOptions } from './options.js';
-import type { AdanModelParts } from './model.js';
+import type { AdanModelParts } from './model-parts.js';
 import { writeTrainingLog, type EpochLog } from './training-log.js';
 
 /** model.json: everything but tensors and scaler statistics. */

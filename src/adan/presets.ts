@@ -1,16 +1,17 @@
-import type { AdanOptions, AdanPresetName } from './options.js';
+import { UserError } from '../util/errors.js';
+import { adanOptionsSchema, describeIssues, type AdanOptions, type AdanPresetName } from './options.js';
 
 /**
  * The three named settings of ADAN. Every value is overridable (`adanOptions(preset, overrides)`).
  *
- * `paper` — what the paper states (section II, III-D; spec 1-2): tanh everywhere, E/R hidden 800-800, C/G/D
+ * `paper` — what the paper states (section II, III-D, eqs. 1-6): tanh everywhere, E/R hidden 800-800, C/G/D
  * hidden 100-100, latent 100, z 100, Xavier init, Adam lr 1e-4 for all parts, M = 1 discriminator step,
  * generator with inverted labels (eq. 6). Not stated by the paper and chosen here: the encoder's (and so the
  * generator's) output is tanh, like its hidden layers; the decoder's output is linear because its targets are
- * z-scores, which a tanh output cannot reach; batch 128 and 300 epochs (what spec 5's reference run used);
+ * z-scores, which a tanh output cannot reach; batch 128 and 300 epochs (what our authors-style PyTorch reference run used);
  * Adam betas 0.9/0.999 and epsilon 1e-8 (Keras/TF defaults of the time); mean-over-elements MSE (Keras 'mse').
  *
- * `official` — what the authors' public code ran (spec 3). Spec 3 reports two readings of their repository:
+ * `official` — what the authors' public code ran (read from their repository). It has two readings:
  *   version A (the main reading) and version B ("another reading": noise size 2, discriminator lr 1e-5, decoder
  *   lr 1e-3, batch 64, D loss 0.5 x (real + fake), minimax generator loss). Each value below follows:
  *   - leaky ReLU 0.2 then batch normalisation in E and R hidden layers; E and R outputs tanh ............ A
@@ -24,7 +25,7 @@ import type { AdanOptions, AdanPresetName } from './options.js';
  *   - D loss = real + fake as eq. 1 (B: 0.5 x (real + fake)) ............................................. A
  *   - generator loss -(D's loss on fakes) + CE of C on fakes, i.e. minimax log(1 - D(G)) (eq. 5) ........... A and B
  *   - the encoder is not trained adversarially (only reconstruction + classification), as in every preset . A and B
- *   - C, G, D hidden activation tanh (spec 3 lists no departure from the paper for them) ................. paper
+ *   - C, G, D hidden activation tanh (their code shows no departure from the paper for them) ................. paper
  *   Batch-norm momentum 0.99 and epsilon 1e-3 are Keras' defaults (the authors used Keras/TensorFlow).
  *   Version B is one override away, e.g. `{ noise: 2, lrDiscriminator: 1e-5, lrDecoder: 1e-3, batchSize: 64, dLossScale: 0.5 }`.
  *
@@ -32,7 +33,7 @@ import type { AdanOptions, AdanPresetName } from './options.js';
  * and GAN trained one after the other, paper II-B) and 'aae' (Sahu et al. 2017); the AAE prior (radius 0.5, std
  * 0.15 around one axis per class) sits inside the tanh range of the encoder's output.
  *
- * `wadan` — the Wasserstein variant of the authors' later journal version (spec 3): the paper preset with a
+ * `wadan` — the Wasserstein variant of the authors' later journal version: the paper preset with a
  * critic without sigmoid, gradient-norm penalty weight 10 (WGAN-GP) and G loss = -critic + 0.1 x cross-entropy.
  */
 /** The paper's settings (section III-D); the other presets list only where they depart from it. */
@@ -103,3 +104,23 @@ export const PRESETS: Readonly<Record<AdanPresetName, Omit<AdanOptions, 'preset'
     gClsWeight: 0.1,
   },
 };
+
+/** The preset names, from PRESETS (the options schema's enum lists the same names; the Record type keeps them equal). */
+export const ADAN_PRESET_NAMES: readonly AdanPresetName[] = Object.keys(PRESETS) as AdanPresetName[];
+
+/**
+ * The options of a preset with overrides applied, validated once (throws UserError naming the bad values).
+ * `undefined` overrides are ignored so CLI flags that were not given keep the preset's value.
+ */
+export function adanOptions(preset: AdanPresetName, overrides: Partial<AdanOptions> = {}): AdanOptions {
+  if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) {
+    throw new UserError(`unknown ADAN preset '${String(preset)}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
+  }
+  const defined: Record<string, unknown> = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined));
+  // An AAE's codes are matched to an unbounded Gaussian prior: a linear code layer (Makhzani et al.), unless given;
+  // a tanh code layer saturates before the adversarial signal arrives.
+  if (defined.variant === 'aae' && defined.encoderOutput === undefined) defined.encoderOutput = 'linear';
+  const r = adanOptionsSchema.safeParse({ ...PRESETS[preset], ...defined, preset });
+  if (!r.success) throw new UserError(`invalid ADAN options: ${describeIssues(r.error)}`);
+  return r.data;
+}

@@ -4,6 +4,7 @@ import {
   inputGradientPenalty,
   mseLoss,
   softmaxCrossEntropyLoss,
+  type Kernels,
   type LossResult,
   type Matrix,
   type Rng,
@@ -74,7 +75,7 @@ function mat(rows: number, cols: number): Matrix {
 }
 
 /**
- * One ADAN training iteration (paper III-D, spec 2) on a batch:
+ * One ADAN training iteration (paper section III-D, eqs. 1-6) on a batch:
  * 1. D updated `dSteps` times (M) on real codes E(x) vs fake codes G(z, y) with E and G frozen (eq. 1; or the
  *    WGAN-GP critic loss);
  * 2. E, R, C updated on reconstruction MSE + classification CE (eqs. 2-4; E is not trained adversarially);
@@ -95,10 +96,13 @@ export class AdanTrainer {
     readonly nets: AdanNets,
     readonly options: AdanOptions,
     readonly classes: number,
+    kernels?: Kernels, // the optimisers' kernels; default the active set (benchmarks pass a counting wrapper)
   ) {
     const o = options;
     this.adam = {} as Record<NetName, Adam>;
-    for (const n of NET_NAMES) this.adam[n] = new Adam(nets[n].params(), { lr: partLr(o, n), beta1: o.beta1, beta2: o.beta2, eps: o.adamEps });
+    for (const n of NET_NAMES) {
+      this.adam[n] = new Adam(nets[n].params(), { lr: partLr(o, n), beta1: o.beta1, beta2: o.beta2, eps: o.adamEps }, kernels);
+    }
     this.shareEncoderPass = !nets.encoder.spec.layers.some((l) => l.type === 'batchNorm' || l.type === 'dropout');
   }
 

@@ -1,5 +1,5 @@
 import type { Resampled, SampleCount } from './types.js';
-import { AugmentRng } from './random.js';
+import { SeededRandom as AugmentRng } from '../util/random.js';
 
 /** Rows of each class (class index -> row indices, in row order). */
 export function rowsByClass(y: Int32Array, classes: number): number[][] {

@@ -1,5 +1,5 @@
 import type { Augmenter, Resampled, SampleCount } from './types.js';
-import { AugmentRng } from './random.js';
+import { SeededRandom as AugmentRng } from '../util/random.js';
 import { columnStd, cycleRows, rowsByClass, stackResampled, syntheticCounts } from './counts.js';
 
 /**

@@ -1,32 +1,31 @@
 import { Adam, Rng, Sequential, matrix, mlpSpec, softmax, softmaxCrossEntropyLoss } from '../nn/index.js';
-import type { Classifier } from './classifier.js';
+import { z } from 'zod';
+import { parseClassifierOptions, type Classifier } from './classifier.js';
 import { checkTrainingData, classWeights } from './validate.js';
 
-export interface DnnOptions {
-  /** Hidden layer widths (the authors: two layers of 100). */
-  hidden?: number[];
-  /** Hidden activation (the authors' code: tanh; the paper also mentions ReLU). */
-  activation?: 'relu' | 'tanh';
-  /** Dropout rate after each hidden layer (the authors: 0.5). */
-  dropout?: number;
-  epochs?: number;
-  batchSize?: number;
-  /** Adam learning rate (Keras' default 1e-3, which the authors' Keras code used for the classifier). */
-  lr?: number;
-  /** 'balanced' weights each sample's loss by n / (classes * count of its class). */
-  classWeight?: 'balanced' | null;
-}
+/** The DNN's parameters, declared once; defaults are the authors' classifier (Chatziagapi et al.'s public code). */
+export const dnnOptionsSchema = z
+  .object({
+    /** Hidden layer widths (the authors: two layers of 100). */
+    hidden: z.array(z.number().int().positive()).min(1).default([100, 100]),
+    /** Hidden activation (the authors' code: tanh; the paper also mentions ReLU). */
+    activation: z.enum(['relu', 'tanh']).default('tanh'),
+    /** Dropout rate after each hidden layer (the authors: 0.5). */
+    dropout: z.number().min(0).lt(1).default(0.5),
+    epochs: z.number().int().positive().default(20),
+    batchSize: z.number().int().positive().default(50),
+    /** Adam learning rate (Keras' default 1e-3, which the authors' Keras code used for the classifier). */
+    lr: z.number().positive().finite().default(1e-3),
+    /** 'balanced' weights each sample's loss by n / (classes * count of its class). */
+    classWeight: z.union([z.literal('balanced'), z.null()]).default(null),
+  })
+  .strict();
 
-/** Defaults of the authors' DNN classifier (spec 3): 100-100 tanh, dropout 0.5, 20 epochs, batch 50, Adam 1e-3. */
-export const DNN_DEFAULTS: Required<DnnOptions> = {
-  hidden: [100, 100],
-  activation: 'tanh',
-  dropout: 0.5,
-  epochs: 20,
-  batchSize: 50,
-  lr: 1e-3,
-  classWeight: null,
-};
+/** What a caller may pass (every field optional). */
+export type DnnOptions = z.input<typeof dnnOptionsSchema>;
+
+/** The defaults: 100-100 tanh, dropout 0.5, 20 epochs, batch 50, Adam 1e-3. */
+export const DNN_DEFAULTS: Readonly<z.output<typeof dnnOptionsSchema>> = dnnOptionsSchema.parse({});
 
 const PREDICT_BATCH = 1024;
 
@@ -36,23 +35,17 @@ const PREDICT_BATCH = 1024;
  * (initialisation, shuffling and dropout masks come from named forks of one Rng).
  */
 export class DnnClassifier implements Classifier {
-  readonly options: Required<DnnOptions>;
+  static readonly schema = dnnOptionsSchema;
+  readonly options: z.output<typeof dnnOptionsSchema>;
   private net: Sequential | null = null;
   private cols = 0;
   private classes = 0;
   /** Mean training loss per epoch of the last fit. */
   lossHistory: number[] = [];
 
-  constructor(o: DnnOptions = {}, readonly seed: number = 0) {
-    this.options = {
-      hidden: o.hidden ?? DNN_DEFAULTS.hidden,
-      activation: o.activation ?? DNN_DEFAULTS.activation,
-      dropout: o.dropout ?? DNN_DEFAULTS.dropout,
-      epochs: o.epochs ?? DNN_DEFAULTS.epochs,
-      batchSize: o.batchSize ?? DNN_DEFAULTS.batchSize,
-      lr: o.lr ?? DNN_DEFAULTS.lr,
-      classWeight: o.classWeight ?? DNN_DEFAULTS.classWeight,
-    };
+  /** Throws a UserError naming each bad option; `seed` drives initialisation, shuffling and dropout. */
+  constructor(options: DnnOptions = {}, readonly seed: number = 0) {
+    this.options = parseClassifierOptions('dnn', dnnOptionsSchema, options);
   }
 
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this {

@@ -1,6 +1,6 @@
 /**
  * Classifiers for the evaluation protocol: an RBF C-SVC equivalent to libsvm/scikit-learn's SVC and the paper's
- * DNN on the engine. createClassifier validates options once (zod) and reports bad values as UserErrors.
+ * DNN on the engine. Each declares its parameters once as a static zod schema, validated in its constructor.
  */
 import { z } from 'zod';
 import { UserError } from '../util/errors.js';
@@ -11,53 +11,28 @@ import { SvmClassifier } from './svm.js';
 export type { Classifier, ClassifierName } from './classifier.js';
 export { SvmClassifier, resolveGamma, type SvmOptions, type SvmFitInfo } from './svm.js';
 export { DnnClassifier, DNN_DEFAULTS, type DnnOptions } from './dnn.js';
+export { parseClassifierOptions } from './classifier.js';
 export { jsGemmNT, type GemmNT } from './gemm-nt.js';
 export { defaultGemmNT, gemmPathName } from './gemm-select.js';
 
-export const CLASSIFIER_NAMES: readonly ClassifierName[] = ['svm', 'dnn'];
-
-const classWeight = z.union([z.literal('balanced'), z.null()]).optional();
-
-export const svmOptionsSchema = z
-  .object({
-    C: z.number().positive().finite().optional(),
-    gamma: z.union([z.number().positive().finite(), z.literal('scale'), z.literal('auto')]).optional(),
-    tol: z.number().positive().finite().optional(),
-    cacheMB: z.number().positive().finite().optional(),
-    classWeight,
-    shrinking: z.boolean().optional(),
-  })
-  .strict();
-
-export const dnnOptionsSchema = z
-  .object({
-    hidden: z.array(z.number().int().positive()).min(1).optional(),
-    activation: z.enum(['relu', 'tanh']).optional(),
-    dropout: z.number().min(0).lt(1).optional(),
-    epochs: z.number().int().positive().optional(),
-    batchSize: z.number().int().positive().optional(),
-    lr: z.number().positive().finite().optional(),
-    classWeight,
-  })
-  .strict();
-
-function parseOptions<T>(name: string, schema: z.ZodType<T>, options: Record<string, unknown> | undefined): T {
-  const r = schema.safeParse(options ?? {});
-  if (!r.success) {
-    const msg = r.error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(options)'}: ${i.message}`).join('; ');
-    throw new UserError(`invalid ${name} classifier options: ${msg}`);
-  }
-  return r.data;
+/** A classifier class as the registry holds it: its parameter schema and a (options, seed) constructor. */
+export interface ClassifierClass {
+  readonly schema: z.ZodType;
+  new (options: Record<string, unknown>, seed: number): Classifier;
 }
+
+/** Every classifier by name: the one place to add one (names, --help text and validation derive from it). */
+export const CLASSIFIERS: Readonly<Record<ClassifierName, ClassifierClass>> = { svm: SvmClassifier, dnn: DnnClassifier };
+
+export const CLASSIFIER_NAMES: readonly ClassifierName[] = Object.keys(CLASSIFIERS) as ClassifierName[];
+
+/** The parameter schemas (kept under their old names for callers that validate before constructing). */
+export const svmOptionsSchema = SvmClassifier.schema;
+export const dnnOptionsSchema = DnnClassifier.schema;
 
 /** A fresh, unfitted classifier; `seed` drives the DNN's initialisation, shuffling and dropout (the SVM is deterministic). */
 export function createClassifier(name: ClassifierName, options: Record<string, unknown> | undefined, seed: number): Classifier {
-  switch (name) {
-    case 'svm':
-      return new SvmClassifier(parseOptions('svm', svmOptionsSchema, options));
-    case 'dnn':
-      return new DnnClassifier(parseOptions('dnn', dnnOptionsSchema, options), seed);
-    default:
-      throw new UserError(`unknown classifier '${String(name)}' (expected one of: ${CLASSIFIER_NAMES.join(', ')})`);
-  }
+  const cls = Object.hasOwn(CLASSIFIERS, name) ? CLASSIFIERS[name] : undefined;
+  if (!cls) throw new UserError(`unknown classifier '${String(name)}' (expected one of: ${CLASSIFIER_NAMES.join(', ')})`);
+  return new cls(options ?? {}, seed);
 }

@@ -1,28 +1,35 @@
-import type { Classifier } from './classifier.js';
+import { z } from 'zod';
+import { parseClassifierOptions, type Classifier } from './classifier.js';
 import { defaultGemmNT } from './gemm-select.js';
 import type { GemmNT } from './gemm-nt.js';
 import { KernelRows, rbfBlock, squaredNorms } from './rbf-kernel.js';
 import { solveBinary } from './smo.js';
 import { checkTrainingData, classWeights } from './validate.js';
 
-export interface SvmOptions {
-  /** Box constraint (the authors used 10). */
-  C?: number;
-  /** RBF width: a number, 'auto' = 1/n_features (the authors' and libsvm's default), or 'scale' = 1/(n_features var(X)). */
-  gamma?: number | 'scale' | 'auto';
-  /** Stopping tolerance on the KKT violation (scikit-learn's default 1e-3). */
-  tol?: number;
-  /**
-   * Kernel cache in MB (default 3072; memory is allocated only as far as the problem needs): when the n x n
-   * kernel fits it is computed once with gemm and shared by all pairs; else when a pair's l x l kernel fits it is
-   * computed per pair (IEMOCAP real + 10x synthetic: pairs of about 24,000 rows = 2.3 GB); else LRU rows.
-   */
-  cacheMB?: number;
-  /** 'balanced' scales C per class by n / (classes * count), as scikit-learn. */
-  classWeight?: 'balanced' | null;
-  /** libsvm's shrinking heuristic (default true, as scikit-learn): same optimum within tol, faster on large sets. */
-  shrinking?: boolean;
-}
+/** The SVM's parameters, declared once: types, ranges and defaults (validated in the constructor). */
+export const svmOptionsSchema = z
+  .object({
+    /** Box constraint (the authors used 10). */
+    C: z.number().positive().finite().default(10),
+    /** RBF width: a number, 'auto' = 1/n_features (the authors' and libsvm's default), or 'scale' = 1/(n_features var(X)). */
+    gamma: z.union([z.number().positive().finite(), z.literal('scale'), z.literal('auto')]).default('auto'),
+    /** Stopping tolerance on the KKT violation (scikit-learn's default 1e-3). */
+    tol: z.number().positive().finite().default(1e-3),
+    /**
+     * Kernel cache in MB (default 3072; memory is allocated only as far as the problem needs): when the n x n
+     * kernel fits it is computed once with gemm and shared by all pairs; else when a pair's l x l kernel fits it is
+     * computed per pair (IEMOCAP real + 10x synthetic: pairs of about 24,000 rows = 2.3 GB); else LRU rows.
+     */
+    cacheMB: z.number().positive().finite().default(3072),
+    /** 'balanced' scales C per class by n / (classes * count), as scikit-learn. */
+    classWeight: z.union([z.literal('balanced'), z.null()]).default(null),
+    /** libsvm's shrinking heuristic (default true, as scikit-learn): same optimum within tol, faster on large sets. */
+    shrinking: z.boolean().default(true),
+  })
+  .strict();
+
+/** What a caller may pass (every field optional, defaults from svmOptionsSchema). */
+export type SvmOptions = z.input<typeof svmOptionsSchema>;
 
 /** Statistics of the last fit, for benchmarks and diagnostics. */
 export interface SvmFitInfo {
@@ -66,13 +73,17 @@ export class SvmClassifier implements Classifier {
   nSupport: Int32Array = new Int32Array(0);
   info: SvmFitInfo | null = null;
 
-  constructor(o: SvmOptions = {}) {
-    this.C = o.C ?? 10;
-    this.gamma = o.gamma ?? 'auto';
-    this.tol = o.tol ?? 1e-3;
-    this.cacheMB = o.cacheMB ?? 3072;
-    this.classWeight = o.classWeight ?? null;
-    this.shrinking = o.shrinking ?? true;
+  static readonly schema = svmOptionsSchema;
+
+  /** Throws a UserError naming each bad option. The SVM is deterministic: `_seed` only matches the registry's shape. */
+  constructor(options: SvmOptions = {}, _seed = 0) {
+    const o = parseClassifierOptions('svm', svmOptionsSchema, options);
+    this.C = o.C;
+    this.gamma = o.gamma;
+    this.tol = o.tol;
+    this.cacheMB = o.cacheMB;
+    this.classWeight = o.classWeight;
+    this.shrinking = o.shrinking;
     this.gemm = defaultGemmNT();
   }
 

@@ -1,4 +1,5 @@
 /** Leave-one-group-out cross-validation (spec 4: EmoDB leave-one-speaker-out, IEMOCAP leave-one-session-out). */
+import { permutation } from '../util/random.js';
 
 export interface Fold {
   /** Index of the fold (order of first appearance is NOT used: groups are sorted so fold k is stable). */
@@ -24,4 +25,22 @@ export function leaveOneGroupOut(groups: readonly string[]): Fold[] {
     groups.forEach((g, i) => (g === group ? test : train).push(i));
     return { index, group, train: Int32Array.from(train), test: Int32Array.from(test) };
   });
+}
+
+/** Stratified k-fold assignment: each label's (shuffled) rows are dealt round-robin to the folds. */
+export function stratifiedFolds(labels: ArrayLike<number>, k: number, rand: () => number): Int32Array {
+  const fold = new Int32Array(labels.length);
+  const byLabel = new Map<number, number[]>();
+  for (let i = 0; i < labels.length; i++) {
+    const l = labels[i];
+    if (!byLabel.has(l)) byLabel.set(l, []);
+    byLabel.get(l)!.push(i);
+  }
+  let next = 0;
+  for (const key of [...byLabel.keys()].sort((a, b) => a - b)) {
+    const rows = byLabel.get(key)!;
+    const order = permutation(rows.length, rand);
+    for (const o of order) fold[rows[o]] = next++ % k;
+  }
+  return fold;
 }

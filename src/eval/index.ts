@@ -1,6 +1,6 @@
 // Evaluation protocol: leave-one-group-out folds, per-fold normalisation, augmenters inside the fold, metrics,
-// significance tests, merging of partial runs, and the paper's experiments.
-export { leaveOneGroupOut, distinctGroups, type Fold } from './folds.js';
+// significance tests and merging of partial runs (the paper's experiments are in src/experiments).
+export { leaveOneGroupOut, distinctGroups, stratifiedFolds, type Fold } from './folds.js';
 export { confusionMatrix, weightedAccuracy, unweightedAverageRecall, perClassRecall, mean, std, type Confusion } from './metrics.js';
 export { pairedTTest, mcnemarExact, studentTwoSidedP, type TestResult } from './significance.js';
 export { summarise, compare, compareWithBaselines, methodKey, TRAIN_ON, type TrainOn, type MethodResult, type FoldPredictions, type FoldMetrics, type Comparison } from './results.js';
@@ -10,7 +10,4 @@ export { evalDataFromTable, type DatasetOptions } from './dataset.js';
 export { defaultDeps, type DefaultDepsOptions } from './defaults.js';
 export { fitStandardizer } from './normaliser.js';
 export { formatResults, formatPaperComparison, verdicts } from './format.js';
-export { PAPER_TABLE_I, PAPER_IEMOCAP_IMPRO, PAPER_IEMOCAP_ALL, EMODB_HUMAN_WA, type PaperRow } from './paper.js';
-export { reproduceEmodb, reproduceIemocap, type ReproduceSettings, type ReproduceOutput } from './reproduce.js';
-export { cachedFeatures } from './extract-cache.js';
 export type { EvalData, EvalDeps, EvalClassifier, FoldNormaliser, AugmentContext } from './types.js';

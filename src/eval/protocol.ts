@@ -6,6 +6,7 @@ import { compareWithBaselines, summarise, type Comparison, type FoldPredictions,
 import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/errors.js';
+import { packageVersion } from '../util/version.js';
 
 export type Normalisation = 'per-fold' | 'corpus-leaky';
 
@@ -193,7 +194,7 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
   const partial = config.fold !== undefined || config.repeat !== undefined ? { pieces: repeats.flatMap((repeat) => runFolds.map((f) => ({ repeat, fold: f.index }))) } : undefined;
   return {
     tool: 'adan',
-    version: hooks.version ?? '0.1.0',
+    version: hooks.version ?? packageVersion(),
     created: new Date().toISOString(),
     backend: hooks.backend ?? 'js',
     config: configRecord(config),

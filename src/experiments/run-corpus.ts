@@ -8,7 +8,7 @@ import type { WhereClause } from '../data/filter.js';
 import { selectRows, type FeatureTable } from '../data/table.js';
 import { evalDataFromTable } from '../eval/dataset.js';
 import { defaultDeps } from '../eval/defaults.js';
-import { cachedFeatures } from '../eval/extract-cache.js';
+import { cachedFeatures } from './extract-cache.js';
 import { formatResults } from '../eval/format.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
 import type { FeatureSetName } from '../features/index.js';

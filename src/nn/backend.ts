@@ -1,6 +1,8 @@
 /**
  * Kernel selection: the native addon (build/Release/adan_native.node, N-API + OpenBLAS) when it loads, else the
  * pure TypeScript kernels. ADAN_BACKEND=js|native forces one; forcing native when it is missing is an error.
+ * ADAN_REQUIRE_NATIVE=1 (set by .ci/run) makes a missing or broken addon an error at load instead of a silent fallback,
+ * so CI cannot pass on the JS kernels alone while a user's install without OpenBLAS still works.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,19 +38,33 @@ export function nativeAddonPath(): string {
   return process.env.ADAN_NATIVE_PATH ?? join(packageRoot(), 'build', 'Release', 'adan_native.node');
 }
 
-/** The native kernel set, or null when the addon is not built or fails to load (see nativeLoadError()). */
+/** True when ADAN_REQUIRE_NATIVE=1: the native kernels must load (CI), no fallback to the JS kernels. */
+export function nativeRequired(): boolean {
+  return process.env.ADAN_REQUIRE_NATIVE === '1';
+}
+
+/**
+ * The native kernel set, or null when the addon is not built or fails to load (see nativeLoadError()).
+ * Throws instead of returning null when nativeRequired().
+ */
 export function nativeKernels(): Kernels | null {
-  if (nativeCache !== undefined) return nativeCache;
+  if (nativeCache === undefined) nativeCache = loadNative();
+  if (nativeCache === null && nativeRequired()) {
+    throw new UserError(`ADAN_REQUIRE_NATIVE=1 but the native kernels are unavailable: ${nativeError}`);
+  }
+  return nativeCache;
+}
+
+function loadNative(): Kernels | null {
   const path = nativeAddonPath();
   if (!existsSync(path)) {
     nativeError = `${path} does not exist (build it with \`node scripts/build-native.mjs\`; needs a C compiler and libopenblas-dev)`;
-    nativeCache = null;
     return null;
   }
   try {
     const addon = createRequire(import.meta.url)(path) as NativeAddon;
     const info = addon.info();
-    nativeCache = {
+    return {
       name: 'native',
       detail: `${info.config.trim()}, core ${info.corename}, ${info.threads} thread${info.threads === 1 ? '' : 's'}`,
       gemm: addon.sgemm,
@@ -62,9 +78,8 @@ export function nativeKernels(): Kernels | null {
     };
   } catch (err) {
     nativeError = `${path} failed to load: ${(err as Error).message}`;
-    nativeCache = null;
+    return null;
   }
-  return nativeCache;
 }
 
 /** Why the native kernels are unavailable ('' when they loaded or were not tried yet). */
@@ -99,3 +114,6 @@ export function backendDescription(): string {
     return `unavailable: ${(err as Error).message}`;
   }
 }
+
+// Fail at import, not at the first matrix product, so CI stops before any work runs on the wrong kernels.
+if (nativeRequired()) nativeKernels();

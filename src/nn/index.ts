@@ -12,7 +12,9 @@ export { Rng } from './rng.js';
 export type { Kernels, ActCode } from './kernels.js';
 export { ACT } from './kernels.js';
 export { jsKernels } from './js-kernels.js';
-export { activeKernels, nativeKernels, backendName, backendDescription, nativeLoadError, nativeAddonPath } from './backend.js';
+export {
+  activeKernels, nativeKernels, nativeRequired, backendName, backendDescription, nativeLoadError, nativeAddonPath,
+} from './backend.js';
 export type { Mode, Param, ActivationName, Layer } from './layers.js';
 export { Dense, Activation, BatchNorm, Dropout, DEFAULT_BN_EPS, DEFAULT_BN_MOMENTUM, DEFAULT_LEAKY_SLOPE } from './layers.js';
 export type { LayerSpec, SequentialSpec, MlpOptions, BackwardOptions, InitName } from './sequential.js';

@@ -7,7 +7,7 @@ import type { Figure } from './figures/types.js';
 import { computeQuality, type QualityReport } from './quality/index.js';
 import { stackRows, takeRows, type Samples } from './quality/matrix.js';
 import { methodKey, paperFor } from './results.js';
-import { permutation, seededRandom } from './rng.js';
+import { permutation, seededRandom } from '../util/random.js';
 import { specToSvg } from './render.js';
 import type { ReportInputs } from './inputs.js';
 import type { SyntheticSource } from './sources.js';

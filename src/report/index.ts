@@ -1,8 +1,7 @@
 // Reports: figures (Vega-Lite -> SVG/PNG), embeddings, synthetic-data quality and the self-contained HTML report.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { packageRoot } from '../util/paths.js';
+import { packageVersion } from '../util/version.js';
 import { buildReport, DEFAULT_REPORT_OPTIONS, type ReportOptions } from './build.js';
 import { collectInputs } from './inputs.js';
 import { renderHtml } from './html.js';
@@ -34,9 +33,6 @@ export interface MakeReportOptions extends Partial<ReportOptions> {
   interactive?: boolean;
 }
 
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 /** `adan report`: reads results files / run folders and writes one self-contained HTML file or a folder of PNGs (atomically). */
 export async function makeReport(paths: string[], options: MakeReportOptions): Promise<{ files: string[]; figures: number; warnings: string[] }> {

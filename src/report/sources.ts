@@ -77,7 +77,8 @@ function pick(x: Float32Array, cols: number, rows: number[]): Float32Array {
 
 /** Metadata columns to force when reading the real table (a 0/1 `synthetic` flag would otherwise parse as a feature). */
 function raw0Meta(labelCol: string, emodb?: boolean): string[] {
-  return emodb ? ['synthetic'] : [labelCol, 'synthetic'];
+  // `adan_fit` (yes/no) is the protocol's train.csv column saying which rows ADAN was fitted on (--adan-train-where).
+  return emodb ? ['synthetic', 'adan_fit'] : [labelCol, 'synthetic', 'adan_fit'];
 }
 
 export interface ModelSourceOptions {

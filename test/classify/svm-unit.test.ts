@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/util/paths.js';
-import { SvmClassifier, createClassifier, resolveGamma, DnnClassifier } from '../../src/classify/index.js';
+import {
+  SvmClassifier, createClassifier, resolveGamma, DnnClassifier, DNN_DEFAULTS, CLASSIFIERS, CLASSIFIER_NAMES, type ClassifierName, type SvmOptions,
+} from '../../src/classify/index.js';
 import { UserError } from '../../src/util/errors.js';
 import { topK } from '../../src/classify/smo.js';
 
@@ -86,4 +88,16 @@ test('fit rejects mismatched shapes, out-of-range labels and non-finite values',
   const bad = x.slice();
   bad[5] = NaN;
   assert.throws(() => svm.fit(bad, c0.rows, c0.cols, y, 3), /non-finite/);
+});
+
+test('classifiers validate their own options in the constructor (one schema each, defaults filled in)', () => {
+  assert.throws(() => new SvmClassifier({ C: -1 }), /invalid svm classifier options: C: /);
+  assert.throws(() => new SvmClassifier({ kernel: 'linear' } as unknown as SvmOptions), /invalid svm classifier options/);
+  assert.throws(() => new DnnClassifier({ dropout: 1 }), /invalid dnn classifier options: dropout: /);
+  const svm = new SvmClassifier({ C: 2 });
+  assert.deepEqual([svm.C, svm.gamma, svm.tol, svm.cacheMB, svm.classWeight, svm.shrinking], [2, 'auto', 1e-3, 3072, null, true]);
+  assert.deepEqual(new DnnClassifier({}).options, DNN_DEFAULTS);
+  assert.deepEqual(Object.keys(CLASSIFIERS), [...CLASSIFIER_NAMES]);
+  assert.ok(createClassifier('dnn', { epochs: 3 }, 1) instanceof DnnClassifier);
+  assert.throws(() => createClassifier('knn' as ClassifierName, {}, 1), /unknown classifier 'knn' \(expected one of: svm, dnn\)/);
 });

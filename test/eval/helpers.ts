@@ -41,7 +41,10 @@ export class CentroidClassifier implements EvalClassifier {
           const v = x[i * this.cols + j] - this.centroids[k * this.cols + j];
           d += v * v;
         }
-        if (d < bd) (bd = d), (best = k);
+        if (d < bd) {
+          bd = d;
+          best = k;
+        }
       }
       out[i] = best;
     }

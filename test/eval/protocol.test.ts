@@ -91,7 +91,7 @@ test('augmenters see only the training fold (and the fit mask of the training ro
     ...deps,
     createAugmenter: (name, ctx) => ({
       name,
-      fitResample: (x, rows, cols, y, classes, seed) => {
+      fitResample: (x, rows, cols, y, _classes, _seed) => {
         seen.push({ group: ctx.group, rows, maskOnes: ctx.fitMask!.reduce((s, v) => s + v, 0) });
         return new NoAugmenter().fitResample(x, rows, cols, y);
       },

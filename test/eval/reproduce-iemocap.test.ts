@@ -47,7 +47,7 @@ test('adan reproduce iemocap --quick on a release-shaped tree (real labels of 20
     assert.equal(all.results.length, 6);
     assert.equal(impro.results.length, 5);
     // ADAN of the all-sessions run was fitted on improvised training turns only; train.csv says which
-    const train = readCsvTable(join(dir, 'run', 'models', 'adan-fold0', 'train.csv'));
+    const train = readCsvTable(join(dir, 'run', 'models', 'adan-fold0', 'train.csv'), { metaColumns: ['label', 'adan_fit'] });
     const type = new Map(utts.map((u) => [u.id, u.type]));
     assert.ok(train.ids.every((id, i) => (train.meta.adan_fit[i] === 'yes') === (type.get(id) === 'impro')));
     assert.ok(train.ids.every((id) => !id.startsWith('Ses01')));

@@ -1,10 +1,16 @@
 // Native (N-API + OpenBLAS) and pure TypeScript kernels agree to float tolerance on the same inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACT, jsKernels, nativeKernels, nativeLoadError, Rng, type ActCode } from '../../src/nn/index.js';
+import { ACT, jsKernels, nativeKernels, nativeLoadError, nativeRequired, Rng, type ActCode } from '../../src/nn/index.js';
 
+// Skipped only on a user's machine without the addon; under ADAN_REQUIRE_NATIVE=1 (.ci/run) nativeKernels() throws and the
+// file fails instead.
 const native = nativeKernels();
 const skip = native ? false : `native addon not built: ${nativeLoadError()}`;
+
+test('ADAN_REQUIRE_NATIVE=1 means the native kernels loaded (CI cannot pass on the JS fallback)', () => {
+  if (nativeRequired()) assert.ok(native, nativeLoadError());
+});
 const js = jsKernels();
 
 function rand(rng: Rng, n: number, std = 1): Float32Array {

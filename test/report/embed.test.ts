@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tsne, inputAffinities } from '../../src/report/embed/tsne.js';
 import { umap } from '../../src/report/embed/umap.js';
 import { embed2d } from '../../src/report/embed/index.js';
-import { gaussian, seededRandom } from '../../src/report/rng.js';
+import { gaussian, seededRandom } from '../../src/util/random.js';
 
 function clusters(perClass: number, classes: number, d: number, seed: number): { x: Float32Array; y: Int32Array; n: number } {
   const g = gaussian(seededRandom(seed));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { comparisonFigure, confusionFigure, embeddingFigure, embeddingFigures, lossCurvesFigure, methodKey, paperFor, readResults, readTrainingLog, recallFigure, specToSvg, svgToPng, type SyntheticSource } from '../../src/report/index.js';
-import { gaussian, seededRandom } from '../../src/report/rng.js';
+import { gaussian, seededRandom } from '../../src/util/random.js';
 import { decodePng, pixelStats, pngSize } from './png.js';
 import { fixture } from './helpers.js';
 

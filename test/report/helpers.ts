@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gaussian, seededRandom } from '../../src/report/rng.js';
+import { gaussian, seededRandom } from '../../src/util/random.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'fixtures', 'report');
 /** Works from test/ (tsx) and dist/test/ (compiled): the fixtures stay in the source tree. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { computeQuality, samples, type Samples } from '../../src/report/quality/index.js';
 import { rocAuc } from '../../src/report/quality/auc.js';
 import { mmdUnbiased } from '../../src/report/quality/mmd.js';
-import { gaussian, seededRandom } from '../../src/report/rng.js';
+import { gaussian, seededRandom } from '../../src/util/random.js';
 
 /** Three Gaussian classes in d dims with means 4 apart along different axes (well separated). */
 function blobs(perClass: number, d: number, seed: number, shift = 0): { s: Samples; y: Int32Array } {

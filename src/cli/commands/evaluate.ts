@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
@@ -12,13 +11,12 @@ import { defaultDeps } from '../../eval/defaults.js';
 import { formatResults } from '../../eval/format.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
 import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
-import type { EvalDeps } from '../../eval/types.js';
+import type { EvalDeps } from '../../eval/index.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
-import { packageRoot } from '../../util/paths.js';
+import { packageVersion } from '../../util/version.js';
 import { progressBar } from '../progress.js';
-import { join } from 'node:path';
 
 /** The protocol's flags, shared by `evaluate` and `run` (augmenters, classifiers, normalisation, repeats, seed). */
 export interface ProtocolFlags {
@@ -60,9 +58,7 @@ export interface EvaluateFlags extends ProtocolFlags {
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 
-export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-}
+export { packageVersion };
 
 /** How many synthetic rows: --times (default 10), --per-class or --balance (one of them). */
 export function sampleCountFrom(f: { times?: string; perClass?: string; balance?: boolean }): SampleCount {

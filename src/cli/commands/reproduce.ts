@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, seedOption } from '../options.js';
-import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../eval/reproduce.js';
+import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../experiments/index.js';
 import { backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar, stagedProgress } from '../progress.js';
@@ -25,11 +25,11 @@ interface ReproduceFlags {
 }
 
 /**
- * ADAN epochs for the full run: the `paper` preset's own 300. With 100 epochs the generator is clearly undertrained
- * (measured: ADAN + SVM 64.7 % WA vs 76.1 % at 300 epochs, the figure of the authors-style PyTorch reference in
- * spec/adan.md section 5); 300 epochs keep Table I under 20 minutes on 2 cores with the native kernels.
+ * ADAN epochs of a full run when --adan-epochs is not given: the preset's own (paper and wadan 300, official 1500 with
+ * its early stop), never a fixed number that would override the preset. With 100 epochs the generator is clearly
+ * undertrained (measured: ADAN + SVM 64.7 % WA vs 76.1 % at 300 epochs); 300 keep Table I under 20 minutes on 2 cores.
  */
-export const REPRODUCE_ADAN_EPOCHS = 300;
+const QUICK_ADAN_EPOCHS = '2';
 
 /** `adan reproduce emodb|iemocap`: the paper's experiments end to end, side by side with its tables. */
 export function registerReproduce(program: Command): void {
@@ -46,7 +46,7 @@ export function registerReproduce(program: Command): void {
     .option('--seed <n>', 'base random seed', '1')
     .option('--quick', 'fast smoke run: tiny ADAN (2 epochs, 64-unit autoencoder), DNN 2 epochs, 1x synthetic, 1 repeat')
     .option('--adan-preset <name>', `ADAN settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
-    .option('--adan-epochs <n>', `ADAN epochs per fold (default ${REPRODUCE_ADAN_EPOCHS})`)
+    .option('--adan-epochs <n>', "ADAN epochs per fold (default: the preset's, e.g. paper 300, official 1500)")
     .option('--adan-set <json>', 'override any ADAN option (JSON object)')
     .option('--times <n>', 'synthetic rows = n x the training fold (default 10, as the paper)')
     .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)')
@@ -56,7 +56,7 @@ export function registerReproduce(program: Command): void {
       if (corpus === 'iemocap' && !f.iemocap) throw new UserError('reproduce iemocap needs --iemocap DIR (the IEMOCAP release folder)');
       const quick = f.quick === true;
       const userSet = jsonOverridesOption(f.adanSet, '--adan-set');
-      const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? String(quick ? 2 : REPRODUCE_ADAN_EPOCHS), quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet);
+      const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? (quick ? QUICK_ADAN_EPOCHS : undefined), quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet);
       const repeats = intOption(f.repeats, '--repeats', 1) ?? 1;
       const bar = progressBar({ enabled: f.json ? false : undefined });
       const s: ReproduceSettings = {

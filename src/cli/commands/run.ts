@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { CORPUS_READERS, corpusReader } from '../../data/corpora/index.js';
 import { parseClassSet } from '../../data/corpora/classes.js';
-import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/run-corpus.js';
+import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/index.js';
 import { backendName } from '../../nn/index.js';
 import { progressBar, stagedProgress } from '../progress.js';
 import { addProtocolOptions, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';

@@ -1,4 +1,4 @@
-import { gaussian, seededRandom } from '../rng.js';
+import { gaussian, seededRandom } from '../../util/random.js';
 
 /**
  * Barnes-Hut t-SNE (van der Maaten 2014) in 2-D, written here because the npm t-SNE packages (tsne-js,

@@ -1,5 +1,5 @@
 import { UMAP } from 'umap-js';
-import { seededRandom } from '../rng.js';
+import { seededRandom } from '../../util/random.js';
 
 export interface UmapOptions {
   neighbours?: number;

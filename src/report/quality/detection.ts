@@ -1,5 +1,6 @@
 import { rocAuc } from './auc.js';
-import { seededRandom, stratifiedFolds } from '../rng.js';
+import { stratifiedFolds } from '../../eval/index.js';
+import { seededRandom } from '../../util/random.js';
 
 export interface DetectionResult {
   classifier: string;

@@ -4,7 +4,7 @@ import { knnPrecisionRecall, type CoverageResult } from './coverage.js';
 import { nnDistances, type NnDistanceResult } from './nn-distance.js';
 import { detectionAuc, type DetectionResult } from './detection.js';
 import { logisticTrainTest, svmTrainTest, tstrScores, TSTR_CLASSIFIER_NAMES, type TstrClassifier, type TstrResult } from './tstr.js';
-import { seededRandom, permutation } from '../rng.js';
+import { seededRandom, permutation } from '../../util/random.js';
 
 export { samples, type Samples } from './matrix.js';
 

@@ -2,7 +2,8 @@ import { createClassifier } from '../../classify/index.js';
 import { accuracy, type Accuracy } from './accuracy.js';
 import { argmaxRows, fitDualLogistic, predictDualLogistic } from './logistic.js';
 import { takeRows, type Samples } from './matrix.js';
-import { seededRandom, stratifiedFolds } from '../rng.js';
+import { stratifiedFolds } from '../../eval/index.js';
+import { seededRandom } from '../../util/random.js';
 
 /** Trains on pooled rows `train` (labels ytr) and predicts pooled rows `test`. */
 export type TrainTest = (train: number[], ytr: number[], test: number[]) => Int32Array;

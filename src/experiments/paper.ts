@@ -1,6 +1,6 @@
-import type { TrainOn } from './results.js';
+import type { TrainOn } from '../eval/results.js';
 
-/** One number of the paper (spec 5) and the method of ours it corresponds to. */
+/** One number of the paper (Tables I-IV) and the method of ours it corresponds to. */
 export interface PaperRow {
   table: string;
   setting: string;
@@ -49,7 +49,10 @@ export function methodsOf(rows: PaperRow[]): { augment: string; classifier: stri
   const out: { augment: string; classifier: string; trainOn: TrainOn }[] = [];
   for (const r of rows) {
     const k = `${r.matches.augment}/${r.matches.classifier}/${r.matches.trainOn}`;
-    if (!seen.has(k)) (seen.add(k), out.push({ ...r.matches }));
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push({ ...r.matches });
+    }
   }
   return out;
 }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cachedFeatures } from '../../src/eval/extract-cache.js';
+import { cachedFeatures } from '../../src/experiments/extract-cache.js';
 import { readCsvTable } from '../../src/data/read-table.js';
 import { sharedDir } from '../../src/util/paths.js';
 

@@ -10,12 +10,12 @@ import { loadFeatureTable } from '../data/load-table.js';
 import { selectRows, type FeatureTable } from '../data/table.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/errors.js';
-import { evalDataFromTable } from './dataset.js';
-import { defaultDeps } from './defaults.js';
+import { evalDataFromTable } from '../eval/dataset.js';
+import { defaultDeps } from '../eval/defaults.js';
 import { cachedFeatures } from './extract-cache.js';
-import { formatPaperComparison, verdicts } from './format.js';
+import { formatPaperComparison, verdicts } from '../eval/format.js';
 import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPER_TABLE_I, type PaperRow } from './paper.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults } from './protocol.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
 
 export interface ReproduceSettings {
   out: string;
@@ -142,7 +142,7 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
 
 /**
  * `adan reproduce iemocap`: Tables II-IV (IS10 features, leave-one-session-out, 4 classes). ADAN is trained on
- * improvised turns only (spec 4); classifiers on improvised turns (run/improvised/) and on all turns (run/).
+ * improvised turns only (paper section III-B); classifiers on improvised turns (run/improvised/) and on all turns (run/).
  */
 export async function reproduceIemocap(root: string, s: ReproduceSettings & { mergeExcited: boolean }): Promise<ReproduceOutput> {
   const t0 = performance.now();
