@@ -40,7 +40,7 @@ export function tempSibling(target: string): string {
 
 /** Refuses an output path that is an existing directory (the rename would fail with a message about the temp file). */
 export function checkOutputFile(target: string): void {
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(target).isDirectory();
   } catch {
