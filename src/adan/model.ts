@@ -6,7 +6,7 @@ import { encodeLabels } from './labels.js';
 import { adanArchitecture, buildNetworks, type AdanArchitecture, type AdanNets } from './networks.js';
 import type { AdanOptions } from './options.js';
 import { classCounts, labelsToGenerate, type SampleMode } from './sample-counts.js';
-import { AdanTrainer, type StepPhase, type StepStats } from './trainer.js';
+import { AdanTrainer, fillGeneratorInput, zeroStepStats, type StepPhase } from './trainer.js';
 import { fillPrior } from './aae.js';
 import type { EpochLog } from './training-log.js';
 import { dataFingerprint, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from './checkpoint.js';
@@ -22,6 +22,69 @@ export interface FitCallbacks {
   checkpointEvery?: number;
   /** Continue from the checkpoint in checkpointDir when there is one (same data, options and seed required). */
   resume?: boolean;
+  /** Names of the x columns, kept in the model folder (default f1..fN; ignored when the count differs from cols). */
+  featureNames?: readonly string[];
+}
+
+/** What prepare() builds for one fit. */
+interface Prepared {
+  xs: Float32Array; // scaled training rows
+  rows: number;
+  d: number; // columns after zero-variance removal
+  standardizer: Standardizer;
+  maxAbs: MaxAbsScaler | null;
+  architecture: AdanArchitecture;
+  nets: AdanNets;
+  trainer: AdanTrainer;
+}
+
+/** The StepStats that are batch means (weighted by batch rows when summed over an epoch); cCorrect is a count. */
+const MEAN_STATS = ['dLoss', 'gAdvLoss', 'gClsLoss', 'reconMse', 'cLoss', 'dReal', 'dFake'] as const;
+
+/** Batch buffers allocated once per fit; the last partial batch uses a view of the same buffers. */
+class BatchBuffers {
+  private readonly xb: Float32Array;
+  private readonly yb: Int32Array;
+
+  constructor(
+    readonly size: number,
+    private readonly d: number,
+  ) {
+    this.xb = new Float32Array(size * d);
+    this.yb = new Int32Array(size);
+  }
+
+  /** Copies rows order[start .. start+n) of xs / y into the buffers. */
+  fill(xs: Float32Array, y: Int32Array, order: ArrayLike<number>, start: number, n: number): { x: Matrix; y: Int32Array } {
+    const d = this.d;
+    for (let i = 0; i < n; i++) {
+      const r = order[start + i];
+      this.xb.set(xs.subarray(r * d, (r + 1) * d), i * d);
+      this.yb[i] = y[r];
+    }
+    const full = n === this.size;
+    return { x: { rows: n, cols: d, data: full ? this.xb : this.xb.subarray(0, n * d) }, y: full ? this.yb : this.yb.subarray(0, n) };
+  }
+}
+
+/**
+ * The authors' early stop (their public code): after minEpoch, stop once D's mean outputs on real and fake codes stay
+ * within tolerance of 0.5 for patience epochs, i.e. D can no longer tell them apart. Only for the gan objective and
+ * not in the autoencoder phase of 'separate'.
+ */
+class EarlyStop {
+  streak = 0;
+  stopped = false;
+
+  constructor(private readonly o: AdanOptions) {}
+
+  update(e: EpochLog, phase: StepPhase): void {
+    const es = this.o.earlyStop;
+    if (!es || this.o.adversarial !== 'gan' || phase === 'ae' || e.epoch <= es.minEpoch) return;
+    const near = Math.abs(e.dReal - 0.5) <= es.tolerance && Math.abs(e.dFake - 0.5) <= es.tolerance;
+    this.streak = near ? this.streak + 1 : 0;
+    if (this.streak >= es.patience) this.stopped = true;
+  }
 }
 
 /** Rows processed at once by encode/generate (bounds memory for large requests). */
@@ -34,7 +97,6 @@ const CHUNK = 512;
  */
 export class AdanModel {
   private parts: AdanModelParts | null = null;
-  private featureNamesHint: string[] | null = null;
 
   private constructor(
     readonly options: AdanOptions,
@@ -88,21 +150,56 @@ export class AdanModel {
   /** Fits on a table: labels from `labelCol` (metadata), feature names kept for the model folder. */
   fitTable(table: FeatureTable, labelCol: string, cb?: FitCallbacks): this {
     const { y, classNames } = encodeLabels(table, labelCol, 'training table');
-    this.featureNamesHint = [...table.featureNames];
-    return this.fit(table.features, table.ids.length, table.featureNames.length, y, classNames, cb);
+    return this.fit(table.features, table.ids.length, table.featureNames.length, y, classNames, { ...cb, featureNames: table.featureNames });
   }
 
   /**
    * Trains on raw features x (rows x cols, row-major) with labels y in 0..classNames.length-1. The normalisation
    * (zero-variance removal, z-norm, and max-abs for `official`) is fitted here on x only: statistics of
    * the test speakers must not leak into training (the authors normalised over the whole corpus).
+   * Steps: prepare (scalers, nets, trainer) -> resume or start -> runEpoch per epoch (early stop, checkpoints).
    */
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classNames: string[], cb: FitCallbacks = {}): this {
     const o = this.options;
-    const k = classNames.length;
-    const featureNames = this.featureNamesHint && this.featureNamesHint.length === cols ? this.featureNamesHint : Array.from({ length: cols }, (_, j) => `f${j + 1}`);
-    this.featureNamesHint = null;
+    const featureNames = cb.featureNames && cb.featureNames.length === cols ? [...cb.featureNames] : Array.from({ length: cols }, (_, j) => `f${j + 1}`);
     validateTrainingData(x, rows, cols, y, classNames);
+    const prep = this.prepare(x, rows, cols, classNames.length);
+    const fingerprint = dataFingerprint(x, y, classNames, o, this.seed);
+    const { log, earlyStop, startEpoch } = this.resumeOrInit(cb, fingerprint, prep);
+    const every = cb.checkpointEvery ?? 0;
+    const batch = new BatchBuffers(Math.min(o.batchSize, rows), prep.d);
+    // 'separate' (paper II-B): E/R/C alone for `epochs` epochs, then G/D alone (E frozen) for as many.
+    const totalEpochs = o.variant === 'separate' ? 2 * o.epochs : o.epochs;
+    for (let epoch = startEpoch; epoch <= totalEpochs && !earlyStop.stopped; epoch++) {
+      const phase: StepPhase = o.variant !== 'separate' ? 'joint' : epoch <= o.epochs ? 'ae' : 'gan';
+      const e = this.runEpoch(epoch, phase, prep, y, batch);
+      log.push(e);
+      earlyStop.update(e, phase);
+      cb.onEpoch?.(e);
+      if (cb.checkpointDir && every > 0 && (epoch % every === 0 || epoch === totalEpochs || earlyStop.stopped)) {
+        const state = { epoch, log, streak: earlyStop.streak, stoppedEarly: earlyStop.stopped, fingerprint };
+        saveCheckpoint(cb.checkpointDir, state, prep.nets, prep.trainer);
+      }
+    }
+    this.parts = {
+      options: o,
+      seed: this.seed,
+      classNames: [...classNames],
+      featureNames,
+      classCounts: classCounts(y, classNames.length),
+      log,
+      nets: prep.nets,
+      architecture: prep.architecture,
+      standardizer: prep.standardizer,
+      maxAbs: prep.maxAbs,
+      stoppedEarly: earlyStop.stopped,
+    };
+    return this;
+  }
+
+  /** Fits the scalers on x and builds the nets and the trainer (initialised from the seed). */
+  private prepare(x: Float32Array, rows: number, cols: number, classes: number): Prepared {
+    const o = this.options;
     const standardizer = new Standardizer().fit(x, rows, cols);
     const xs = standardizer.transform(x, rows);
     const d = standardizer.outputCols;
@@ -111,104 +208,58 @@ export class AdanModel {
       maxAbs = new MaxAbsScaler().fit(xs, rows, d);
       maxAbs.transform(xs, rows, xs);
     }
-    const architecture = adanArchitecture(o, d, k);
+    const architecture = adanArchitecture(o, d, classes);
     const nets = buildNetworks(architecture, new Rng(this.seed));
-    const trainer = new AdanTrainer(nets, o, k);
-    const log: EpochLog[] = [];
-    let streak = 0;
-    let stoppedEarly = false;
-    let startEpoch = 1;
-    const fingerprint = dataFingerprint(x, y, classNames, o, this.seed);
-    if (cb.resume && cb.checkpointDir) {
-      const ck = loadCheckpoint(cb.checkpointDir, fingerprint);
-      if (ck) {
-        restore(ck, nets, trainer);
-        log.push(...ck.log);
-        streak = ck.streak;
-        stoppedEarly = ck.stoppedEarly;
-        startEpoch = ck.epoch + 1;
-      }
+    return { xs, rows, d, standardizer, maxAbs, architecture, nets, trainer: new AdanTrainer(nets, o, classes) };
+  }
+
+  /** The checkpoint's log, early-stop state and next epoch when resuming a matching run, else a fresh start. */
+  private resumeOrInit(cb: FitCallbacks, fingerprint: string, prep: Prepared): { log: EpochLog[]; earlyStop: EarlyStop; startEpoch: number } {
+    const earlyStop = new EarlyStop(this.options);
+    const ck = cb.resume && cb.checkpointDir ? loadCheckpoint(cb.checkpointDir, fingerprint) : null;
+    if (!ck) return { log: [], earlyStop, startEpoch: 1 };
+    restore(ck, prep.nets, prep.trainer);
+    earlyStop.streak = ck.streak;
+    earlyStop.stopped = ck.stoppedEarly;
+    return { log: [...ck.log], earlyStop, startEpoch: ck.epoch + 1 };
+  }
+
+  /** One pass over the shuffled training rows in batches; returns the epoch's row-weighted mean statistics. */
+  private runEpoch(epoch: number, phase: StepPhase, prep: Prepared, y: Int32Array, batch: BatchBuffers): EpochLog {
+    const { xs, rows, trainer } = prep;
+    const t0 = performance.now();
+    // Per-epoch streams derived from the seed: a resumed run sees exactly the shuffles and noise it would have.
+    const erng = new Rng(this.seed).fork(`epoch:${epoch}`);
+    const order = erng.fork('shuffle').permutation(rows);
+    const noise = erng.fork('noise');
+    const acc = zeroStepStats();
+    let seen = 0;
+    const bsz = batch.size;
+    for (let start = 0; start < rows; start += bsz) {
+      const n = Math.min(bsz, rows - start);
+      if (n < 2) break; // a single row has no batch statistics (batch norm) and no real gradient signal
+      const { x: xm, y: ym } = batch.fill(xs, y, order, start, n);
+      const s = trainer.step(xm, ym, noise, phase);
+      for (const key of MEAN_STATS) acc[key] += s[key] * n;
+      acc.cCorrect += s.cCorrect;
+      seen += n;
     }
-    const save = (epoch: number): void => {
-      if (!cb.checkpointDir) return;
-      saveCheckpoint(cb.checkpointDir, { epoch, log, streak, stoppedEarly, fingerprint }, nets, trainer);
+    const e: EpochLog = {
+      epoch,
+      dLoss: acc.dLoss / seen,
+      gAdvLoss: acc.gAdvLoss / seen,
+      gClsLoss: acc.gClsLoss / seen,
+      reconMse: acc.reconMse / seen,
+      cLoss: acc.cLoss / seen,
+      cAcc: acc.cCorrect / seen,
+      dReal: acc.dReal / seen,
+      dFake: acc.dFake / seen,
+      seconds: (performance.now() - t0) / 1000,
     };
-    const every = cb.checkpointEvery ?? 0;
-    // Batch buffers allocated once; the last partial batch uses a view of the same buffer.
-    const bsz = Math.min(o.batchSize, rows);
-    const xb = new Float32Array(bsz * d);
-    const yb = new Int32Array(bsz);
-    // 'separate' (paper II-B): E/R/C alone for `epochs` epochs, then G/D alone (E frozen) for as many.
-    const totalEpochs = o.variant === 'separate' ? 2 * o.epochs : o.epochs;
-    const phaseOf = (epoch: number): StepPhase => (o.variant !== 'separate' ? 'joint' : epoch <= o.epochs ? 'ae' : 'gan');
-    for (let epoch = startEpoch; epoch <= totalEpochs && !stoppedEarly; epoch++) {
-      const phase = phaseOf(epoch);
-      const t0 = performance.now();
-      // Per-epoch streams derived from the seed: a resumed run sees exactly the shuffles and noise it would have.
-      const erng = new Rng(this.seed).fork(`epoch:${epoch}`);
-      const order = erng.fork('shuffle').permutation(rows);
-      const noise = erng.fork('noise');
-      const acc: StepStats = { dLoss: 0, gAdvLoss: 0, gClsLoss: 0, reconMse: 0, cLoss: 0, cCorrect: 0, dReal: 0, dFake: 0 };
-      let seen = 0;
-      for (let start = 0; start < rows; start += bsz) {
-        const n = Math.min(bsz, rows - start);
-        if (n < 2) break; // a single row has no batch statistics (batch norm) and no real gradient signal
-        for (let i = 0; i < n; i++) {
-          const r = order[start + i];
-          xb.set(xs.subarray(r * d, (r + 1) * d), i * d);
-          yb[i] = y[r];
-        }
-        const xm: Matrix = { rows: n, cols: d, data: n === bsz ? xb : xb.subarray(0, n * d) };
-        const s = trainer.step(xm, n === bsz ? yb : yb.subarray(0, n), noise, phase);
-        acc.dLoss += s.dLoss * n;
-        acc.gAdvLoss += s.gAdvLoss * n;
-        acc.gClsLoss += s.gClsLoss * n;
-        acc.reconMse += s.reconMse * n;
-        acc.cLoss += s.cLoss * n;
-        acc.cCorrect += s.cCorrect;
-        acc.dReal += s.dReal * n;
-        acc.dFake += s.dFake * n;
-        seen += n;
-      }
-      const e: EpochLog = {
-        epoch,
-        dLoss: acc.dLoss / seen,
-        gAdvLoss: acc.gAdvLoss / seen,
-        gClsLoss: acc.gClsLoss / seen,
-        reconMse: acc.reconMse / seen,
-        cLoss: acc.cLoss / seen,
-        cAcc: acc.cCorrect / seen,
-        dReal: acc.dReal / seen,
-        dFake: acc.dFake / seen,
-        seconds: (performance.now() - t0) / 1000,
-      };
-      if (!Object.values(e).every(Number.isFinite)) {
-        throw new Error(`ADAN training diverged at epoch ${epoch} (non-finite loss); try a lower learning rate`);
-      }
-      log.push(e);
-      // The authors' public code stopped once D could no longer tell real from fake codes (outputs near 0.5).
-      const es = o.earlyStop;
-      if (es && o.adversarial === 'gan' && phase !== 'ae' && epoch > es.minEpoch) {
-        streak = Math.abs(e.dReal - 0.5) <= es.tolerance && Math.abs(e.dFake - 0.5) <= es.tolerance ? streak + 1 : 0;
-        if (streak >= es.patience) stoppedEarly = true;
-      }
-      cb.onEpoch?.(e);
-      if (every > 0 && (epoch % every === 0 || epoch === totalEpochs || stoppedEarly)) save(epoch);
+    if (!Object.values(e).every(Number.isFinite)) {
+      throw new Error(`ADAN training diverged at epoch ${epoch} (non-finite loss); try a lower learning rate`);
     }
-    this.parts = {
-      options: o,
-      seed: this.seed,
-      classNames: [...classNames],
-      featureNames,
-      classCounts: classCounts(y, k),
-      log,
-      nets,
-      architecture,
-      standardizer,
-      maxAbs,
-      stoppedEarly,
-    };
-    return this;
+    return e;
   }
 
   /** Raw features (rows x featureNames.length) -> scaled model inputs. */
@@ -272,11 +323,7 @@ export class AdanModel {
     const gIn = new Float32Array(Math.min(CHUNK, rows) * w);
     for (let s = 0; s < rows; s += CHUNK) {
       const n = Math.min(CHUNK, rows - s);
-      gIn.fill(0);
-      for (let r = 0; r < n; r++) {
-        rng.fillNormal(gIn.subarray(r * w, r * w + nz));
-        gIn[r * w + nz + labels[s + r]] = 1;
-      }
+      fillGeneratorInput(gIn, n, nz, k, labels.subarray(s, s + n), rng);
       const h = p.nets.generator.forward({ rows: n, cols: w, data: gIn.subarray(0, n * w) }, 'eval');
       latent.set(h.data.subarray(0, n * l), s * l);
     }

@@ -25,6 +25,24 @@ export interface StepStats {
   dFake: number;
 }
 
+/** All statistics zero (the start of a step, and of an epoch's sums). */
+export function zeroStepStats(): StepStats {
+  return { dLoss: 0, gAdvLoss: 0, gClsLoss: 0, reconMse: 0, cLoss: 0, cCorrect: 0, dReal: 0, dFake: 0 };
+}
+
+/**
+ * Fills the first `rows` rows of a generator input (width noise + classes) with [z ~ N(0, I) | one-hot labels[r]],
+ * z drawn row by row from rng (the one definition used by training and by generate()).
+ */
+export function fillGeneratorInput(data: Float32Array, rows: number, noise: number, classes: number, labels: ArrayLike<number>, rng: Rng): void {
+  const w = noise + classes;
+  data.fill(0, 0, rows * w);
+  for (let r = 0; r < rows; r++) {
+    rng.fillNormal(data.subarray(r * w, r * w + noise));
+    data[r * w + noise + labels[r]] = 1;
+  }
+}
+
 /** Buffers of one batch size, allocated once (no allocation per iteration in the trainer itself). */
 interface Buffers {
   rows: number;
@@ -134,20 +152,14 @@ export class AdanTrainer {
 
   /** Fills the generator input with fresh z ~ N(0, I) and the one-hot labels y. */
   private fillGeneratorInput(g: Matrix, y: Int32Array, rng: Rng): void {
-    const w = g.cols;
-    const nz = this.options.noise;
-    g.data.fill(0);
-    for (let r = 0; r < g.rows; r++) {
-      rng.fillNormal(g.data.subarray(r * w, r * w + nz));
-      g.data[r * w + nz + y[r]] = 1;
-    }
+    fillGeneratorInput(g.data, g.rows, this.options.noise, this.classes, y, rng);
   }
 
   /** One complete iteration on batch x (rows x features, already scaled) with labels y; rng supplies z. */
   step(x: Matrix, y: Int32Array, rng: Rng, phase: StepPhase = 'joint'): StepStats {
     const b = this.buffers(x.rows);
     const { encoder } = this.nets;
-    const stats: StepStats = { dLoss: 0, gAdvLoss: 0, gClsLoss: 0, reconMse: 0, cLoss: 0, cCorrect: 0, dReal: 0, dFake: 0 };
+    const stats = zeroStepStats();
     if (this.options.variant === 'aae') {
       this.aaeStep(x, y, b, rng, stats);
       return stats;

@@ -1,6 +1,7 @@
 import { Adam, Rng, Sequential, matrix, mlpSpec, softmax, softmaxCrossEntropyLoss } from '../nn/index.js';
 import { z } from 'zod';
-import { parseClassifierOptions, type Classifier } from './classifier.js';
+import type { Dataset } from '../data/dataset.js';
+import { fitDataset, parseClassifierOptions, type Classifier, type FitArgs } from './classifier.js';
 import { checkTrainingData, classWeights } from './validate.js';
 
 /** The DNN's parameters, declared once; defaults are the authors' classifier (Chatziagapi et al.'s public code). */
@@ -48,7 +49,10 @@ export class DnnClassifier implements Classifier {
     this.options = parseClassifierOptions('dnn', dnnOptionsSchema, options);
   }
 
-  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this {
+  fit(data: Dataset): this;
+  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this;
+  fit(...args: FitArgs): this {
+    const { x, rows, cols, y, classes } = fitDataset(args);
     checkTrainingData(x, rows, cols, y, classes);
     const o = this.options;
     this.cols = cols;

@@ -11,7 +11,7 @@ import { SvmClassifier } from './svm.js';
 export type { Classifier, ClassifierName } from './classifier.js';
 export { SvmClassifier, resolveGamma, type SvmOptions, type SvmFitInfo } from './svm.js';
 export { DnnClassifier, DNN_DEFAULTS, type DnnOptions } from './dnn.js';
-export { parseClassifierOptions } from './classifier.js';
+export { parseClassifierOptions, fitDataset, type FitArgs } from './classifier.js';
 export { jsGemmNT, type GemmNT } from './gemm-nt.js';
 export { defaultGemmNT, gemmPathName } from './gemm-select.js';
 

@@ -35,33 +35,75 @@ const FREE = 2;
  * min 1/2 a'Qa - e'a, 0 <= a_i <= C_i, y'a = 0 with Q_ij = y_i y_j K_ij, the second-order working set
  * selection (WSS 2), libsvm's update and rho rules and, when `shrinking` (default, as scikit-learn), its
  * shrinking heuristic with gradient reconstruction, ported statement by statement so iterates and ties match.
+ * Methods carry libsvm's names: selectWorkingSet, updateAlphaPair, doShrinking, reconstructGradient, calculateRho.
  */
 export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinarySolution {
-  const { Cp, Cn, eps } = problem;
-  const shrinking = problem.shrinking ?? true;
-  const l = problem.index.length;
-  // Working copies: shrinking permutes samples (libsvm's swap_index); orig maps back (libsvm's active_set).
-  const g = Int32Array.from(problem.index);
-  const y = Int8Array.from(problem.y);
-  const orig = Int32Array.from(problem.index.keys());
-  const alpha = new Float64Array(l);
-  const G = new Float64Array(l).fill(-1); // gradient Q alpha + p, p = -1
-  const Gbar = new Float64Array(l); // sum over upper-bound j of C_j Q_ij (for gradient reconstruction)
-  const status = new Uint8Array(l).fill(LOWER);
-  const cOf = (i: number): number => (y[i] > 0 ? Cp : Cn);
-  const maxIter = problem.maxIter ?? Math.max(10_000_000, l > 21_474_836 ? 2_147_483_647 : 100 * l);
-  const setStatus = (i: number): void => {
-    const a = alpha[i];
-    status[i] = a >= cOf(i) ? UPPER : a <= 0 ? LOWER : FREE;
-  };
-  let active = l;
-  let unshrink = false;
+  return new SmoSolver(problem, kernel).solve();
+}
 
+/** The state of one binary SMO solve (libsvm's Solver class); use through solveBinary. */
+export class SmoSolver {
+  private readonly Cp: number;
+  private readonly Cn: number;
+  private readonly eps: number;
+  private readonly shrinking: boolean;
+  private readonly l: number;
+  // Working copies: shrinking permutes samples (libsvm's swap_index); orig maps back (libsvm's active_set).
+  private readonly g: Int32Array;
+  private readonly y: Int8Array;
+  private readonly orig: Int32Array;
+  private readonly alpha: Float64Array;
+  private readonly G: Float64Array; // gradient Q alpha + p, p = -1
+  private readonly Gbar: Float64Array; // sum over upper-bound j of C_j Q_ij (for gradient reconstruction)
+  private readonly status: Uint8Array;
+  private readonly maxIter: number;
+  private active: number;
+  private unshrink = false;
   // Rows worth computing along with a missing one: the largest KKT violators are the likeliest next picks.
-  const scores = new Float64Array(l);
-  const prefetch = (max: number, cached: (row: number) => boolean): Int32Array => {
+  private readonly scores: Float64Array;
+  private readonly prefetch: (max: number, cached: (row: number) => boolean) => Int32Array;
+  // The first half of WSS (i = argmax over I_up) is fused into the previous gradient update when no shrinking
+  // or reconstruction happened in between (same scan order and ties, one pass over the active set less).
+  private preIdx = -1;
+  private preGmax = -Infinity;
+  private preValid = false;
+
+  constructor(
+    problem: BinaryProblem,
+    private readonly kernel: KernelRows,
+  ) {
+    this.Cp = problem.Cp;
+    this.Cn = problem.Cn;
+    this.eps = problem.eps;
+    this.shrinking = problem.shrinking ?? true;
+    const l = (this.l = problem.index.length);
+    this.g = Int32Array.from(problem.index);
+    this.y = Int8Array.from(problem.y);
+    this.orig = Int32Array.from(problem.index.keys());
+    this.alpha = new Float64Array(l);
+    this.G = new Float64Array(l).fill(-1);
+    this.Gbar = new Float64Array(l);
+    this.status = new Uint8Array(l).fill(LOWER);
+    this.maxIter = problem.maxIter ?? Math.max(10_000_000, l > 21_474_836 ? 2_147_483_647 : 100 * l);
+    this.active = l;
+    this.scores = new Float64Array(l);
+    this.prefetch = (max, cached) => this.violators(max, cached);
+  }
+
+  private cOf(i: number): number {
+    return this.y[i] > 0 ? this.Cp : this.Cn;
+  }
+
+  private setStatus(i: number): void {
+    const a = this.alpha[i];
+    this.status[i] = a >= this.cOf(i) ? UPPER : a <= 0 ? LOWER : FREE;
+  }
+
+  /** Global rows of the `max` largest KKT violators whose kernel rows are not cached. */
+  private violators(max: number, cached: (row: number) => boolean): Int32Array {
+    const { scores, g, y, G, status } = this;
     scores.fill(-Infinity);
-    for (let t = 0; t < active; t++) {
+    for (let t = 0; t < this.active; t++) {
       if (cached(g[t])) continue;
       const yG = y[t] * G[t];
       const up = (y[t] === 1 ? status[t] !== UPPER : status[t] !== LOWER) ? -yG : -Infinity;
@@ -69,9 +111,11 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
       scores[t] = up > low ? up : low;
     }
     return Int32Array.from(topK(scores, max), (t) => g[t]);
-  };
+  }
 
-  const swap = (i: number, j: number): void => {
+  /** libsvm's swap_index. */
+  private swapIndex(i: number, j: number): void {
+    const { g, y, orig, alpha, G, Gbar, status } = this;
     let t: number;
     t = g[i]; g[i] = g[j]; g[j] = t;
     t = y[i]; y[i] = y[j]; y[j] = t;
@@ -80,9 +124,11 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     t = G[i]; G[i] = G[j]; G[j] = t;
     t = Gbar[i]; Gbar[i] = Gbar[j]; Gbar[j] = t;
     t = status[i]; status[i] = status[j]; status[j] = t;
-  };
+  }
 
-  const reconstructGradient = (): void => {
+  /** libsvm's reconstruct_gradient: the gradients of the shrunk samples from Gbar and the free alphas. */
+  reconstructGradient(): void {
+    const { l, active, g, y, alpha, G, Gbar, status, kernel } = this;
     if (active === l) return;
     let nFree = 0;
     for (let j = active; j < l; j++) G[j] = Gbar[j] - 1;
@@ -103,18 +149,22 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         for (let j = active; j < l; j++) G[j] += ai * y[j] * Ki[g[j]];
       }
     }
-  };
+  }
 
-  const beShrunk = (i: number, Gmax1: number, Gmax2: number): boolean => {
+  /** libsvm's be_shrunk. */
+  private beShrunk(i: number, Gmax1: number, Gmax2: number): boolean {
+    const { y, G, status } = this;
     if (status[i] === UPPER) return y[i] === 1 ? -G[i] > Gmax1 : -G[i] > Gmax2;
     if (status[i] === LOWER) return y[i] === 1 ? G[i] > Gmax2 : G[i] > Gmax1;
     return false;
-  };
+  }
 
-  const doShrinking = (): void => {
+  /** libsvm's do_shrinking: moves samples that stay at a bound out of the active set (reconstructs once near the end). */
+  doShrinking(): void {
+    const { y, G, status } = this;
     let Gmax1 = -Infinity; // max { -y_i grad_i | i in I_up }
     let Gmax2 = -Infinity; // max { y_i grad_i | i in I_low }
-    for (let i = 0; i < active; i++) {
+    for (let i = 0; i < this.active; i++) {
       if (y[i] === 1) {
         if (status[i] !== UPPER && -G[i] >= Gmax1) Gmax1 = -G[i];
         if (status[i] !== LOWER && G[i] >= Gmax2) Gmax2 = G[i];
@@ -123,41 +173,36 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         if (status[i] !== LOWER && G[i] >= Gmax1) Gmax1 = G[i];
       }
     }
-    if (!unshrink && Gmax1 + Gmax2 <= eps * 10) {
-      unshrink = true;
-      reconstructGradient();
-      active = l;
+    if (!this.unshrink && Gmax1 + Gmax2 <= this.eps * 10) {
+      this.unshrink = true;
+      this.reconstructGradient();
+      this.active = this.l;
     }
-    for (let i = 0; i < active; i++) {
-      if (beShrunk(i, Gmax1, Gmax2)) {
-        active--;
-        while (active > i) {
-          if (!beShrunk(active, Gmax1, Gmax2)) {
-            swap(i, active);
+    for (let i = 0; i < this.active; i++) {
+      if (this.beShrunk(i, Gmax1, Gmax2)) {
+        this.active--;
+        while (this.active > i) {
+          if (!this.beShrunk(this.active, Gmax1, Gmax2)) {
+            this.swapIndex(i, this.active);
             break;
           }
-          active--;
+          this.active--;
         }
       }
     }
-  };
+  }
 
-  // The first half of WSS (i = argmax over I_up) is fused into the previous gradient update when no shrinking
-  // or reconstruction happened in between (same scan order and ties, one pass over the active set less).
-  let preIdx = -1;
-  let preGmax = -Infinity;
-  let preValid = false;
-
-  /** select_working_set (WSS 2) over the active set: [i, j], or null when optimal within eps. */
-  const selectWorkingSet = (): [number, number] | null => {
+  /** libsvm's select_working_set (WSS 2) over the active set: [i, j], or null when optimal within eps. */
+  selectWorkingSet(): [number, number] | null {
+    const { g, y, G, status, active } = this;
     let Gmax = -Infinity;
     let Gmax2 = -Infinity;
     let GmaxIdx = -1;
     let GminIdx = -1;
     let objDiffMin = Infinity;
-    if (preValid) {
-      Gmax = preGmax;
-      GmaxIdx = preIdx;
+    if (this.preValid) {
+      Gmax = this.preGmax;
+      GmaxIdx = this.preIdx;
     } else {
       for (let t = 0; t < active; t++) {
         if (y[t] === 1) {
@@ -171,10 +216,10 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         }
       }
     }
-    preValid = false;
+    this.preValid = false;
     const i = GmaxIdx;
     if (i === -1) return null;
-    const Ki = kernel.row(g[i], prefetch);
+    const Ki = this.kernel.row(g[i], this.prefetch);
     for (let j = 0; j < active; j++) {
       if (y[j] === 1) {
         if (status[j] !== LOWER) {
@@ -202,38 +247,62 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         }
       }
     }
-    if (Gmax + Gmax2 < eps || GminIdx === -1) return null;
+    if (Gmax + Gmax2 < this.eps || GminIdx === -1) return null;
     return [i, GminIdx];
-  };
+  }
 
-  let iter = 0;
-  let counter = Math.min(l, 1000) + 1;
-  while (iter < maxIter) {
-    if (--counter === 0) {
-      counter = Math.min(l, 1000);
-      if (shrinking) {
-        doShrinking();
-        preValid = false;
+  /** Runs SMO to optimality within eps (or maxIter) and returns the dual coefficients and rho. */
+  solve(): BinarySolution {
+    const l = this.l;
+    let iter = 0;
+    let counter = Math.min(l, 1000) + 1;
+    while (iter < this.maxIter) {
+      if (--counter === 0) {
+        counter = Math.min(l, 1000);
+        if (this.shrinking) {
+          this.doShrinking();
+          this.preValid = false;
+        }
       }
+      let ws = this.selectWorkingSet();
+      if (ws === null) {
+        this.reconstructGradient();
+        this.active = l;
+        this.preValid = false;
+        ws = this.selectWorkingSet();
+        if (ws === null) break;
+        counter = 1; // shrink again at the next iteration
+      }
+      iter++;
+      this.updateAlphaPair(ws[0], ws[1]);
     }
-    let ws = selectWorkingSet();
-    if (ws === null) {
-      reconstructGradient();
-      active = l;
-      preValid = false;
-      ws = selectWorkingSet();
-      if (ws === null) break;
-      counter = 1; // shrink again at the next iteration
+    if (this.active < l) {
+      // max_iter reached while shrunk (libsvm does the same before computing rho)
+      this.reconstructGradient();
+      this.active = l;
     }
-    const [i, j] = ws;
-    iter++;
+    const rho = this.calculateRho();
+    const { alpha, G, y, orig } = this;
+    let objective = 0;
+    const coef = new Float64Array(l);
+    for (let i = 0; i < l; i++) {
+      objective += alpha[i] * (G[i] - 1);
+      coef[orig[i]] = alpha[i] * y[i];
+    }
+    return { coef, rho, iterations: iter, objective: objective / 2 };
+  }
 
-    // --- update alpha_i, alpha_j (libsvm's clipping, verbatim) ---
-    const Kj = kernel.row(g[j], prefetch);
-    const Ki = kernel.row(g[i], prefetch); // after Kj: a tiny cache may have evicted row i
+  /**
+   * One SMO step on the pair (i, j): libsvm's analytic update with its clipping (verbatim), then the gradient
+   * update over the active set (fused with the next i selection) and Gbar when a bound status changes.
+   */
+  updateAlphaPair(i: number, j: number): void {
+    const { g, y, alpha, G, Gbar, status, kernel, l } = this;
+    const Kj = kernel.row(g[j], this.prefetch);
+    const Ki = kernel.row(g[i], this.prefetch); // after Kj: a tiny cache may have evicted row i
     const Qij = y[i] * y[j] * Kj[g[i]];
-    const Ci = cOf(i);
-    const Cj = cOf(j);
+    const Ci = this.cOf(i);
+    const Cj = this.cOf(j);
     const oldAi = alpha[i];
     const oldAj = alpha[j];
     if (y[i] !== y[j]) {
@@ -289,13 +358,14 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
     }
     const ui = status[i] === UPPER;
     const uj = status[j] === UPPER;
-    setStatus(i);
-    setStatus(j);
-    // --- gradient update over the active set: G_k += Q_ki dA_i + Q_kj dA_j, fused with the next i selection ---
+    this.setStatus(i);
+    this.setStatus(j);
+    // Gradient update over the active set: G_k += Q_ki dA_i + Q_kj dA_j, fused with the next i selection.
     const ai = y[i] * (alpha[i] - oldAi);
     const aj = y[j] * (alpha[j] - oldAj);
     let nextGmax = -Infinity;
     let nextIdx = -1;
+    const active = this.active;
     for (let k = 0; k < active; k++) {
       const gk = g[k];
       const yk = y[k];
@@ -311,50 +381,41 @@ export function solveBinary(problem: BinaryProblem, kernel: KernelRows): BinaryS
         nextIdx = k;
       }
     }
-    preGmax = nextGmax;
-    preIdx = nextIdx;
-    preValid = true;
-    // --- G_bar over all samples when a bound status changes (needed only to reconstruct shrunk gradients) ---
-    if (shrinking) {
+    this.preGmax = nextGmax;
+    this.preIdx = nextIdx;
+    this.preValid = true;
+    // Gbar over all samples when a bound status changes (needed only to reconstruct shrunk gradients).
+    if (this.shrinking) {
       for (const [t, wasUpper, Kt] of [[i, ui, Ki], [j, uj, Kj]] as const) {
         if (wasUpper === (status[t] === UPPER)) continue;
-        const c = (wasUpper ? -cOf(t) : cOf(t)) * y[t];
+        const c = (wasUpper ? -this.cOf(t) : this.cOf(t)) * y[t];
         for (let k = 0; k < l; k++) Gbar[k] += c * y[k] * Kt[g[k]];
       }
     }
   }
-  if (active < l) {
-    // max_iter reached while shrunk (libsvm does the same before computing rho)
-    reconstructGradient();
-    active = l;
-  }
 
-  // --- calculate_rho ---
-  let nFree = 0;
-  let sumFree = 0;
-  let ub = Infinity;
-  let lb = -Infinity;
-  for (let i = 0; i < l; i++) {
-    const yG = y[i] * G[i];
-    if (status[i] === UPPER) {
-      if (y[i] === -1) ub = Math.min(ub, yG);
-      else lb = Math.max(lb, yG);
-    } else if (status[i] === LOWER) {
-      if (y[i] === 1) ub = Math.min(ub, yG);
-      else lb = Math.max(lb, yG);
-    } else {
-      nFree++;
-      sumFree += yG;
+  /** libsvm's calculate_rho: the mean y_i G_i over free samples, else the middle of the feasible interval. */
+  calculateRho(): number {
+    const { l, y, G, status } = this;
+    let nFree = 0;
+    let sumFree = 0;
+    let ub = Infinity;
+    let lb = -Infinity;
+    for (let i = 0; i < l; i++) {
+      const yG = y[i] * G[i];
+      if (status[i] === UPPER) {
+        if (y[i] === -1) ub = Math.min(ub, yG);
+        else lb = Math.max(lb, yG);
+      } else if (status[i] === LOWER) {
+        if (y[i] === 1) ub = Math.min(ub, yG);
+        else lb = Math.max(lb, yG);
+      } else {
+        nFree++;
+        sumFree += yG;
+      }
     }
+    return nFree > 0 ? sumFree / nFree : (ub + lb) / 2;
   }
-  const rho = nFree > 0 ? sumFree / nFree : (ub + lb) / 2;
-  let objective = 0;
-  const coef = new Float64Array(l);
-  for (let i = 0; i < l; i++) {
-    objective += alpha[i] * (G[i] - 1);
-    coef[orig[i]] = alpha[i] * y[i];
-  }
-  return { coef, rho, iterations: iter, objective: objective / 2 };
 }
 
 /** Indices of the k largest finite scores, largest first (a size-k min-heap: O(n log k)). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { parseClassifierOptions, type Classifier } from './classifier.js';
+import type { Dataset } from '../data/dataset.js';
+import { fitDataset, parseClassifierOptions, type Classifier, type FitArgs } from './classifier.js';
 import { defaultGemmNT } from './gemm-select.js';
 import type { GemmNT } from './gemm-nt.js';
 import { KernelRows, rbfBlock, squaredNorms } from './rbf-kernel.js';
@@ -87,7 +88,10 @@ export class SvmClassifier implements Classifier {
     this.gemm = defaultGemmNT();
   }
 
-  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this {
+  fit(data: Dataset): this;
+  fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this;
+  fit(...args: FitArgs): this {
+    const { x, rows, cols, y, classes } = fitDataset(args);
     checkTrainingData(x, rows, cols, y, classes);
     this.cols = cols;
     this.classes = classes;

@@ -101,3 +101,14 @@ test('classifiers validate their own options in the constructor (one schema each
   assert.ok(createClassifier('dnn', { epochs: 3 }, 1) instanceof DnnClassifier);
   assert.throws(() => createClassifier('knn' as ClassifierName, {}, 1), /unknown classifier 'knn' \(expected one of: svm, dnn\)/);
 });
+
+test('fit takes the shared Dataset; the five-argument form is the same fit', () => {
+  const rows = 60, cols = 3, classes = 3;
+  const x = Float32Array.from({ length: rows * cols }, (_, i) => Math.sin(i * 1.7) + (Math.floor(i / cols) % classes));
+  const y = Int32Array.from({ length: rows }, (_, i) => i % classes);
+  const a = new SvmClassifier({}).fit({ x, rows, cols, y, classes }).decisionFunction(x, rows);
+  const b = new SvmClassifier({}).fit(x, rows, cols, y, classes).decisionFunction(x, rows);
+  assert.deepEqual(a, b);
+  const p = new DnnClassifier({ epochs: 2 }, 3).fit({ x, rows, cols, y, classes }).predict(x, rows);
+  assert.deepEqual(p, new DnnClassifier({ epochs: 2 }, 3).fit(x, rows, cols, y, classes).predict(x, rows));
+});
