@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } fro
 import { basename, dirname, join, resolve } from 'node:path';
 import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type LayerSpec, type SequentialSpec } from '../nn/index.js';
 import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeStaleTemps, tempSibling, writeFileAtomic } from '../util/atomic-write.js';
 import { fileError, type UserError } from '../util/errors.js';
 import { packageVersion } from './version.js';
 import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
@@ -47,7 +47,8 @@ export function saveModelFolder(dir: string, p: AdanModelParts, provenance?: Rec
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw fileError(dir, 'exists and is not a folder');
   mkdirSync(dirname(target), { recursive: true });
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  removeStaleTemps(target);
+  const tmp = tempSibling(target);
   try {
     mkdirSync(tmp);
     const tensors: Record<string, { shape: number[]; data: Float32Array }> = {};
