@@ -117,12 +117,19 @@ function checkDimensions(mjPath: string, mj: ModelJson): void {
   const classes = mj.classNames.length;
   const features = mj.featureNames.length;
   const bad = (what: string): UserError => fileError(mjPath, `${what} (was model.json edited?)`);
-  if (new Set(mj.classNames).size !== classes || mj.classNames.some((c) => typeof c !== 'string')) throw bad('classNames must be distinct strings');
+  const distinctStrings = new Set(mj.classNames).size === classes && mj.classNames.every((c) => typeof c === 'string');
+  if (!distinctStrings) throw bad('classNames must be distinct strings');
   if (mj.classCounts.length !== classes) throw bad(`${classes} classNames but ${mj.classCounts.length} classCounts`);
   const arch = mj.architecture as unknown as Record<string, SequentialSpec | undefined>;
-  if (arch.encoder && arch.encoder.inputs !== features) throw bad(`${features} featureNames but the encoder takes ${arch.encoder.inputs} inputs`);
-  if (arch.decoder && outputUnits(arch.decoder) !== features) throw bad(`${features} featureNames but the decoder gives ${outputUnits(arch.decoder)} outputs`);
-  if (arch.classifier && outputUnits(arch.classifier) !== classes) throw bad(`${classes} classNames but the classifier gives ${outputUnits(arch.classifier)} outputs`);
+  if (arch.encoder && arch.encoder.inputs !== features) {
+    throw bad(`${features} featureNames but the encoder takes ${arch.encoder.inputs} inputs`);
+  }
+  if (arch.decoder && outputUnits(arch.decoder) !== features) {
+    throw bad(`${features} featureNames but the decoder gives ${outputUnits(arch.decoder)} outputs`);
+  }
+  if (arch.classifier && outputUnits(arch.classifier) !== classes) {
+    throw bad(`${classes} classNames but the classifier gives ${outputUnits(arch.classifier)} outputs`);
+  }
 }
 
 /** Reads a model folder written by saveModelFolder. */
@@ -163,7 +170,8 @@ export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Re
     try {
       net.loadState(st);
     } catch (err) {
-      throw fileError(wPath, `${name}: ${(err as Error).message} (the weights do not fit the architecture in ${mjPath}: was it edited?)`);
+      const why = `the weights do not fit the architecture in ${mjPath}: was it edited?`;
+      throw fileError(wPath, `${name}: ${(err as Error).message} (${why})`);
     }
     nets[name] = net;
   }

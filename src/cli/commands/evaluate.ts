@@ -153,9 +153,13 @@ function foldNamedErrors(deps: EvalDeps, groupCol: string): EvalDeps {
 
 /** Leave-one-group-out classification needs two classes and two groups; say so before any fold runs. */
 function checkProtocolData(table: string, labelCol: string, groupCol: string, classes: readonly string[], groups: readonly string[]): void {
-  if (classes.length < 2) throw new UserError(`${table}: column '${labelCol}' holds one class ('${classes[0]}'); classification needs at least 2`);
+  if (classes.length < 2) {
+    throw new UserError(`${table}: column '${labelCol}' holds one class ('${classes[0]}'); classification needs at least 2`);
+  }
   const distinct = new Set(groups);
-  if (distinct.size < 2) throw new UserError(`${table}: column '${groupCol}' holds one group ('${groups[0]}'); leave-one-group-out needs at least 2`);
+  if (distinct.size < 2) {
+    throw new UserError(`${table}: column '${groupCol}' holds one group ('${groups[0]}'); leave-one-group-out needs at least 2`);
+  }
 }
 
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
@@ -176,7 +180,9 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : positiveOption(f.svmGamma, '--svm-gamma');
   const svm = { ...(f.svmC !== undefined ? { C: positiveOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
   const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
-  if (f.labelCol === f.groupCol) throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
+  if (f.labelCol === f.groupCol) {
+    throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
+  }
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
   try {
@@ -222,7 +228,10 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     results = await runEvaluation(
       data,
       config,
-      foldNamedErrors(defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }), f.groupCol),
+      foldNamedErrors(
+        defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
+        f.groupCol,
+      ),
       { version: packageVersion(), backend: backendName(), onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }) },
     );
   } finally {
