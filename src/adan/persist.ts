@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } fro
 import { basename, dirname, join, resolve } from 'node:path';
 import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type LayerSpec, type SequentialSpec } from '../nn/index.js';
 import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { removeStaleTemps, tempSibling, writeFileAtomic } from '../util/atomic-write.js';
 import { fileError, type UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
 import { NET_NAMES, type AdanArchitecture, type AdanNets } from './networks.js';
@@ -47,7 +47,8 @@ export function saveModelFolder(dir: string, p: AdanModelParts, provenance?: Rec
   const target = resolve(dir);
   if (existsSync(target) && !statSync(target).isDirectory()) throw fileError(dir, 'exists and is not a folder');
   mkdirSync(dirname(target), { recursive: true });
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
+  removeStaleTemps(target);
+  const tmp = tempSibling(target);
   try {
     mkdirSync(tmp);
     const tensors: Record<string, { shape: number[]; data: Float32Array }> = {};
@@ -116,12 +117,19 @@ function checkDimensions(mjPath: string, mj: ModelJson): void {
   const classes = mj.classNames.length;
   const features = mj.featureNames.length;
   const bad = (what: string): UserError => fileError(mjPath, `${what} (was model.json edited?)`);
-  if (new Set(mj.classNames).size !== classes || mj.classNames.some((c) => typeof c !== 'string')) throw bad('classNames must be distinct strings');
+  const distinctStrings = new Set(mj.classNames).size === classes && mj.classNames.every((c) => typeof c === 'string');
+  if (!distinctStrings) throw bad('classNames must be distinct strings');
   if (mj.classCounts.length !== classes) throw bad(`${classes} classNames but ${mj.classCounts.length} classCounts`);
   const arch = mj.architecture as unknown as Record<string, SequentialSpec | undefined>;
-  if (arch.encoder && arch.encoder.inputs !== features) throw bad(`${features} featureNames but the encoder takes ${arch.encoder.inputs} inputs`);
-  if (arch.decoder && outputUnits(arch.decoder) !== features) throw bad(`${features} featureNames but the decoder gives ${outputUnits(arch.decoder)} outputs`);
-  if (arch.classifier && outputUnits(arch.classifier) !== classes) throw bad(`${classes} classNames but the classifier gives ${outputUnits(arch.classifier)} outputs`);
+  if (arch.encoder && arch.encoder.inputs !== features) {
+    throw bad(`${features} featureNames but the encoder takes ${arch.encoder.inputs} inputs`);
+  }
+  if (arch.decoder && outputUnits(arch.decoder) !== features) {
+    throw bad(`${features} featureNames but the decoder gives ${outputUnits(arch.decoder)} outputs`);
+  }
+  if (arch.classifier && outputUnits(arch.classifier) !== classes) {
+    throw bad(`${classes} classNames but the classifier gives ${outputUnits(arch.classifier)} outputs`);
+  }
 }
 
 /** Reads a model folder written by saveModelFolder. */
@@ -162,7 +170,8 @@ export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Re
     try {
       net.loadState(st);
     } catch (err) {
-      throw fileError(wPath, `${name}: ${(err as Error).message} (the weights do not fit the architecture in ${mjPath}: was it edited?)`);
+      const why = `the weights do not fit the architecture in ${mjPath}: was it edited?`;
+      throw fileError(wPath, `${name}: ${(err as Error).message} (${why})`);
     }
     nets[name] = net;
   }

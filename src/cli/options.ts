@@ -56,6 +56,8 @@ export function jsonOverridesOption(v: string | undefined, flag: string): Record
   } catch (err) {
     throw new UserError(`${flag}: not valid JSON (${(err as Error).message})`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new UserError(`${flag}: expected a JSON object of option overrides`);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new UserError(`${flag}: expected a JSON object of option overrides`);
+  }
   return parsed as Record<string, unknown>;
 }

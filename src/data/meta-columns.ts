@@ -20,6 +20,7 @@ export const KNOWN_META_COLUMNS: readonly string[] = [
   'text',
   'type',
   'synthetic',
+  'adan_fit',
   'source',
   'corpus',
 ];

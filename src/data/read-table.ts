@@ -45,7 +45,8 @@ export function readCsvTable(path: string, opts: ReadTableOptions = {}): Feature
   if (firstLine.trim() === '') throw fileError(path, 'empty file (no header line)');
   let records: string[][];
   try {
-    records = parse(text, { delimiter: detectDelimiter(firstLine), relax_column_count: false, skip_empty_lines: true, trim: true }) as string[][];
+    const delimiter = detectDelimiter(firstLine);
+    records = parse(text, { delimiter, relax_column_count: false, skip_empty_lines: true, trim: true }) as string[][];
   } catch (err) {
     throw fileError(path, `not a valid CSV table (${(err as Error).message.split('\n')[0]})`);
   }

@@ -45,11 +45,16 @@ tr.paper-row td{background:#fff8f0} .pos{color:#1a7f37} .neg{color:#b3261e}
 .grid{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}
 figure{margin:0;border:1px solid #e3e3e3;padding:.6em;background:#fff;max-width:100%;overflow-x:auto} figcaption{font-size:.85em;color:#555;max-width:620px;margin-top:.4em}
 .side{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start} .side>table{min-width:0;max-width:100%}
-table.config{table-layout:fixed;width:min(100%,760px)} table.config td:first-child{width:11em} table.config td{overflow-wrap:anywhere;word-break:break-word} table.config code{white-space:pre-wrap}
+table.config{table-layout:fixed;width:min(100%,760px)} table.config td:first-child{width:11em}
+table.config td{overflow-wrap:anywhere;word-break:break-word} table.config code{white-space:pre-wrap}
 .smoke{border:2px solid #b3261e;padding:.4em .8em;color:#b3261e} .meta{color:#666;font-size:.9em} code{background:#f4f4f4;padding:0 .2em}
 details{margin:.6em 0} summary{cursor:pointer;color:#4c78a8} .warn{color:#8a5a00}
 nav a{margin-right:1em}
 `;
+
+const SMOKE_BANNER =
+  '<p class="smoke"><b>SMOKE RUN (--quick)</b>: tiny settings, one repeat; the numbers only show that the pipeline runs, ' +
+  'no verdicts are drawn from them.</p>';
 
 function configSection(r: ResultsInput, k: number): string {
   const d = r.data;
@@ -64,7 +69,7 @@ function configSection(r: ResultsInput, k: number): string {
   ];
   return `<h3 id="config-${k + 1}">Configuration: <code>${escapeHtml(r.file)}</code></h3>
 <p class="meta">${escapeHtml([d.tool, d.version, d.backend && `backend ${d.backend}`, d.created].filter(Boolean).join(' · '))}</p>
-${d.config.quick === true ? `<p class="smoke"><b>SMOKE RUN (--quick)</b>: tiny settings, one repeat; the numbers only show that the pipeline runs, no verdicts are drawn from them.</p>` : ''}
+${d.config.quick === true ? SMOKE_BANNER : ''}
 <div class="side">${table('config', ['option', 'value'], rows)}${table('dataset', ['dataset', ''], dsRows)}</div>`;
 }
 

@@ -52,6 +52,9 @@ test('stale temporaries of a killed run are removed, other files kept', () => {
   const foreign = path('.t.json.keep.tmp');
   writeFileSync(stale, '');
   writeFileSync(foreign, 'x');
+  // a model folder's temporary is a directory
+  mkdirSync(path(`.t.json.${dead}.456.tmp`));
+  writeFileSync(path(`.t.json.${dead}.456.tmp`, 'weights.safetensors'), '');
   writeFileAtomic(target, '{}');
   assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.t.json')), ['.t.json.keep.tmp']);
 });

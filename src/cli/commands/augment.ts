@@ -85,12 +85,18 @@ const MAX_SYNTHETIC_VALUES = 2 ** 28;
 
 function checkOutputSize(model: AdanModel, mode: SampleMode, trainLabels: Int32Array | null): void {
   const counts = trainLabels ? classCounts(trainLabels, model.classNames.length) : model.classCounts;
-  const rows = 'times' in mode ? counts.reduce((s, c) => s + Math.round(mode.times * c), 0) : 'perClass' in mode ? mode.perClass * counts.length : labelsToGenerate(counts, mode).length;
+  const rows =
+    'times' in mode
+      ? counts.reduce((s, c) => s + Math.round(mode.times * c), 0)
+      : 'perClass' in mode
+        ? mode.perClass * counts.length
+        : labelsToGenerate(counts, mode).length;
   const values = rows * model.featureNames.length;
   if (values > MAX_SYNTHETIC_VALUES) {
     const gb = (values * 12) / 1e9;
-    throw new UserError(`would generate ${rows.toExponential(3)} rows x ${model.featureNames.length} features (about ${gb.toPrecision(3)} GB of CSV); ` +
-      `the limit is ${MAX_SYNTHETIC_VALUES} values: lower --times/--per-class`);
+    throw new UserError(
+      `would generate ${rows.toExponential(3)} rows x ${model.featureNames.length} features (about ${gb.toPrecision(3)} GB of CSV); ` +
+        `the limit is ${MAX_SYNTHETIC_VALUES} values: lower --times/--per-class`);
   }
 }
 

@@ -159,9 +159,13 @@ function foldNamedErrors(deps: EvalDeps, groupCol: string): EvalDeps {
 
 /** Leave-one-group-out classification needs two classes and two groups; say so before any fold runs. */
 function checkProtocolData(table: string, labelCol: string, groupCol: string, classes: readonly string[], groups: readonly string[]): void {
-  if (classes.length < 2) throw new UserError(`${table}: column '${labelCol}' holds one class ('${classes[0]}'); classification needs at least 2`);
+  if (classes.length < 2) {
+    throw new UserError(`${table}: column '${labelCol}' holds one class ('${classes[0]}'); classification needs at least 2`);
+  }
   const distinct = new Set(groups);
-  if (distinct.size < 2) throw new UserError(`${table}: column '${groupCol}' holds one group ('${groups[0]}'); leave-one-group-out needs at least 2`);
+  if (distinct.size < 2) {
+    throw new UserError(`${table}: column '${groupCol}' holds one group ('${groups[0]}'); leave-one-group-out needs at least 2`);
+  }
 }
 
 /** The protocol's settings parsed from its flags (shared by `evaluate` and `run`). */
@@ -219,7 +223,9 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
 }
 
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
-  if (f.labelCol === f.groupCol) throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
+  if (f.labelCol === f.groupCol) {
+    throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
+  }
   const p = protocolFrom(f);
   const { where, adanWhere, settings, svm, dnn } = p;
   const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
@@ -249,7 +255,10 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     results = await runEvaluation(
       data,
       config,
-      foldNamedErrors(defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }), f.groupCol),
+      foldNamedErrors(
+        defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
+        f.groupCol,
+      ),
       { version: packageVersion(), backend: backendName(), onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }) },
     );
   } finally {

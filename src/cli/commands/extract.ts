@@ -58,7 +58,8 @@ export function collectWavs(inputs: readonly string[]): { files: string[]; missi
     try {
       st = statSync(inp);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ELOOP') throw new UserError(`${inp}: too many levels of symbolic links (a symlink loop)`);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw new UserError(`${inp}: too many levels of symbolic links (a symlink loop)`);
       missing.push(inp);
       continue;
     }

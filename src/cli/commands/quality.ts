@@ -69,14 +69,19 @@ function realRowsOf(model: string, labelCol: string, emodbNames: boolean): RealR
     prov = undefined;
   }
   const table = typeof prov?.table === 'string' ? prov.table : undefined;
-  if (!table) throw fileError(model, 'no train.csv in the model folder and no training table in model.json: give the real rows with --table');
-  if (!existsSync(table)) throw fileError(model, `the training table recorded in model.json (${table}) is gone: give the real rows with --table`);
+  if (!table) {
+    throw fileError(model, 'no train.csv in the model folder and no training table in model.json: give the real rows with --table');
+  }
+  if (!existsSync(table)) {
+    throw fileError(model, `the training table recorded in model.json (${table}) is gone: give the real rows with --table`);
+  }
   const where = Array.isArray(prov?.where) ? prov.where : [];
   const excluded = Array.isArray(prov?.excludeGroups) ? prov.excludeGroups : [];
   if (where.length || excluded.length) {
     throw fileError(model, `the model was trained on a filtered part of ${table} (--where/--exclude-group): give those rows with --table`);
   }
-  return { table, labelCol: typeof prov?.labelCol === 'string' ? prov.labelCol : labelCol, emodbNames: emodbNames || prov?.emodbNames === true };
+  const trainedLabelCol = typeof prov?.labelCol === 'string' ? prov.labelCol : labelCol;
+  return { table, labelCol: trainedLabelCol, emodbNames: emodbNames || prov?.emodbNames === true };
 }
 
 async function runQuality(f: QualityFlags): Promise<void> {
@@ -100,7 +105,9 @@ async function runQuality(f: QualityFlags): Promise<void> {
   } else {
     if (!f.model) throw new UserError('give --model <dir> (or --synthetic <csv> with --table)');
     if (!existsSync(f.model)) throw fileError(f.model, 'no such model folder');
-    const real = f.table ? { table: f.table, labelCol: f.labelCol, emodbNames: f.emodbNames === true } : realRowsOf(f.model, f.labelCol, f.emodbNames === true);
+    const real = f.table
+      ? { table: f.table, labelCol: f.labelCol, emodbNames: f.emodbNames === true }
+      : realRowsOf(f.model, f.labelCol, f.emodbNames === true);
     bar.start(2, 'generating');
     src = await loadModelSource(f.model, basename(resolve(f.model)), {
       table: real.table,

@@ -38,7 +38,7 @@ export function registerTrain(program: Command): void {
     .requiredOption('--table <csv>', 'feature table: openSMILE CSV, generic CSV with a label column, or ARFF')
     .option('--label-col <name>', 'metadata column holding the class labels', 'label')
     .option('--group-col <name>', 'group column (speaker, session); with --exclude-group trains one cross-validation fold')
-    .option('--meta-cols <a,b>', 'further metadata columns (not features), e.g. session; id, label, speaker, gender, ... are metadata by name')
+    .option('--meta-cols <a,b>', 'further metadata columns (not features), e.g. take; id, label, speaker, session, ... are by name')
     .option('--exclude-group <value>', 'leave out rows of this group (repeatable; needs --group-col)', collect)
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
