@@ -4,6 +4,7 @@
  * factored path and once with openSMILE's float32 direct sum (the two agree to float32 rounding), then through the same
  * order-11 float32 LPC and root search. Prints one JSON line: {rate, frames, maxSampleDiffRel, medianLpcDiff, maxLpcDiff,
  * medianF1DiffHz, framesF1Over20Hz}. A large spread shows the formants depend on the exact rounding of every stage.
+ * Only rates with a factored path (8, 16, 32 kHz) differ; elsewhere (e.g. 44.1 kHz) both runs take the float32 sum.
  *
  *   node dist/bench/formant-rounding.js [--rate 32000]
  */
