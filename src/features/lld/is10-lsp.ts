@@ -3,7 +3,8 @@
  * (cSpecResample, in double precision: within float32 rounding of oS's float32 sum), order-8 autocorrelation LPC (float32, spec 2.7) and the Speex-style LSP root search (cLsp).
  *
  * API:
- *   class SpecResampler(nfft, frameLen, fs, targetFs = 11000)
+ *   class SpecResampler(nfft, frameLen, fs, targetFs = 11000, floatPath = false)
+ *                                                floatPath: always oS's float32 direct sum (bench/formant-rounding.ts)
  *     .nOut: number                              resampled frame length (275 at 16 kHz)
  *     .apply(spec, out): Float32Array            spec = interleaved [Re_k, Im_k] (e^{−i} sign, as RealFft.spectrum)
  *   lpcToLsp(a, p, out): number                  a = a_1..a_p (float32), writes p LSP frequencies in radians
@@ -107,7 +108,7 @@ export class SpecResampler {
   private readonly cos: Float32Array;
   private readonly sin: Float32Array;
 
-  constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000) {
+  constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000, floatPath = false) {
     const K = nfft;
     const ratio = targetFs / fs;
     this.nOut = Math.round(K * ratio * (frameLen / K));
@@ -120,7 +121,7 @@ export class SpecResampler {
     this.norm = K / 2;
     const n = this.nOut;
     const upsampling = n >= K;
-    if (FactoredIdft.fits(nI) && !upsampling) {
+    if (!floatPath && FactoredIdft.fits(nI) && !upsampling) {
       this.fast = new FactoredIdft(nI, this.kUsed);
       this.cos = new Float32Array(0);
       this.sin = new Float32Array(0);
