@@ -149,6 +149,8 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
       const nTrain = fold.train.length;
       const xTrain = gather(x, cols, fold.train);
       const yTrain = Int32Array.from(fold.train, (i) => data.y[i]);
+      const trainGroups = Array.from(fold.train, (i) => data.groups[i]);
+      const trainIds = Array.from(fold.train, (i) => data.ids[i]);
       const xTest = gather(x, cols, fold.test);
       const yTest = Array.from(fold.test, (i) => data.y[i]);
       // spec 4: statistics from the fold's real training rows only (identity after corpus-leaky normalisation).
@@ -162,12 +164,13 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
           config.saveModels && repeat === 0 && fold.index < (config.saveFolds ?? Infinity) && augment !== 'none'
             ? join(config.saveModels, `${augment}-fold${fold.index}`)
             : undefined;
-        const aug = await deps.createAugmenter(augment, { repeat, fold: fold.index, group: fold.group, fitMask, saveDir, featureNames, classNames: classes });
-        const res = aug.fitResample(xTrain, nTrain, cols, yTrain, K, deriveSeed(config.seed, 'augment', augment, repeat, fold.index));
+        const seed = deriveSeed(config.seed, 'augment', augment, repeat, fold.index);
+        const aug = await deps.createAugmenter(augment, { repeat, fold: fold.index, group: fold.group, seed, fitMask, saveDir, featureNames, classNames: classes });
+        // The training fold carries each row's speaker and id (speaker-aware augmenters need them).
+        const res = aug.fitResample({ x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds });
         if (saveDir && existsSync(saveDir)) {
           // The fold's training rows as the model saw them, so encode/generate can be recomputed (report, t-SNE).
-          const ids = Array.from(fold.train, (i) => data.ids[i]);
-          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, ids, fitMask));
+          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, trainIds, fitMask));
         }
         const augSeconds = (performance.now() - t0) / 1000;
         const allN = norm.transform(res.x, res.rows);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, parseJsonOverrides, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
-import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
+import { AUGMENTER_NAMES, adanVariant, augmenterHelp, checkAugmenterNames, isGenerative, type AugmenterSettings } from '../../augment/registry.js';
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
@@ -92,12 +92,12 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
 /** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
 export function generativeOptions(augment: readonly string[], preset: string, epochs: string | undefined, set: string | undefined): Partial<Record<string, AdanOptions>> {
   const out: Partial<Record<string, AdanOptions>> = {};
-  const generative = augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n));
+  const generative = augment.filter(isGenerative);
   if (generative.length === 0) return out;
   const overrides = parseJsonOverrides(set, '--adan-set');
   for (const a of generative) {
     // `adan` keeps whatever variant the overrides name; the other generative augmenters are that variant.
-    out[a] = adanOptionsFrom(preset, epochs, a === 'adan' ? overrides : { ...overrides, variant: ADAN_VARIANT[a] });
+    out[a] = adanOptionsFrom(preset, epochs, adanVariant(a) === undefined ? overrides : { ...overrides, variant: adanVariant(a) });
   }
   return out;
 }
@@ -120,7 +120,7 @@ export function registerEvaluate(program: Command): void {
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
-    .option('--augment <list>', `augmenters: ${AUGMENTER_NAMES.join(',')} (aae: adversarial autoencoder, Sahu et al. 2017; adan-separate: autoencoder and GAN trained separately)`, 'none')
+    .option('--augment <list>', `augmenters, comma-separated: ${augmenterHelp()}`, 'none')
     .option('--classifier <list>', `classifiers: ${CLASSIFIER_NAMES.join(',')}`, 'svm')
     .option('--train-on <list>', 'training data for augmented methods: real,synthetic,real+synthetic (none always uses real)', 'real+synthetic')
     .option('--adan-preset <name>', `ADAN settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
