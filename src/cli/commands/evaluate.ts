@@ -9,7 +9,8 @@ import { parseWhere } from '../../data/filter.js';
 import { evalDataFromTable } from '../../eval/dataset.js';
 import { defaultDeps } from '../../eval/defaults.js';
 import { formatResults } from '../../eval/format.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../../eval/protocol.js';
+import { NORMALISATION_HELP, parseNormalisation } from '../../eval/speaker-norm.js';
 import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -135,7 +136,7 @@ export function registerEvaluate(program: Command): void {
     .option('--svm-gamma <g>', "SVM RBF gamma: a number, 'auto' = 1/n_features (default), or 'scale'")
     .option('--dnn-epochs <n>', 'DNN epochs (default 20)')
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
-    .option('--normalisation <mode>', "per-fold (default) or corpus-leaky (the authors' whole-corpus z-norm, leaks test statistics; replication only)", 'per-fold')
+    .option('--normalisation <mode>', `${NORMALISATION_HELP}: per-fold (default); speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); corpus-leaky (leaks test statistics; replication only)`, 'per-fold')
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--fold <i>', 'run only fold i (0-based; groups sorted) and write a partial JSON for `adan merge`')
     .option('--repeat <j>', 'run only repeat j (0-based) and write a partial JSON for `adan merge`')
@@ -155,7 +156,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   if (augment.some((a) => a !== 'none') && !trainOn.some((t) => t !== 'real')) {
     throw new UserError("--train-on real trains only on real data (that is --augment none); give synthetic and/or real+synthetic for the augmenters");
   }
-  if (f.normalisation !== 'per-fold' && f.normalisation !== 'corpus-leaky') throw new UserError(`--normalisation: expected per-fold or corpus-leaky (got '${f.normalisation}')`);
+  const normalisation = parseNormalisation(f.normalisation);
   const count = sampleCountFrom(f);
   const where = (f.where ?? []).map(parseWhere);
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
@@ -181,7 +182,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     trainOn,
     repeats: intOption(f.repeats, '--repeats', 1)!,
     seed: intOption(f.seed, '--seed', 0)!,
-    normalisation: f.normalisation as Normalisation,
+    normalisation,
     ...(f.fold !== undefined ? { fold: intOption(f.fold, '--fold', 0) } : {}),
     ...(f.repeat !== undefined ? { repeat: intOption(f.repeat, '--repeat', 0) } : {}),
     ...(f.saveModels ? { saveModels: f.saveModels } : {}),
