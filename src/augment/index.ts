@@ -3,6 +3,7 @@ export type { Augmenter, Resampled, SampleCount, Synthetic } from './types.js';
 export { BaseAugmenter, sampleCountSchema } from './base.js';
 export { NoAugmenter, DuplicateAugmenter, NoiseAugmenter } from './simple.js';
 export { SmoteAugmenter, classNeighbours } from './smote.js';
+export { RecolourAugmenter } from './recolour.js';
 export { AdanAugmenter, AaeAugmenter, AdanSeparateAugmenter, type AdanAugmenterOptions } from './adan.js';
 export {
   AUGMENTERS,

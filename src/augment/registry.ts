@@ -4,6 +4,7 @@ import { UserError } from '../util/errors.js';
 import type { Augmenter, SampleCount } from './types.js';
 import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from './simple.js';
 import { SmoteAugmenter } from './smote.js';
+import { RecolourAugmenter } from './recolour.js';
 import { AaeAugmenter, AdanAugmenter, AdanSeparateAugmenter } from './adan.js';
 
 /** What the registry needs of an augmenter class: its constructor (options validated by its schema) and help. */
@@ -23,6 +24,7 @@ export const AUGMENTERS = {
   duplicate: DuplicateAugmenter,
   noise: NoiseAugmenter,
   smote: SmoteAugmenter,
+  recolour: RecolourAugmenter,
   adan: AdanAugmenter,
   aae: AaeAugmenter,
   'adan-separate': AdanSeparateAugmenter,

@@ -4,6 +4,7 @@ import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from '../../src/augme
 import { SmoteAugmenter, classNeighbours } from '../../src/augment/smote.js';
 import { syntheticCounts, columnStd } from '../../src/augment/counts.js';
 import { AUGMENTERS, AUGMENTER_NAMES, adanVariant, createAugmenter, isGenerative } from '../../src/augment/registry.js';
+import { RecolourAugmenter } from '../../src/augment/recolour.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { emodbIs11 } from '../eval/helpers.js';
 
@@ -126,4 +127,14 @@ test('constructors validate options with each augmenter\'s schema; the registry 
   assert.equal(s.options.smoteK, 3);
   assert.equal(s.seed, 4);
   assert.throws(() => createAugmenter('nope', { count: { times: 1 } }, { featureNames: [], classNames: [] }, 1), /unknown augmenter 'nope'/);
+});
+
+test('recolour: each row keeps its z-score within its speaker and takes the other speaker\'s mean and std', () => {
+  const x = Float32Array.from([0, 2, 10, 14]);
+  const y = Int32Array.from([0, 1, 0, 1]);
+  const r = new RecolourAugmenter({ count: { times: 1 } }, 2).fitResample({ x, rows: 4, cols: 1, y, classes: 2, groups: ['a', 'a', 'b', 'b'] });
+  assert.equal(r.rows, 8);
+  // Class 0 rows (z = -1) become the other speaker's mean - std; class 1 rows (z = +1) mean + std.
+  assert.deepEqual([...r.x.subarray(4)].map((v, i) => [r.y[4 + i], v]).sort((p, q) => p[0] - q[0] || p[1] - q[1]), [[0, 0], [0, 10], [1, 2], [1, 14]]);
+  assert.throws(() => new RecolourAugmenter().fitResample({ x, rows: 4, cols: 1, y, classes: 2 }), /no speaker/);
 });
