@@ -79,10 +79,10 @@ function agreeing(x: Float32Array, rows: number, cols: number, y: Int32Array, k:
   return { features, labels: Int32Array.from(keep, (r) => cand.labels[r]) };
 }
 
-function usageAugmenter(usage: Usage, key: string): Augmenter {
+function usageAugmenter(usage: Usage, key: string, seed: number): Augmenter {
   return {
     name: usage,
-    fitResample(x, rows, cols, y, k, seed): Resampled {
+    fitResample({ x, rows, cols, y, classes: k }): Resampled {
       const model = modelFor(key, x, rows, cols, y, k, seed);
       const counts = classCounts(y.subarray(0, rows), k);
       const genSeed = (seed ^ 0x5bd1e995) >>> 0;
@@ -101,7 +101,7 @@ function usageAugmenter(usage: Usage, key: string): Augmenter {
 const base = defaultDeps({ augment: { count: { times: 10 }, noiseStd: 0.1, smoteK: 5 }, classifierOptions: { dnn: { activation: 'relu' } } });
 const deps: EvalDeps = {
   ...base,
-  createAugmenter: (name, ctx) => ((USAGES as readonly string[]).includes(name) ? usageAugmenter(name as Usage, `${ctx.repeat}/${ctx.fold}`) : base.createAugmenter(name, ctx)),
+  createAugmenter: (name, ctx) => ((USAGES as readonly string[]).includes(name) ? usageAugmenter(name as Usage, `${ctx.repeat}/${ctx.fold}`, ctx.seed) : base.createAugmenter(name, ctx)),
 };
 const t0 = performance.now();
 const res = await runEvaluation(

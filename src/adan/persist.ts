@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Rng, Sequential, backendName, loadSafetensors, saveSafetensors, type LayerSpec, type SequentialSpec } from '../nn/index.js';
 import { MaxAbsScaler, Standardizer, type MaxAbsScalerState, type StandardizerState } from '../data/standardizer.js';
 import { removeStaleTemps, tempSibling, writeFileAtomic } from '../util/atomic-write.js';

@@ -1,21 +1,35 @@
+import { z } from 'zod';
 import { AdanModel, type AdanOptions } from '../adan/index.js';
 import type { EpochLog } from '../adan/index.js';
-import type { Augmenter, Resampled, SampleCount } from './types.js';
-import { stackResampled } from './counts.js';
+import type { Dataset } from '../data/dataset.js';
+import type { Synthetic } from './types.js';
+import { BaseAugmenter, countOptions, parseOptions } from './base.js';
 
-export interface AdanAugmenterOptions {
-  adan: AdanOptions;
-  /** Synthetic rows, counted from the labels of the whole training fold (the classifier's training set). */
-  count: SampleCount;
-  /** Per training row: 1 if ADAN may fit on it (IEMOCAP: improvised turns only, spec 4); undefined = all rows. */
-  fitMask?: Uint8Array;
-  classNames: string[];
-  featureNames: string[];
+const adanSchema = z.object({
+  ...countOptions,
+  /** ADAN options (preset + overrides); the augmenter's variant is set on top. */
+  adan: z.custom<AdanOptions>((v) => typeof v === 'object' && v !== null, 'ADAN options required'),
+  /** Per training row: 1 if ADAN may fit on it (IEMOCAP: improvised turns only); undefined = all rows. */
+  fitMask: z.custom<Uint8Array>((v) => v instanceof Uint8Array).optional(),
+  classNames: z.array(z.string()),
+  featureNames: z.array(z.string()),
   /** Save the fitted model folder here (as `adan train` writes it). */
-  saveDir?: string;
-  provenance?: Record<string, unknown>;
-  onEpoch?: (log: EpochLog) => void;
-  name?: string;
+  saveDir: z.string().optional(),
+  provenance: z.record(z.string(), z.unknown()).optional(),
+  onEpoch: z.custom<(log: EpochLog) => void>((v) => typeof v === 'function').optional(),
+});
+export type AdanAugmenterOptions = z.input<typeof adanSchema>;
+
+function maskedRows(train: Dataset, mask: Uint8Array | undefined): { x: Float32Array; y: Int32Array; rows: number } {
+  const { x, rows, cols, y } = train;
+  if (!mask) return { x: x.subarray(0, rows * cols), y: y.subarray(0, rows), rows };
+  if (mask.length !== rows) throw new Error(`adan: fit mask has ${mask.length} entries for ${rows} rows`);
+  const idx: number[] = [];
+  for (let i = 0; i < rows; i++) if (mask[i]) idx.push(i);
+  if (idx.length < 2) throw new Error('adan: fewer than 2 training rows match --adan-train-where in this fold');
+  const sx = new Float32Array(idx.length * cols);
+  idx.forEach((r, i) => sx.set(x.subarray(r * cols, (r + 1) * cols), i * cols));
+  return { x: sx, y: Int32Array.from(idx, (r) => y[r]), rows: idx.length };
 }
 
 /**
@@ -23,46 +37,56 @@ export interface AdanAugmenterOptions {
  * synthetic rows with the training fold's class proportions (paper III-D: 10 sets the size of the training set).
  * Inputs and outputs are raw features; the model normalises internally with statistics of its training rows.
  */
-export class AdanAugmenter implements Augmenter {
-  readonly name: string;
+export class AdanAugmenter extends BaseAugmenter {
+  static readonly schema = adanSchema;
+  static readonly help: string = 'ADAN (the paper\'s adversarial data augmentation network)';
+  /** The ADAN `variant` this augmenter trains; undefined keeps the variant the options name. */
+  static readonly variant: string | undefined = undefined;
+  readonly name: string = 'adan';
+  readonly options: z.output<typeof adanSchema>;
   model: AdanModel | null = null;
 
-  constructor(private readonly o: AdanAugmenterOptions) {
-    this.name = o.name ?? 'adan';
+  constructor(options: AdanAugmenterOptions, seed = 0) {
+    super(seed);
+    this.options = parseOptions('adan', adanSchema, options);
   }
 
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number, seed: number): Resampled {
-    if (this.o.classNames.length !== classes) throw new Error(`adan: ${classes} classes but ${this.o.classNames.length} class names`);
-    let fx = x.subarray(0, rows * cols);
-    let fy = y.subarray(0, rows);
-    let n = rows;
-    const mask = this.o.fitMask;
-    if (mask) {
-      if (mask.length !== rows) throw new Error(`adan: fit mask has ${mask.length} entries for ${rows} rows`);
-      const idx: number[] = [];
-      for (let i = 0; i < rows; i++) if (mask[i]) idx.push(i);
-      if (idx.length < 2) throw new Error('adan: fewer than 2 training rows match --adan-train-where in this fold');
-      const sx = new Float32Array(idx.length * cols);
-      idx.forEach((r, i) => sx.set(x.subarray(r * cols, (r + 1) * cols), i * cols));
-      fx = sx;
-      fy = Int32Array.from(idx, (r) => y[r]);
-      n = idx.length;
-    }
-    const model = AdanModel.create(this.o.adan, seed);
-    const names = this.o.classNames;
-    const present = [...new Set(Array.from(fy, (k) => names[k]))].sort();
-    if (this.o.featureNames.length === cols && present.length === names.length && present.every((c, i) => c === names[i])) {
+  protected sample(train: Dataset): Synthetic {
+    const o = this.options;
+    const { cols, classes } = train;
+    if (o.classNames.length !== classes) throw new Error(`adan: ${classes} classes but ${o.classNames.length} class names`);
+    const fit = maskedRows(train, o.fitMask);
+    const model = AdanModel.create(o.adan, this.seed);
+    const names = o.classNames;
+    const present = [...new Set(Array.from(fit.y, (k) => names[k]))].sort();
+    if (o.featureNames.length === cols && present.length === names.length && present.every((c, i) => c === names[i])) {
       // fitTable keeps the real feature names in the saved model (report and `adan generate` read them).
-      const table = { ids: Array.from({ length: n }, (_, i) => String(i + 1)), featureNames: this.o.featureNames, features: fx, meta: { label: Array.from(fy, (k) => names[k]) } };
-      model.fitTable(table, 'label', { onEpoch: this.o.onEpoch });
+      const ids = Array.from({ length: fit.rows }, (_, i) => String(i + 1));
+      const table = { ids, featureNames: o.featureNames, features: fit.x, meta: { label: Array.from(fit.y, (k) => names[k]) } };
+      model.fitTable(table, 'label', { onEpoch: o.onEpoch });
     } else {
-      model.fit(fx, n, cols, fy, names, { onEpoch: this.o.onEpoch });
+      model.fit(fit.x, fit.rows, cols, fit.y, names, { onEpoch: o.onEpoch });
     }
     this.model = model;
-    if (this.o.saveDir) model.save(this.o.saveDir, this.o.provenance);
-    const labels = model.sampleCounts(y.subarray(0, rows), this.o.count);
+    if (o.saveDir) model.save(o.saveDir, o.provenance);
+    // ADAN counts from the whole training fold's labels (the classifier's training set), not the masked subset.
+    const labels = model.sampleCounts(train.y.subarray(0, train.rows), o.count);
     // A different stream from the training seed: the generator's z must not replay training noise.
-    const gen = model.generate(labels, (seed ^ 0x5bd1e995) >>> 0);
-    return stackResampled(x, rows, cols, y, gen.features, labels);
+    const gen = model.generate(labels, (this.seed ^ 0x5bd1e995) >>> 0);
+    return { x: gen.features, y: labels };
   }
+}
+
+/** The adversarial autoencoder (Sahu et al. 2017), the paper's comparison, behind the same adapter. */
+export class AaeAugmenter extends AdanAugmenter {
+  static override readonly help: string = 'adversarial autoencoder (Sahu et al. 2017, the paper\'s comparison)';
+  static override readonly variant: string | undefined = 'aae';
+  override readonly name: string = 'aae';
+}
+
+/** Autoencoder and GAN trained one after the other (the paper's section II-B claim). */
+export class AdanSeparateAugmenter extends AdanAugmenter {
+  static override readonly help: string = 'ADAN with autoencoder and GAN trained separately (paper II-B)';
+  static override readonly variant: string | undefined = 'separate';
+  override readonly name: string = 'adan-separate';
 }

@@ -1,7 +1,20 @@
-// Augmenters: one interface (fitResample on a training fold, real rows first, then synthetic).
-export type { Augmenter, Resampled, SampleCount } from './types.js';
+// Augmenters: one base (fit_resample on a training fold Dataset, real rows first, then synthetic), one registry.
+export type { Augmenter, Resampled, SampleCount, Synthetic } from './types.js';
+export { BaseAugmenter, sampleCountSchema } from './base.js';
 export { NoAugmenter, DuplicateAugmenter, NoiseAugmenter } from './simple.js';
 export { SmoteAugmenter, classNeighbours } from './smote.js';
-export { AdanAugmenter, type AdanAugmenterOptions } from './adan.js';
-export { AUGMENTER_NAMES, createAugmenter, checkAugmenterNames, type AugmenterName, type AugmenterSettings, type AugmenterContext } from './registry.js';
+export { RecolourAugmenter } from './recolour.js';
+export { AdanAugmenter, AaeAugmenter, AdanSeparateAugmenter, type AdanAugmenterOptions } from './adan.js';
+export {
+  AUGMENTERS,
+  AUGMENTER_NAMES,
+  augmenterHelp,
+  adanVariant,
+  isGenerative,
+  createAugmenter,
+  checkAugmenterNames,
+  type AugmenterName,
+  type AugmenterSettings,
+  type AugmenterContext,
+} from './registry.js';
 export { syntheticCounts } from './counts.js';

@@ -4,26 +4,62 @@ import { UserError } from '../util/errors.js';
 import type { Augmenter, SampleCount } from './types.js';
 import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from './simple.js';
 import { SmoteAugmenter } from './smote.js';
-import { AdanAugmenter } from './adan.js';
+import { RecolourAugmenter } from './recolour.js';
+import { AaeAugmenter, AdanAugmenter, AdanSeparateAugmenter } from './adan.js';
+
+/** What the registry needs of an augmenter class: its constructor (options validated by its schema) and help. */
+export interface AugmenterClass {
+  new (options: never, seed: number): Augmenter;
+  readonly help: string;
+  /** Set on generative augmenters: the ADAN variant they train (null = the options' own). */
+  readonly variant?: string | null;
+}
 
 /**
- * `aae` (adversarial autoencoder, Sahu et al. 2017, the paper's comparison) and `adan-separate` (autoencoder and
- * GAN trained one after the other, the paper's section II-B claim) are the ADAN helper's model variants
- * (`variant: 'aae' | 'separate'`) behind the same adapter.
+ * The one registry of augmenters, name -> class; every name list, `--help` text and the generative subset come
+ * from it. Add an augmenter by writing a BaseAugmenter subclass and one line here.
  */
-export const AUGMENTER_NAMES = ['none', 'duplicate', 'noise', 'smote', 'adan', 'aae', 'adan-separate'] as const;
-/** Augmenters that train a generative model (and take the ADAN options). */
-export const GENERATIVE_AUGMENTERS: readonly string[] = ['adan', 'aae', 'adan-separate'];
-/** The ADAN `variant` option of each generative augmenter. */
-export const ADAN_VARIANT: Readonly<Record<string, string>> = { adan: 'adan', aae: 'aae', 'adan-separate': 'separate' };
-export type AugmenterName = (typeof AUGMENTER_NAMES)[number];
+export const AUGMENTERS = {
+  none: NoAugmenter,
+  duplicate: DuplicateAugmenter,
+  noise: NoiseAugmenter,
+  smote: SmoteAugmenter,
+  recolour: RecolourAugmenter,
+  adan: AdanAugmenter,
+  aae: AaeAugmenter,
+  'adan-separate': AdanSeparateAugmenter,
+} as const satisfies Record<string, AugmenterClass>;
+
+export type AugmenterName = keyof typeof AUGMENTERS;
+export const AUGMENTER_NAMES = Object.keys(AUGMENTERS) as AugmenterName[];
+
+function isName(name: string): name is AugmenterName {
+  return Object.hasOwn(AUGMENTERS, name);
+}
+
+/** True for the augmenters that train an ADAN model (and take the ADAN options). */
+export function isGenerative(name: string): boolean {
+  if (!isName(name)) return false;
+  const cls: unknown = AUGMENTERS[name];
+  return cls === AdanAugmenter || (cls as typeof AdanAugmenter).prototype instanceof AdanAugmenter;
+}
+
+/** The ADAN `variant` a generative augmenter trains (undefined: whatever the options say). */
+export function adanVariant(name: string): string | undefined {
+  return isName(name) && isGenerative(name) ? (AUGMENTERS[name] as typeof AdanAugmenter).variant : undefined;
+}
+
+/** `--augment` help: every name with its one-line description. */
+export function augmenterHelp(): string {
+  return AUGMENTER_NAMES.map((n) => `${n} (${AUGMENTERS[n].help})`).join('; ');
+}
 
 export interface AugmenterSettings {
   count: SampleCount;
   /** Gaussian noise std relative to each feature's training-fold std (default 0.1). */
-  noiseStd: number;
+  noiseStd?: number;
   /** SMOTE neighbours (default 5). */
-  smoteK: number;
+  smoteK?: number;
   /** ADAN options (preset + overrides) per generative augmenter name (`adan`, `aae`, `adan-separate`). */
   adan?: Partial<Record<string, AdanOptions>>;
 }
@@ -38,31 +74,15 @@ export interface AugmenterContext {
 }
 
 export function checkAugmenterNames(names: readonly string[]): AugmenterName[] {
-  for (const n of names) {
-    if (!(AUGMENTER_NAMES as readonly string[]).includes(n)) throw new UserError(`unknown augmenter '${n}' (expected one of: ${AUGMENTER_NAMES.join(', ')})`);
-  }
+  for (const n of names) if (!isName(n)) throw new UserError(`unknown augmenter '${n}' (expected one of: ${AUGMENTER_NAMES.join(', ')})`);
   return names as AugmenterName[];
 }
 
-/** A fresh augmenter by name. */
-export function createAugmenter(name: string, s: AugmenterSettings, ctx: AugmenterContext): Augmenter {
-  switch (name) {
-    case 'none':
-      return new NoAugmenter();
-    case 'duplicate':
-      return new DuplicateAugmenter(s.count);
-    case 'noise':
-      return new NoiseAugmenter(s.count, s.noiseStd);
-    case 'smote':
-      return new SmoteAugmenter(s.count, s.smoteK);
-    case 'adan':
-    case 'aae':
-    case 'adan-separate': {
-      const o = s.adan?.[name];
-      if (!o) throw new Error(`${name} augmenter: no ADAN options`);
-      return new AdanAugmenter({ name, adan: o, count: s.count, fitMask: ctx.fitMask, classNames: ctx.classNames, featureNames: ctx.featureNames, saveDir: ctx.saveDir, provenance: ctx.provenance, onEpoch: ctx.onEpoch });
-    }
-    default:
-      throw new UserError(`unknown augmenter '${name}' (expected one of: ${AUGMENTER_NAMES.join(', ')})`);
-  }
+/** A fresh augmenter by name; each class's schema keeps the settings it declares and validates them. */
+export function createAugmenter(name: string, s: AugmenterSettings, ctx: AugmenterContext, seed: number): Augmenter {
+  const [checked] = checkAugmenterNames([name]);
+  const cls = AUGMENTERS[checked] as AugmenterClass;
+  if (isGenerative(checked) && !s.adan?.[checked]) throw new Error(`${name} augmenter: no ADAN options`);
+  const options = { ...ctx, ...s, adan: s.adan?.[checked] };
+  return new cls(options as never, seed);
 }

@@ -1,72 +1,98 @@
-import type { Augmenter, Resampled, SampleCount } from './types.js';
+import { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
+import type { Synthetic } from './types.js';
 import { SeededRandom as AugmentRng } from '../util/random.js';
-import { columnStd, cycleRows, rowsByClass, stackResampled, syntheticCounts } from './counts.js';
-
-/** No augmentation: the real rows only. */
-export class NoAugmenter implements Augmenter {
-  readonly name = 'none';
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, _classes?: number, _seed?: number): Resampled {
-    return stackResampled(x, rows, cols, y, new Float32Array(0), new Int32Array(0));
-  }
-}
+import { BaseAugmenter, countOptions, parseOptions } from './base.js';
+import { columnStd, cycleRows, rowsByClass } from './counts.js';
 
 /** Builds synthetic rows class by class from base rows chosen by cycleRows; `make` writes one row. */
-function perClassSynthesis(
-  y: Int32Array,
-  classes: number,
-  cols: number,
-  count: SampleCount,
+export function perClassSynthesis(
+  train: Dataset,
+  want: readonly number[],
   rng: AugmentRng,
   make: (base: number, cls: number, members: readonly number[], out: Float32Array, offset: number) => void,
-): { synthX: Float32Array; synthY: Int32Array } {
-  const byClass = rowsByClass(y, classes);
-  const want = syntheticCounts(y, classes, count);
+): Synthetic {
+  const { cols, classes } = train;
+  const byClass = rowsByClass(train.y.subarray(0, train.rows), classes);
   const total = want.reduce((s, v) => s + v, 0);
-  const synthX = new Float32Array(total * cols);
-  const synthY = new Int32Array(total);
+  const x = new Float32Array(total * cols);
+  const y = new Int32Array(total);
   let k = 0;
   for (let c = 0; c < classes; c++) {
     if (byClass[c].length === 0) continue;
     for (const base of cycleRows(byClass[c], want[c], rng)) {
-      make(base, c, byClass[c], synthX, k * cols);
-      synthY[k++] = c;
+      make(base, c, byClass[c], x, k * cols);
+      y[k++] = c;
     }
   }
-  return { synthX, synthY };
+  return { x: x.subarray(0, k * cols), y: y.subarray(0, k) };
 }
 
-/** Duplication baseline (paper Table I): copies of training rows, every row equally often. */
-export class DuplicateAugmenter implements Augmenter {
-  readonly name = 'duplicate';
-  constructor(private readonly count: SampleCount = { times: 10 }) {}
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number, seed: number): Resampled {
-    const rng = new AugmentRng(seed);
-    const { synthX, synthY } = perClassSynthesis(y.subarray(0, rows), classes, cols, this.count, rng, (base, _c, _m, out, o) => {
-      out.set(x.subarray(base * cols, (base + 1) * cols), o);
-    });
-    return stackResampled(x, rows, cols, y, synthX, synthY);
+const noneSchema = z.object({});
+
+/** No augmentation: the real rows only. */
+export class NoAugmenter extends BaseAugmenter {
+  static readonly schema = noneSchema;
+  static readonly help: string = 'no augmentation (the baseline)';
+  readonly name: string = 'none';
+  constructor(options: unknown = {}, seed = 0) {
+    super(seed);
+    parseOptions('none', noneSchema, options);
+  }
+  protected sample(): Synthetic {
+    return { x: new Float32Array(0), y: new Int32Array(0) };
   }
 }
+
+const duplicateSchema = z.object(countOptions);
+export type DuplicateOptions = z.input<typeof duplicateSchema>;
+
+/** Duplication baseline (paper Table I): copies of training rows, every row equally often. */
+export class DuplicateAugmenter extends BaseAugmenter {
+  static readonly schema = duplicateSchema;
+  static readonly help: string = 'copies of training rows (paper Table I)';
+  readonly name: string = 'duplicate';
+  readonly options: z.output<typeof duplicateSchema>;
+  constructor(options: DuplicateOptions = {}, seed = 0) {
+    super(seed);
+    this.options = parseOptions('duplicate', duplicateSchema, options);
+  }
+  protected sample(train: Dataset): Synthetic {
+    const { x, cols } = train;
+    return perClassSynthesis(train, this.wanted(train, this.options.count), new AugmentRng(this.seed), (base, _c, _m, out, o) => {
+      out.set(x.subarray(base * cols, (base + 1) * cols), o);
+    });
+  }
+}
+
+const noiseSchema = z.object({
+  ...countOptions,
+  /** Noise std relative to each feature's training-fold std. */
+  noiseStd: z.number().min(0).default(0.1),
+});
+export type NoiseOptions = z.input<typeof noiseSchema>;
 
 /**
  * Gaussian-noise baseline (paper Table I): a copy of a training row plus N(0, (std * sigma_j)^2) per feature,
  * sigma_j the feature's standard deviation on the training fold (so the noise is scale-free).
  */
-export class NoiseAugmenter implements Augmenter {
-  readonly name = 'noise';
-  constructor(
-    private readonly count: SampleCount = { times: 10 },
-    private readonly std = 0.1,
-  ) {
-    if (!(std >= 0)) throw new Error(`noise std must be >= 0 (got ${std})`);
+export class NoiseAugmenter extends BaseAugmenter {
+  static readonly schema = noiseSchema;
+  static readonly help: string = 'copies plus Gaussian noise scaled by each feature\'s training std (paper Table I)';
+  readonly name: string = 'noise';
+  readonly options: z.output<typeof noiseSchema>;
+  constructor(options: NoiseOptions = {}, seed = 0) {
+    super(seed);
+    this.options = parseOptions('noise', noiseSchema, options);
   }
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number, seed: number): Resampled {
-    const rng = new AugmentRng(seed);
+  protected sample(train: Dataset): Synthetic {
+    const { x, rows, cols } = train;
+    const rng = new AugmentRng(this.seed);
     const sigma = columnStd(x, rows, cols);
-    const { synthX, synthY } = perClassSynthesis(y.subarray(0, rows), classes, cols, this.count, rng, (base, _c, _m, out, o) => {
+    const std = this.options.noiseStd;
+    return perClassSynthesis(train, this.wanted(train, this.options.count), rng, (base, _c, _m, out, o) => {
       const b = base * cols;
-      for (let j = 0; j < cols; j++) out[o + j] = x[b + j] + this.std * sigma[j] * rng.normal();
+      for (let j = 0; j < cols; j++) out[o + j] = x[b + j] + std * sigma[j] * rng.normal();
     });
-    return stackResampled(x, rows, cols, y, synthX, synthY);
   }
 }

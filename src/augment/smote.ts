@@ -1,6 +1,9 @@
-import type { Augmenter, Resampled, SampleCount } from './types.js';
+import { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
+import type { Synthetic } from './types.js';
 import { SeededRandom as AugmentRng } from '../util/random.js';
-import { columnStd, cycleRows, rowsByClass, stackResampled, syntheticCounts } from './counts.js';
+import { BaseAugmenter, countOptions, parseOptions } from './base.js';
+import { columnStd, cycleRows, rowsByClass } from './counts.js';
 
 /**
  * The k nearest same-class neighbours of each member (indices into `members`), by Euclidean distance on
@@ -30,26 +33,35 @@ export function classNeighbours(x: Float32Array, cols: number, members: readonly
   });
 }
 
+const smoteSchema = z.object({
+  ...countOptions,
+  /** Nearest same-class neighbours to interpolate towards. */
+  smoteK: z.number().int().min(1).default(5),
+});
+export type SmoteOptions = z.input<typeof smoteSchema>;
+
 /**
  * SMOTE (Chawla et al. 2002; paper Table I): a synthetic row is x_i + u (x_j - x_i), u ~ U(0, 1), x_j one of the
  * k nearest neighbours of x_i within its class. A class with n <= k members uses its n - 1 neighbours; a class
  * with a single member is duplicated (no segment exists).
  */
-export class SmoteAugmenter implements Augmenter {
-  readonly name = 'smote';
-  constructor(
-    private readonly count: SampleCount = { times: 10 },
-    private readonly k = 5,
-  ) {
-    if (!Number.isInteger(k) || k < 1) throw new Error(`SMOTE k must be a positive integer (got ${k})`);
+export class SmoteAugmenter extends BaseAugmenter {
+  static readonly schema = smoteSchema;
+  static readonly help: string = 'SMOTE: interpolation towards same-class nearest neighbours (paper Table I)';
+  readonly name: string = 'smote';
+  readonly options: z.output<typeof smoteSchema>;
+  constructor(options: SmoteOptions = {}, seed = 0) {
+    super(seed);
+    this.options = parseOptions('smote', smoteSchema, options);
   }
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number, seed: number): Resampled {
-    const rng = new AugmentRng(seed);
-    const yy = y.subarray(0, rows);
+  protected sample(train: Dataset): Synthetic {
+    const { x, rows, cols, classes } = train;
+    const rng = new AugmentRng(this.seed);
+    const yy = train.y.subarray(0, rows);
     const sigma = columnStd(x, rows, cols);
     const inv = sigma.map((s) => (s > 0 ? 1 / s : 0));
     const byClass = rowsByClass(yy, classes);
-    const want = syntheticCounts(yy, classes, this.count);
+    const want = this.wanted(train, this.options.count);
     const total = want.reduce((s, v) => s + v, 0);
     const synthX = new Float32Array(total * cols);
     const synthY = new Int32Array(total);
@@ -57,7 +69,7 @@ export class SmoteAugmenter implements Augmenter {
     for (let c = 0; c < classes; c++) {
       const members = byClass[c];
       if (members.length === 0 || want[c] === 0) continue;
-      const kk = Math.min(this.k, members.length - 1);
+      const kk = Math.min(this.options.smoteK, members.length - 1);
       const nn = kk > 0 ? classNeighbours(x, cols, members, kk, inv) : [];
       const pos = new Map(members.map((r, i) => [r, i]));
       for (const base of cycleRows(members, want[c], rng)) {
@@ -74,6 +86,6 @@ export class SmoteAugmenter implements Augmenter {
         synthY[k++] = c;
       }
     }
-    return stackResampled(x, rows, cols, y, synthX, synthY);
+    return { x: synthX.subarray(0, k * cols), y: synthY.subarray(0, k) };
   }
 }

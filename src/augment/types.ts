@@ -1,7 +1,8 @@
-/** One interface for every augmenter (spec: fit on a training fold, return real + synthetic rows). */
+import type { Dataset } from '../data/dataset.js';
 
+/** What an augmenter returns: the training fold's real rows, unchanged and first, then the synthetic rows. */
 export interface Resampled {
-  /** (real + synthetic) x cols, row-major; the real rows come first, unchanged and in their original order. */
+  /** (real + synthetic) x cols, row-major. */
   x: Float32Array;
   y: Int32Array;
   rows: number;
@@ -9,9 +10,19 @@ export interface Resampled {
   synthetic: Uint8Array;
 }
 
+/** Synthetic rows and their labels, as one augmenter's sampling step writes them. */
+export interface Synthetic {
+  x: Float32Array;
+  y: Int32Array;
+}
+
+/**
+ * One interface for every augmenter (imbalanced-learn's fit_resample): fitted on a training fold, which carries
+ * each row's group (speaker) and id, so speaker-aware augmenters can use them. The seed is given at construction.
+ */
 export interface Augmenter {
   readonly name: string;
-  fitResample(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number, seed: number): Resampled;
+  fitResample(train: Dataset): Resampled;
 }
 
 /**

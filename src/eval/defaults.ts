@@ -25,6 +25,6 @@ export function defaultDeps(o: DefaultDepsOptions): EvalDeps {
         classNames: ctx.classNames,
         provenance: { ...(o.provenance ?? {}), fold: ctx.fold, group: ctx.group, repeat: ctx.repeat },
         onEpoch: o.onEpoch ? (log) => o.onEpoch!(log, { fold: ctx.fold, repeat: ctx.repeat }) : undefined,
-      }),
+      }, ctx.seed),
   };
 }

@@ -11,3 +11,4 @@ export { defaultDeps, type DefaultDepsOptions } from './defaults.js';
 export { fitStandardizer } from './normaliser.js';
 export { formatResults, formatPaperComparison, verdicts } from './format.js';
 export type { EvalData, EvalDeps, EvalClassifier, FoldNormaliser, AugmentContext } from './types.js';
+export { NORMALISATION_HELP, parseNormalisation, isSpeakerMode } from './speaker-norm.js';

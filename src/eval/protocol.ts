@@ -7,8 +7,48 @@ import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
+import {
+  LABEL_MIX_WARN,
+  applyMoments,
+  clipToTrainingRange,
+  drawEnrolment,
+  enrolmentSize,
+  isSpeakerMode,
+  labelMixDivergence,
+  moments,
+  normaliseEachSpeaker,
+  rowsByGroup,
+  shrunkEnrolmentMoments,
+  type Moments,
+  type Normalisation,
+} from './speaker-norm.js';
 
-export type Normalisation = 'per-fold' | 'corpus-leaky';
+export type { Normalisation } from './speaker-norm.js';
+
+/** A fold's training and scored test rows after the normalisation protocol's speaker step (raw for per-fold). */
+function speakerSplit(x: Float32Array, cols: number, fold: Fold, trainGroups: string[], config: EvaluateConfig, repeat: number) {
+  const xTrainRaw = gather(x, cols, fold.train);
+  const xTestRaw = gather(x, cols, fold.test);
+  const all = Array.from(fold.test, (_, i) => i);
+  if (!isSpeakerMode(config.normalisation)) return { xTrain: xTrainRaw, xTest: xTestRaw, scored: Array.from(fold.test) };
+  const xTrain = normaliseEachSpeaker(xTrainRaw, cols, trainGroups);
+  const k = enrolmentSize(config.normalisation);
+  let stats: Moments = moments(xTestRaw, cols, all);
+  let keep = all;
+  if (k !== undefined) {
+    // The enrolment draw depends on the seed, repeat and fold only, so every method scores the same utterances.
+    const enrol = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index));
+    const inEnrol = new Set(enrol);
+    keep = all.filter((i) => !inEnrol.has(i));
+    const training = [...rowsByGroup(trainGroups).values()].map((rows) => moments(xTrainRaw, cols, rows));
+    stats = shrunkEnrolmentMoments(moments(xTestRaw, cols, enrol), training);
+  }
+  const out = new Float32Array(xTestRaw.length);
+  applyMoments(xTestRaw, out, cols, all, stats);
+  const xTest = gather(out, cols, keep);
+  if (k !== undefined) clipToTrainingRange(xTest, keep.length, xTrain, fold.train.length, cols);
+  return { xTrain, xTest, scored: keep.map((i) => fold.test[i]) };
+}
 
 export interface EvaluateConfig {
   augment: string[];
@@ -37,6 +77,8 @@ export interface DatasetInfo {
   features: number;
   classes: string[];
   groups: string[];
+  /** Mean Jensen-Shannon divergence of each speaker's class distribution from the pooled one (natural log). */
+  labelMixDivergence?: number;
 }
 
 export interface EvaluationResults {
@@ -45,6 +87,8 @@ export interface EvaluationResults {
   created: string;
   backend: string;
   config: Record<string, unknown>;
+  /** The normalisation protocol every number in `results` was measured under. */
+  protocol?: Normalisation;
   dataset: DatasetInfo;
   /** Present when only some (repeat, fold) pieces ran: which ones. */
   partial?: { pieces: { repeat: number; fold: number }[] };
@@ -129,6 +173,13 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
   const runFolds: Fold[] = config.fold !== undefined ? [folds[config.fold]] : folds;
   const warnings: string[] = [];
   let x = data.x;
+  const labelMix = labelMixDivergence(data.y, data.groups, K);
+  if (isSpeakerMode(config.normalisation) && labelMix > LABEL_MIX_WARN) {
+    warnings.push(
+      `normalisation ${config.normalisation}: speakers' emotion mixes differ (mean Jensen-Shannon divergence ${labelMix.toFixed(3)} > ${LABEL_MIX_WARN}); ` +
+        'speaker statistics mix speaker and emotion, so speaker normalisation may remove emotion: compare with per-fold',
+    );
+  }
   if (config.normalisation === 'corpus-leaky') {
     warnings.push(LEAKY_WARNING);
     const n = deps.fitNormaliser(data.x, data.rows, cols);
@@ -148,14 +199,19 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
   for (const repeat of repeats) {
     for (const fold of runFolds) {
       const nTrain = fold.train.length;
-      const xTrain = gather(x, cols, fold.train);
       const yTrain = Int32Array.from(fold.train, (i) => data.y[i]);
-      const xTest = gather(x, cols, fold.test);
-      const yTest = Array.from(fold.test, (i) => data.y[i]);
-      // spec 4: statistics from the fold's real training rows only (identity after corpus-leaky normalisation).
+      const trainGroups = Array.from(fold.train, (i) => data.groups[i]);
+      const trainIds = Array.from(fold.train, (i) => data.ids[i]);
+      const split = speakerSplit(x, cols, fold, trainGroups, config, repeat);
+      const xTrain = split.xTrain;
+      const scored = split.scored;
+      const xTest = split.xTest;
+      const yTest = Array.from(scored, (i) => data.y[i]);
+      // Statistics from the fold's real training rows only (identity after corpus-leaky normalisation); under the
+      // speaker modes this z-norm runs on top of the speaker-normalised rows (it drops constant columns).
       const norm: FoldNormaliser =
-        config.normalisation === 'per-fold' ? deps.fitNormaliser(xTrain, nTrain, cols) : { outCols: cols, transform: (v: Float32Array) => v };
-      const testN = norm.transform(xTest, fold.test.length);
+        config.normalisation !== 'corpus-leaky' ? deps.fitNormaliser(xTrain, nTrain, cols) : { outCols: cols, transform: (v: Float32Array) => v };
+      const testN = norm.transform(xTest, scored.length);
       const fitMask = data.augmentMask ? Uint8Array.from(fold.train, (i) => data.augmentMask![i]) : undefined;
       for (const augment of augments) {
         const t0 = performance.now();
@@ -163,12 +219,13 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
           config.saveModels && repeat === 0 && fold.index < (config.saveFolds ?? Infinity) && augment !== 'none'
             ? join(config.saveModels, `${augment}-fold${fold.index}`)
             : undefined;
-        const aug = await deps.createAugmenter(augment, { repeat, fold: fold.index, group: fold.group, fitMask, saveDir, featureNames, classNames: classes });
-        const res = aug.fitResample(xTrain, nTrain, cols, yTrain, K, deriveSeed(config.seed, 'augment', augment, repeat, fold.index));
+        const seed = deriveSeed(config.seed, 'augment', augment, repeat, fold.index);
+        const aug = await deps.createAugmenter(augment, { repeat, fold: fold.index, group: fold.group, seed, fitMask, saveDir, featureNames, classNames: classes });
+        // The training fold carries each row's speaker and id (speaker-aware augmenters need them).
+        const res = aug.fitResample({ x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds });
         if (saveDir && existsSync(saveDir)) {
           // The fold's training rows as the model saw them, so encode/generate can be recomputed (report, t-SNE).
-          const ids = Array.from(fold.train, (i) => data.ids[i]);
-          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, ids, fitMask));
+          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, trainIds, fitMask));
         }
         const augSeconds = (performance.now() - t0) / 1000;
         const allN = norm.transform(res.x, res.rows);
@@ -181,9 +238,9 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
           const t1 = performance.now();
           const clf = deps.createClassifier(m.classifier, deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index), oc);
           await clf.fit(sel.x, sel.idx.length, oc, ySel, K);
-          const pred = await clf.predict(testN, fold.test.length);
+          const pred = await clf.predict(testN, scored.length);
           const seconds = augSeconds + (performance.now() - t1) / 1000;
-          preds.get(key(m))!.push({ repeat, fold: fold.index, group: fold.group, rows: Array.from(fold.test), y: yTest, pred: Array.from(pred), seconds });
+          preds.get(key(m))!.push({ repeat, fold: fold.index, group: fold.group, rows: scored, y: yTest, pred: Array.from(pred), seconds });
         }
       }
       done++;
@@ -198,7 +255,8 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
     created: new Date().toISOString(),
     backend: hooks.backend ?? 'js',
     config: configRecord(config),
-    dataset: { name: data.name, rows: data.rows, features: data.cols, classes, groups: folds.map((f) => f.group) },
+    dataset: { name: data.name, rows: data.rows, features: data.cols, classes, groups: folds.map((f) => f.group), labelMixDivergence: labelMix },
+    protocol: config.normalisation,
     ...(partial ? { partial } : {}),
     warnings,
     results,

@@ -36,6 +36,8 @@ export interface AugmentContext {
   repeat: number;
   fold: number;
   group: string;
+  /** Seed of every random draw of this fold's augmenter (derived from the run's seed, repeat and fold). */
+  seed: number;
   /** Per training row (in fold order): 1 if the augmenter may fit on it (ADAN subset), else 0. */
   fitMask?: Uint8Array;
   /** Folder to save the fitted generative model to (`--save-models`), if any. */

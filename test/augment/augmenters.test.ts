@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from '../../src/augment/simple.js';
 import { SmoteAugmenter, classNeighbours } from '../../src/augment/smote.js';
 import { syntheticCounts, columnStd } from '../../src/augment/counts.js';
+import { AUGMENTERS, AUGMENTER_NAMES, adanVariant, createAugmenter, isGenerative } from '../../src/augment/registry.js';
+import { RecolourAugmenter } from '../../src/augment/recolour.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { emodbIs11 } from '../eval/helpers.js';
 
@@ -23,10 +25,10 @@ test('sample counts: times keeps class proportions, perClass is flat, balance fi
 
 test('none returns the real rows; duplicate copies every row exactly N times', () => {
   const { x, y, rows, cols, classes } = emodbSubset(8);
-  const n = new NoAugmenter().fitResample(x, rows, cols, y, classes);
+  const n = new NoAugmenter().fitResample({ x, rows, cols, y, classes });
   assert.equal(n.rows, rows);
   assert.ok(n.synthetic.every((s) => s === 0));
-  const d = new DuplicateAugmenter({ times: 2 }).fitResample(x, rows, cols, y, classes, 1);
+  const d = new DuplicateAugmenter({ count: { times: 2 } }, 1).fitResample({ x, rows, cols, y, classes });
   assert.equal(d.rows, rows * 3);
   assert.deepEqual(d.x.subarray(0, rows * cols), x);
   const seen = new Map<string, number>();
@@ -42,7 +44,7 @@ test('none returns the real rows; duplicate copies every row exactly N times', (
 
 test('noise: synthetic rows differ from their source by about std x feature std', () => {
   const { x, y, rows, cols, classes } = emodbSubset(50);
-  const r = new NoiseAugmenter({ times: 1 }, 0.1).fitResample(x, rows, cols, y, classes, 3);
+  const r = new NoiseAugmenter({ count: { times: 1 }, noiseStd: 0.1 }, 3).fitResample({ x, rows, cols, y, classes });
   assert.equal(r.rows, 2 * rows);
   const sigma = columnStd(x, rows, cols);
   // Each synthetic row is near some real row of its class: the normalised residual has variance ~0.01.
@@ -66,7 +68,7 @@ test('noise: synthetic rows differ from their source by about std x feature std'
 test('SMOTE samples lie on segments between a row and one of its k nearest same-class neighbours (real EmoDB IS11)', () => {
   const { x, y, rows, cols, classes } = emodbSubset(4368 >> 4);
   const k = 5;
-  const r = new SmoteAugmenter({ times: 1 }, k).fitResample(x, rows, cols, y, classes, 7);
+  const r = new SmoteAugmenter({ count: { times: 1 }, smoteK: k }, 7).fitResample({ x, rows, cols, y, classes });
   assert.equal(r.rows, 2 * rows);
   const sigma = columnStd(x, rows, cols);
   const inv = sigma.map((s) => (s > 0 ? 1 / s : 0));
@@ -100,7 +102,7 @@ test('SMOTE samples lie on segments between a row and one of its k nearest same-
 test('SMOTE handles classes with fewer than k + 1 members (2 members: the segment between them; 1: a copy)', () => {
   const x = Float32Array.from([0, 0, 10, 10, 5, 5, 1, 1, 2, 2, 3, 3]);
   const y = Int32Array.from([0, 0, 1, 2, 2, 2]);
-  const r = new SmoteAugmenter({ times: 2 }, 5).fitResample(x, 6, 2, y, 3, 1);
+  const r = new SmoteAugmenter({ count: { times: 2 }, smoteK: 5 }, 1).fitResample({ x, rows: 6, cols: 2, y, classes: 3 });
   assert.equal(r.rows, 18);
   for (let i = 6; i < 18; i++) {
     const [a, b] = [r.x[2 * i], r.x[2 * i + 1]];
@@ -109,4 +111,30 @@ test('SMOTE handles classes with fewer than k + 1 members (2 members: the segmen
     if (r.y[i] === 1) assert.equal(a, 5);
     if (r.y[i] === 2) assert.ok(a >= 1 && a <= 3);
   }
+});
+
+test('constructors validate options with each augmenter\'s schema; the registry is the one list of names', () => {
+  assert.throws(() => new SmoteAugmenter({ smoteK: 0 }), /smote augmenter: smoteK/);
+  assert.throws(() => new NoiseAugmenter({ noiseStd: -1 }), /noise augmenter: noiseStd/);
+  assert.throws(() => new DuplicateAugmenter({ count: { times: -2 } }), /duplicate augmenter: count/);
+  assert.equal(new SmoteAugmenter().options.smoteK, 5);
+  assert.deepEqual(new DuplicateAugmenter().options.count, { times: 10 });
+  assert.deepEqual(AUGMENTER_NAMES, Object.keys(AUGMENTERS));
+  assert.deepEqual(AUGMENTER_NAMES.filter(isGenerative), ['adan', 'aae', 'adan-separate']);
+  assert.equal(adanVariant('aae'), 'aae');
+  assert.equal(adanVariant('adan'), undefined);
+  const s = createAugmenter('smote', { count: { times: 1 }, smoteK: 3 }, { featureNames: [], classNames: [] }, 4) as SmoteAugmenter;
+  assert.equal(s.options.smoteK, 3);
+  assert.equal(s.seed, 4);
+  assert.throws(() => createAugmenter('nope', { count: { times: 1 } }, { featureNames: [], classNames: [] }, 1), /unknown augmenter 'nope'/);
+});
+
+test('recolour: each row keeps its z-score within its speaker and takes the other speaker\'s mean and std', () => {
+  const x = Float32Array.from([0, 2, 10, 14]);
+  const y = Int32Array.from([0, 1, 0, 1]);
+  const r = new RecolourAugmenter({ count: { times: 1 } }, 2).fitResample({ x, rows: 4, cols: 1, y, classes: 2, groups: ['a', 'a', 'b', 'b'] });
+  assert.equal(r.rows, 8);
+  // Class 0 rows (z = -1) become the other speaker's mean - std; class 1 rows (z = +1) mean + std.
+  assert.deepEqual([...r.x.subarray(4)].map((v, i) => [r.y[4 + i], v]).sort((p, q) => p[0] - q[0] || p[1] - q[1]), [[0, 0], [0, 10], [1, 2], [1, 14]]);
+  assert.throws(() => new RecolourAugmenter().fitResample({ x, rows: 4, cols: 1, y, classes: 2 }), /no speaker/);
 });

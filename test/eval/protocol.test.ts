@@ -13,7 +13,12 @@ import { CentroidClassifier, emodbIs11 } from './helpers.js';
 const deps: EvalDeps = {
   createClassifier: () => new CentroidClassifier(),
   fitNormaliser: fitStandardizer,
-  createAugmenter: (name) => (name === 'none' ? new NoAugmenter() : name === 'smote' ? new SmoteAugmenter({ times: 1 }, 3) : new DuplicateAugmenter({ times: 1 })),
+  createAugmenter: (name, ctx) =>
+    name === 'none'
+      ? new NoAugmenter()
+      : name === 'smote'
+        ? new SmoteAugmenter({ count: { times: 1 }, smoteK: 3 }, ctx.seed)
+        : new DuplicateAugmenter({ count: { times: 1 } }, ctx.seed),
 };
 
 /** 4 speakers x 2 classes of real EmoDB IS11 (fast, real data). */
@@ -91,9 +96,13 @@ test('augmenters see only the training fold (and the fit mask of the training ro
     ...deps,
     createAugmenter: (name, ctx) => ({
       name,
-      fitResample: (x, rows, cols, y, _classes, _seed) => {
-        seen.push({ group: ctx.group, rows, maskOnes: ctx.fitMask!.reduce((s, v) => s + v, 0) });
-        return new NoAugmenter().fitResample(x, rows, cols, y);
+      fitResample: (train) => {
+        seen.push({ group: ctx.group, rows: train.rows, maskOnes: ctx.fitMask!.reduce((s, v) => s + v, 0) });
+        // The fold hands the augmenter each row's speaker and id, and never a test speaker's row.
+        assert.equal(train.groups!.length, train.rows);
+        assert.ok(!train.groups!.includes(ctx.group));
+        assert.equal(train.ids!.length, train.rows);
+        return new NoAugmenter().fitResample(train);
       },
     }),
   };

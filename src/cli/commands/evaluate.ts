@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
-import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
+import { AUGMENTER_NAMES, adanVariant, augmenterHelp, checkAugmenterNames, isGenerative, type AugmenterSettings } from '../../augment/registry.js';
 import type { SampleCount } from '../../augment/types.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
@@ -9,7 +9,8 @@ import { parseWhere, type WhereClause } from '../../data/filter.js';
 import { evalDataFromTable } from '../../eval/dataset.js';
 import { defaultDeps } from '../../eval/defaults.js';
 import { formatResults } from '../../eval/format.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../../eval/protocol.js';
+import { NORMALISATION_HELP, parseNormalisation } from '../../eval/index.js';
 import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
 import type { EvalDeps } from '../../eval/index.js';
 import { backendName } from '../../nn/index.js';
@@ -72,12 +73,12 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
 /** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
 export function generativeOptions(augment: readonly string[], preset: string, epochs: string | undefined, set: string | undefined): Partial<Record<string, AdanOptions>> {
   const out: Partial<Record<string, AdanOptions>> = {};
-  const generative = augment.filter((n) => GENERATIVE_AUGMENTERS.includes(n));
+  const generative = augment.filter(isGenerative);
   if (generative.length === 0) return out;
   const overrides = jsonOverridesOption(set, '--adan-set');
   for (const a of generative) {
     // `adan` keeps whatever variant the overrides name; the other generative augmenters are that variant.
-    out[a] = adanOptionsFrom(preset, epochs, a === 'adan' ? overrides : { ...overrides, variant: ADAN_VARIANT[a] });
+    out[a] = adanOptionsFrom(preset, epochs, adanVariant(a) === undefined ? overrides : { ...overrides, variant: adanVariant(a) });
   }
   return out;
 }
@@ -93,7 +94,7 @@ export function addProtocolOptions(cmd: Command): Command {
   return cmd
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
-    .option('--augment <list>', `augmenters: ${AUGMENTER_NAMES.join(',')} (aae: adversarial autoencoder, Sahu et al. 2017; adan-separate: autoencoder and GAN trained separately)`, 'none')
+    .option('--augment <list>', `augmenters, comma-separated: ${augmenterHelp()}`, 'none')
     .option('--classifier <list>', `classifiers: ${CLASSIFIER_NAMES.join(',')}`, 'svm')
     .option('--train-on <list>', 'training data for augmented methods: real,synthetic,real+synthetic (none always uses real)', 'real+synthetic')
     .option('--adan-preset <name>', `ADAN settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
@@ -108,7 +109,7 @@ export function addProtocolOptions(cmd: Command): Command {
     .option('--svm-gamma <g>', "SVM RBF gamma: a number, 'auto' = 1/n_features (default), or 'scale'")
     .option('--dnn-epochs <n>', 'DNN epochs (default 20)')
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
-    .option('--normalisation <mode>', "per-fold (default) or corpus-leaky (the authors' whole-corpus z-norm, leaks test statistics; replication only)", 'per-fold')
+    .option('--normalisation <mode>', `${NORMALISATION_HELP}: per-fold (default); speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); corpus-leaky (leaks test statistics; replication only)`, 'per-fold')
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--seed <n>', 'base random seed', '1');
 }
@@ -190,7 +191,7 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   if (augment.some((a) => a !== 'none') && !trainOn.some((t) => t !== 'real')) {
     throw new UserError("--train-on real trains only on real data (that is --augment none); give synthetic and/or real+synthetic for the augmenters");
   }
-  if (f.normalisation !== 'per-fold' && f.normalisation !== 'corpus-leaky') throw new UserError(`--normalisation: expected per-fold or corpus-leaky (got '${f.normalisation}')`);
+  const normalisation = parseNormalisation(f.normalisation);
   const count = sampleCountFrom(f);
   const where = (f.where ?? []).map(parseWhere);
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
@@ -206,7 +207,7 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
     trainOn,
     repeats: intOption(f.repeats, '--repeats', 1)!,
     seed: seedOption(f.seed)!,
-    normalisation: f.normalisation as Normalisation,
+    normalisation,
     extra: {
       where: f.where ?? [],
       adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,

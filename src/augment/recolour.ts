@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import type { Dataset } from '../data/dataset.js';
+import type { Synthetic } from './types.js';
+import { SeededRandom as AugmentRng } from '../util/random.js';
+import { BaseAugmenter, sampleCountSchema, parseOptions } from './base.js';
+import { perClassSynthesis } from './simple.js';
+
+const recolourSchema = z.object({
+  // One re-coloured copy per row by default: it doubles the speakers each utterance is heard as, without letting
+  // synthetic rows outweigh the real ones (chosen before any measurement).
+  count: sampleCountSchema.default({ times: 1 }),
+});
+export type RecolourOptions = z.input<typeof recolourSchema>;
+
+interface SpeakerStats {
+  mean: Float64Array;
+  std: Float64Array;
+}
+
+function statsOf(train: Dataset, rows: readonly number[]): SpeakerStats {
+  const { x, cols } = train;
+  const mean = new Float64Array(cols);
+  const std = new Float64Array(cols);
+  for (const r of rows) for (let j = 0; j < cols; j++) mean[j] += x[r * cols + j] / rows.length;
+  for (const r of rows) for (let j = 0; j < cols; j++) std[j] += (x[r * cols + j] - mean[j]) ** 2 / rows.length;
+  for (let j = 0; j < cols; j++) std[j] = Math.sqrt(std[j]);
+  return { mean, std };
+}
+
+/**
+ * Speaker re-colouring in feature space: a training row is z-normed by its own speaker's mean and std, then
+ * re-coloured with another training speaker's (drawn at random), so the classifier sees each utterance as spoken
+ * by other voices. Needs each row's group (speaker); statistics come from the training fold only.
+ */
+export class RecolourAugmenter extends BaseAugmenter {
+  static readonly schema = recolourSchema;
+  static readonly help: string = "speaker re-colouring: rows z-normed by their speaker, re-coloured with another training speaker's statistics";
+  readonly name: string = 'recolour';
+  readonly options: z.output<typeof recolourSchema>;
+  constructor(options: RecolourOptions = {}, seed = 0) {
+    super(seed);
+    this.options = parseOptions('recolour', recolourSchema, options);
+  }
+  protected sample(train: Dataset): Synthetic {
+    const groups = train.groups;
+    if (!groups) throw new Error('recolour: the training fold carries no speaker (group) per row');
+    const speakers = [...new Set(groups)];
+    if (speakers.length < 2) throw new Error('recolour: needs at least 2 training speakers');
+    const stats = new Map(speakers.map((s) => [s, statsOf(train, groups.flatMap((g, i) => (g === s ? [i] : [])))]));
+    const { x, cols } = train;
+    const rng = new AugmentRng(this.seed);
+    return perClassSynthesis(train, this.wanted(train, this.options.count), rng, (base, _c, _m, out, o) => {
+      const own = stats.get(groups[base])!;
+      let other = speakers[rng.int(speakers.length - 1)];
+      if (other === groups[base]) other = speakers[speakers.length - 1];
+      const to = stats.get(other)!;
+      for (let j = 0; j < cols; j++) {
+        const zj = own.std[j] > 0 ? (x[base * cols + j] - own.mean[j]) / own.std[j] : 0;
+        out[o + j] = to.mean[j] + zj * to.std[j];
+      }
+    });
+  }
+}
