@@ -1,17 +1,16 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
-import { ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings } from '../../augment/registry.js';
-import type { SampleCount } from '../../augment/types.js';
+import {
+  ADAN_VARIANT, AUGMENTER_NAMES, GENERATIVE_AUGMENTERS, checkAugmenterNames, type AugmenterSettings, type SampleCount,
+} from '../../augment/index.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
 import { parseWhere, type WhereClause } from '../../data/filter.js';
-import { evalDataFromTable } from '../../eval/dataset.js';
-import { defaultDeps } from '../../eval/defaults.js';
-import { formatResults } from '../../eval/format.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Normalisation } from '../../eval/protocol.js';
-import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
-import type { EvalDeps } from '../../eval/index.js';
+import {
+  defaultDeps, evalDataFromTable, formatResults, runEvaluation, TRAIN_ON,
+  type EvalDeps, type EvaluateConfig, type EvaluationResults, type Normalisation, type TrainOn,
+} from '../../eval/index.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
