@@ -112,7 +112,7 @@ export function addProtocolOptions(cmd: Command): Command {
     .option('--seed <n>', 'base random seed', '1');
 }
 
-/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (spec 4). */
+/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (paper III-C). */
 export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')
