@@ -26,24 +26,6 @@ const LAYER: Readonly<Record<string, number>> = {
   cli: 8,
 };
 
-/** cli files that still import past a package's index.js (being moved behind the indexes; new ones fail). */
-const CLI_DEEP_IMPORT_EXCEPTIONS: ReadonlySet<string> = new Set([
-  'adan/table-input.ts', // the CLI flag parsing this holds moves into cli/ (issue 10 item 4)
-  'augment/registry.ts',
-  'augment/types.ts',
-  'eval/dataset.ts',
-  'eval/defaults.ts',
-  'eval/format.ts',
-  'eval/merge.ts',
-  'eval/protocol.ts',
-  'eval/results.ts',
-  'features/csv-format.ts',
-  'features/extract-pool.ts',
-  'features/extract.ts',
-  'features/sets/index.ts',
-  'nn/backend.ts',
-]);
-
 interface Edge {
   from: string; // path under src/
   to: string; // path under src/
@@ -105,7 +87,7 @@ test("src/cli reaches other packages only through their index.js (folders withou
     const b = topOf(e.to);
     if (topOf(e.from) !== 'cli' || b === 'cli' || b === '') continue;
     const hasIndex = existsSync(join(SRC, b, 'index.ts'));
-    if (hasIndex && e.to !== `${b}/index.ts` && !CLI_DEEP_IMPORT_EXCEPTIONS.has(e.to)) bad.push(`${e.from} imports ${e.to}`);
+    if (hasIndex && e.to !== `${b}/index.ts`) bad.push(`${e.from} imports ${e.to}`);
   }
   assert.deepEqual(bad, []);
 });

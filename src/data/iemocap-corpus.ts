@@ -6,7 +6,7 @@ export interface IemocapUtterance {
   id: string;
   session: number;
   dialog: string;
-  /** spec 4: session + the letter before the turn number (Ses03M_impro05a_F012 -> Ses03F), not the dialog's letter. */
+  /** Session + the letter before the turn number (Ses03M_impro05a_F012 -> Ses03F), not the dialog's letter (M here). */
   speaker: string;
   gender: 'F' | 'M';
   type: 'impro' | 'script';
@@ -21,7 +21,7 @@ export interface IemocapUtterance {
   wav: string;
 }
 
-/** The 4 classes of the paper (spec 4). */
+/** The 4 classes of the paper (III-A: angry, happy, neutral, sad; 'excited' not merged into happy: 4490 utterances). */
 export const IEMOCAP_4_CLASSES = ['ang', 'hap', 'neu', 'sad'] as const;
 
 const LINE = /^\[(\d+(?:\.\d+)?) - (\d+(?:\.\d+)?)\]\s+(\S+)\s+(\S+)\s+\[([\d.]+),\s*([\d.]+),\s*([\d.]+)\]/;

@@ -1,13 +1,13 @@
 /**
- * Per-feature normalisation fitted on TRAINING rows only (spec 4: the authors normalised over the whole corpus,
- * leaking the test speaker's statistics; here every fold fits its own statistics).
+ * Per-feature normalisation fitted on TRAINING rows only (the authors' code z-normalised over the whole
+ * corpus, paper III-B, leaking the test speaker's statistics; here every fold fits its own statistics).
  *
  * - `Standardizer`: drops zero-variance columns (constant over the training rows, paper III-B), then z-norm
  *   with the population standard deviation (ddof 0, as scikit-learn's StandardScaler). Statistics are computed in
  *   float64. `inverseTransform` maps back to the full original column set, dropped columns restored to their
  *   constant training value.
- * - `MaxAbsScaler`: divides each column by its max |x| over the training rows (spec 3: the authors' code scaled
- *   inputs so a tanh decoder can reach them; synthetic samples are scaled back with `inverseTransform`).
+ * - `MaxAbsScaler`: divides each column by its max |x| over the training rows (the authors' public code scaled
+ *   inputs so the tanh decoder can reach them; synthetic samples are scaled back with `inverseTransform`).
  *
  * Both have a JSON-serialisable state (`toJSON`/`fromJSON`) that round-trips exactly (float64 numbers).
  */

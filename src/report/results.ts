@@ -1,10 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { Comparison, DatasetInfo, EvaluationResults, FoldMetrics, MethodResult } from '../eval/index.js';
 import { fileError } from '../util/errors.js';
 
-// The shared evaluation-results format (written by `adan evaluate --json`, `adan reproduce`, `adan merge`).
-// Validated leniently: the report needs only these fields; everything else is kept and shown as configuration.
+export { methodKey } from '../eval/index.js';
+
+// The evaluation-results format is eval's EvaluationResults (written by `adan evaluate --json`, `adan reproduce`,
+// `adan merge`). Validated leniently: the report needs only these fields; everything else is kept and shown as
+// configuration. Each shape may name only fields of eval's types (`satisfies` below), and every EvaluationResults
+// eval writes must parse (ACCEPTS_EVAL_RESULTS), so the two cannot drift apart. In JSON a NaN becomes null.
 const num = z.number().nullable().optional();
+
+/** A zod shape naming only (some) fields of T. */
+type ShapeOf<T> = { [K in keyof T]?: z.ZodType };
 
 const resultSchema = z
   .object({
@@ -21,9 +29,20 @@ const resultSchema = z
     uarRepeats: z.array(z.number()).optional(),
     confusion: z.array(z.array(z.number())).optional(),
     perClassRecall: z.array(z.number()).optional(),
-    folds: z.array(z.object({ group: z.union([z.string(), z.number()]).transform(String), wa: z.number(), uar: z.number(), n: z.number() }).passthrough()).optional(),
+    folds: z
+      .array(
+        z
+          .object({
+            group: z.union([z.string(), z.number()]).transform(String),
+            wa: z.number(),
+            uar: z.number(),
+            n: z.number(),
+          } satisfies ShapeOf<FoldMetrics>)
+          .passthrough(),
+      )
+      .optional(),
     seconds: num,
-  })
+  } satisfies ShapeOf<MethodResult>)
   .passthrough();
 
 const paperSchema = z
@@ -44,22 +63,43 @@ export const evalResultsSchema = z
     backend: z.string().optional(),
     config: z.record(z.string(), z.unknown()).default({}),
     dataset: z
-      .object({ name: z.string().optional(), rows: z.number().optional(), features: z.number().optional(), classes: z.array(z.string()), groups: z.array(z.union([z.string(), z.number()]).transform(String)).optional() })
+      .object({
+        name: z.string().optional(),
+        rows: z.number().optional(),
+        features: z.number().optional(),
+        classes: z.array(z.string()),
+        groups: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+      } satisfies ShapeOf<DatasetInfo>)
       .passthrough(),
     results: z.array(resultSchema),
-    comparisons: z.array(z.object({ a: z.string(), b: z.string(), test: z.string(), p: z.number().nullable(), diffWa: z.number().nullable().optional() }).passthrough()).optional(),
+    comparisons: z
+      .array(
+        z
+          .object({
+            a: z.string(),
+            b: z.string(),
+            test: z.string(),
+            p: z.number().nullable(),
+            diffWa: z.number().nullable().optional(),
+          } satisfies ShapeOf<Comparison>)
+          .passthrough(),
+      )
+      .optional(),
+    // The paper's entries are typed in experiments (a higher layer); eval keeps them as unknown[].
     paper: z.array(paperSchema).optional(),
-  })
+  } satisfies ShapeOf<EvaluationResults>)
   .passthrough();
+
+/** T's interfaces as plain object types (which, unlike interfaces, fit passthrough's index signature). */
+type Plain<T> = T extends object ? { [K in keyof T]: Plain<T[K]> } : T;
+
+/** Compile-time: every results object eval writes (paper entries aside) is accepted by the schema. */
+const ACCEPTS_EVAL_RESULTS: Plain<Omit<EvaluationResults, 'paper'>> extends z.input<typeof evalResultsSchema> ? true : never = true;
+void ACCEPTS_EVAL_RESULTS;
 
 export type EvalResults = z.infer<typeof evalResultsSchema>;
 export type EvalResult = EvalResults['results'][number];
 export type PaperEntry = NonNullable<EvalResults['paper']>[number];
-
-/** `augment/classifier/trainOn`, the key comparisons use. */
-export function methodKey(r: { augment: string; classifier: string; trainOn: string }): string {
-  return `${r.augment}/${r.classifier}/${r.trainOn}`;
-}
 
 /** Parses and validates a results JSON object; errors name the file and the first bad field. */
 export function parseResults(data: unknown, file: string): EvalResults {

@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AdanModel, augmentTable, classCounts, labelsToGenerate, labelsWithClasses, type SampleMode } from '../../adan/index.js';
+import {
+  AdanModel, augmentTable, classCounts, labelsToGenerate, labelsWithClasses, loadTrainingTable, type SampleMode,
+} from '../../adan/index.js';
 import { writeTablesCsv } from '../../data/write-table.js';
-import { loadTrainingTable } from '../../adan/table-input.js';
 import { intOption, positiveOption, seedOption } from '../options.js';
 import type { FeatureTable } from '../../data/table.js';
 import { fileError, UserError } from '../../util/errors.js';

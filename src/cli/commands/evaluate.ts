@@ -1,18 +1,16 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
-import { AUGMENTER_NAMES, adanVariant, augmenterHelp, checkAugmenterNames, isGenerative, type AugmenterSettings } from '../../augment/registry.js';
-import type { SampleCount } from '../../augment/types.js';
+import {
+  AUGMENTER_NAMES, adanVariant, augmenterHelp, checkAugmenterNames, isGenerative, type AugmenterSettings, type SampleCount,
+} from '../../augment/index.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
 import { parseWhere, type WhereClause } from '../../data/filter.js';
-import { evalDataFromTable } from '../../eval/dataset.js';
-import { defaultDeps } from '../../eval/defaults.js';
-import { formatResults } from '../../eval/format.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../../eval/protocol.js';
-import { NORMALISATION_HELP, parseNormalisation } from '../../eval/index.js';
-import { TRAIN_ON, type TrainOn } from '../../eval/results.js';
-import type { EvalDeps } from '../../eval/index.js';
+import {
+  defaultDeps, evalDataFromTable, formatResults, runEvaluation, TRAIN_ON, NORMALISATION_HELP, parseNormalisation,
+  type EvalDeps, type EvaluateConfig, type EvaluationResults, type TrainOn,
+} from '../../eval/index.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { UserError } from '../../util/errors.js';
@@ -114,7 +112,7 @@ export function addProtocolOptions(cmd: Command): Command {
     .option('--seed <n>', 'base random seed', '1');
 }
 
-/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (spec 4). */
+/** `adan evaluate`: leave-one-group-out evaluation of augmenters x classifiers (paper III-C). */
 export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { extractManifest } from '../../experiments/index.js';
-import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/sets/index.js';
+import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
 import { intOption } from '../options.js';

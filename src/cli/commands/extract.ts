@@ -5,11 +5,11 @@ import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
 import { AtomicTextFile } from '../../util/atomic-write.js';
 import { progressBar } from '../progress.js';
-import { extractFiles } from '../../features/extract-pool.js';
-import { featureNames } from '../../features/extract.js';
-import { csvHeader, csvRow, instanceName } from '../../features/csv-format.js';
+import {
+  availableFeatureSets, csvHeader, csvRow, extractFiles, FEATURE_SET_NAMES, featureNames, instanceName, isFeatureSetName,
+  type FeatureSetName,
+} from '../../features/index.js';
 import { extractManifestCommand } from './extract-manifest.js';
-import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/sets/index.js';
 
 interface ExtractFlags {
   set: string;

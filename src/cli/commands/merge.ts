@@ -1,8 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { mergeResults } from '../../eval/merge.js';
-import { formatResults } from '../../eval/format.js';
-import type { EvaluationResults } from '../../eval/protocol.js';
+import { formatResults, mergeResults, type EvaluationResults } from '../../eval/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { fileError, UserError } from '../../util/errors.js';
 

@@ -1,11 +1,12 @@
 import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AdanModel, adanOptions, ADAN_PRESET_NAMES, CHECKPOINT_FILE, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
+import {
+  AdanModel, adanOptions, ADAN_PRESET_NAMES, CHECKPOINT_FILE, loadTrainingTable, type AdanOptions, type AdanPresetName,
+} from '../../adan/index.js';
 import { backendName } from '../../nn/index.js';
 import { fileError, UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
-import { loadTrainingTable } from '../../adan/table-input.js';
 import { intOption, jsonOverridesOption, namesOption, seedOption } from '../options.js';
 
 interface TrainFlags {
