@@ -157,3 +157,13 @@ test('file on disk with a misleading extension and I/O errors name the file', as
   assert.equal((await readAudioFile(p)).format, 'wav');
   await assert.rejects(readAudioFile(join(dir, 'missing.flac')), /missing\.flac: no such file/);
 });
+
+test('extractFeaturesAsync reads MP3 (features = those of the decoded samples); the sync path says it needs the async one', async () => {
+  const { extractFeatures, extractFeaturesAsync } = await import('../../src/features/extract.js');
+  const path = fixturePath('tone.mp3');
+  const r = await extractFeaturesAsync(path, 'IS09');
+  assert.equal(r.name, 'tone');
+  const decoded = await readAudioFile(path);
+  assert.deepEqual(r.values, extractFeatures({ samples: decoded.samples, sampleRate: decoded.sampleRate }, 'IS09').values);
+  assert.throws(() => extractFeatures(path, 'IS09'), (e: unknown) => e instanceof UserError && /tone\.mp3: compressed audio needs the async reader/.test(e.message));
+});
