@@ -30,6 +30,7 @@ export async function readAudioFile(path: string): Promise<DecodedAudio> {
 }
 
 export function decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio | null {
+  if (bytes.length === 0) throw fileError(name, 'empty file');
   const kind = sniffAudio(bytes);
   if (kind === 'wav') {
     const w = decodeWav(bytes, name);
