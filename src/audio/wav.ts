@@ -14,7 +14,8 @@
  * A small RIFF parser is used instead of `wavefile` so that the float32 mixdown of openSMILE is reproduced
  * exactly and files are decoded in one pass without intermediate Float64 copies.
  * WAVE_FORMAT_EXTENSIBLE is accepted when its sub-format is PCM or IEEE float; chunks before `data` are skipped;
- * a data size of 0 or 0xFFFFFFFF (unpatched streaming header) means "to the end of the file".
+ * a data size of 0 or 0xFFFFFFFF (unpatched streaming header, and RF64 whose real sizes sit in ds64) means
+ * "to the end of the file". Memory: the file bytes plus 4 bytes per (mono) sample.
  */
 import { readFileSync } from 'node:fs';
 import { fileError } from '../util/errors.js';
