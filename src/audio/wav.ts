@@ -14,7 +14,8 @@
  * A small RIFF parser is used instead of `wavefile` so that the float32 mixdown of openSMILE is reproduced
  * exactly and files are decoded in one pass without intermediate Float64 copies.
  * WAVE_FORMAT_EXTENSIBLE is accepted when its sub-format is PCM or IEEE float; chunks before `data` are skipped;
- * a data size of 0 or 0xFFFFFFFF (unpatched streaming header) means "to the end of the file".
+ * a data size of 0 or 0xFFFFFFFF (unpatched streaming header, and RF64 whose real sizes sit in ds64) means
+ * "to the end of the file". Memory: the file bytes plus 4 bytes per (mono) sample.
  */
 import { readFileSync } from 'node:fs';
 import { fileError } from '../util/errors.js';
@@ -33,15 +34,18 @@ const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
 /** Reads a WAV file from disk and decodes it (spec 1.2). */
 export function readWav(path: string): WavAudio {
-  let bytes: Buffer;
+  return decodeWav(readFileBytes(path), path);
+}
+
+/** Reads a whole file, turning I/O failures into one-line UserErrors naming the file. */
+export function readFileBytes(path: string): Buffer {
   try {
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : `cannot read (${e.code ?? e.message})`;
     throw fileError(path, reason);
   }
-  return decodeWav(bytes, path);
 }
 
 function tag(b: Uint8Array, o: number): string {
@@ -51,7 +55,7 @@ function tag(b: Uint8Array, o: number): string {
 /** Decodes RIFF WAV bytes; `name` is used in error messages. */
 export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
   if (bytes.length === 0) throw fileError(name, 'empty file');
-  if (bytes.length < 12 || tag(bytes, 0) !== 'RIFF' || tag(bytes, 8) !== 'WAVE') {
+  if (bytes.length < 12 || (tag(bytes, 0) !== 'RIFF' && tag(bytes, 0) !== 'RF64') || tag(bytes, 8) !== 'WAVE') {
     throw fileError(name, bytes.length >= 4 && tag(bytes, 0) === 'RIFX' ? 'big-endian WAV (RIFX) is not supported' : 'not a RIFF WAV file');
   }
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -31,7 +31,7 @@ export async function extractFiles(paths: readonly string[], set: FeatureSetName
   const lld = opts.lld ?? false;
   if (opts.jobs <= 1 || paths.length <= 1) {
     for (let i = 0; i < paths.length; i++) {
-      const r = runTask({ path: paths[i], set, lld });
+      const r = await runTask({ path: paths[i], set, lld });
       if (!r.ok) failed++;
       await opts.onResult(i, paths[i], r);
     }

@@ -3,12 +3,12 @@
  * never kills the pool.
  *
  * API (default export, called by piscina):
- *   (task: WorkerTask) => WorkerResult
+ *   (task: WorkerTask) => Promise<WorkerResult>   (async: compressed formats decode through WASM)
  *   interface WorkerTask { path: string; set: FeatureSetName; lld: boolean }
  *   type WorkerResult = { ok: true; name; values; lld?; seconds } | { ok: false; error: string; user: boolean }
  */
 import { UserError } from '../util/errors.js';
-import { extractFeatures } from './extract.js';
+import { extractFeaturesAsync } from './extract.js';
 import type { FeatureSetName, LldOutput } from './sets/index.js';
 
 export interface WorkerTask {
@@ -21,9 +21,9 @@ export type WorkerResult =
   | { ok: true; name: string; values: Float32Array; lld?: LldOutput; seconds: number }
   | { ok: false; error: string; user: boolean };
 
-export function runTask(task: WorkerTask): WorkerResult {
+export async function runTask(task: WorkerTask): Promise<WorkerResult> {
   try {
-    const r = extractFeatures(task.path, task.set, { lld: task.lld });
+    const r = await extractFeaturesAsync(task.path, task.set, { lld: task.lld });
     return { ok: true, name: r.name, values: r.values, lld: r.lld, seconds: r.seconds };
   } catch (err) {
     if (err instanceof UserError) return { ok: false, error: err.message, user: true };

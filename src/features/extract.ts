@@ -6,11 +6,14 @@
  *   interface ExtractOptions { lld?: boolean }
  *   interface ExtractResult { name: string; names: string[]; values: Float32Array; lld?: LldOutput; sampleRate: number; seconds: number }
  *   extractFeatures(input, set, opts?): ExtractResult
- *       Reads the WAV (spec 1.2) or takes the samples as given (float32 mono at their own rate), runs the set.
+ *       Reads the WAV or AIFF (by content; spec 1.2) or takes the samples as given (float32 mono at their own rate), runs the set.
  *       Throws UserError (fileError naming the input) for bad or too short input.
+ *   extractFeaturesAsync(path | samples, set, opts?): Promise<ExtractResult>
+ *       Same, and also reads compressed formats that need a WASM decoder (MP3, Ogg Opus; see audio/decode.ts).
  *   featureNames(set): string[]
  */
-import { readWav } from '../audio/wav.js';
+import { decodeAudio, decodeAudioSync } from '../audio/decode.js';
+import { readFileBytes } from '../audio/wav.js';
 import { UserError, fileError } from '../util/errors.js';
 import { instanceName } from './csv-format.js';
 import { getFeatureSet, type FeatureSetName, type LldOutput } from './sets/index.js';
@@ -44,7 +47,8 @@ export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: 
   let name: string;
   let label: string;
   if (typeof input === 'string') {
-    const w = readWav(input);
+    const w = decodeAudioSync(readFileBytes(input), input);
+    if (w === null) throw fileError(input, 'compressed audio needs the async reader (extractFeaturesAsync)');
     samples = w.samples;
     rate = w.sampleRate;
     name = instanceName(input);
@@ -70,4 +74,11 @@ export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: 
     throw err;
   }
   return { name, names: fs.names(), values: out.values, lld: out.lld, sampleRate: rate, seconds: samples.length / rate };
+}
+
+export async function extractFeaturesAsync(input: ExtractInput, set: FeatureSetName, opts: ExtractOptions = {}): Promise<ExtractResult> {
+  if (typeof input !== 'string') return extractFeatures(input, set, opts);
+  const audio = await decodeAudio(readFileBytes(input), input);
+  // errors name the file: the samples' name is the path, the instance name is derived from it as for WAV
+  return { ...extractFeatures({ samples: audio.samples, sampleRate: audio.sampleRate, name: input }, set, opts), name: instanceName(input) };
 }

@@ -1,0 +1,98 @@
+/**
+ * Reads any supported audio file by its content (sniff.ts), giving openSMILE's float32 mono samples.
+ * WAV and AIFF are decoded synchronously by our own readers (bit-exact with openSMILE for WAV); MP3 (mpg123)
+ * and Ogg Opus (libopus) go through WASM decoders, which is why the entry point is async.
+ *
+ * API:
+ *   interface DecodedAudio { samples: Float32Array; sampleRate: number; channels: number; format: AudioKind }
+ *   readAudioFile(path: string): Promise<DecodedAudio>       throws UserError "<path>: <problem>"
+ *   decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio>
+ *   decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio | null   WAV/AIFF only; null if a WASM codec is needed
+ */
+import { MPEGDecoder } from 'mpg123-decoder';
+import { OpusDecoder } from 'opus-decoder';
+import { fileError } from '../util/errors.js';
+import { decodeAiff } from './aiff.js';
+import { mixDown } from './mixdown.js';
+import { readOggPackets } from './ogg.js';
+import { describeStart, sniffAudio, type AudioKind } from './sniff.js';
+import { decodeWav, readFileBytes } from './wav.js';
+
+export interface DecodedAudio {
+  samples: Float32Array;
+  sampleRate: number;
+  channels: number;
+  format: AudioKind;
+}
+
+export async function readAudioFile(path: string): Promise<DecodedAudio> {
+  return decodeAudio(readFileBytes(path), path);
+}
+
+export function decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio | null {
+  if (bytes.length === 0) throw fileError(name, 'empty file');
+  const kind = sniffAudio(bytes);
+  if (kind === 'wav') {
+    const w = decodeWav(bytes, name);
+    return { samples: w.samples, sampleRate: w.sampleRate, channels: w.channels, format: kind };
+  }
+  if (kind === 'aiff') {
+    const a = decodeAiff(bytes, name);
+    return { samples: a.samples, sampleRate: a.sampleRate, channels: a.channels, format: kind };
+  }
+  if (kind === null) throw fileError(name, `not audio (${describeStart(bytes)})`);
+  return null;
+}
+
+export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  const sync = decodeAudioSync(bytes, name);
+  if (sync !== null) return sync;
+  const kind = sniffAudio(bytes) as AudioKind;
+  if (kind === 'mp3') return decodeMp3(bytes, name);
+  if (kind === 'ogg-opus') return decodeOpus(bytes, name);
+  // FLAC and Vorbis decoders on npm (@wasm-audio-decoders/*) depend on the LGPL codec-parser: not used.
+  const what = kind === 'flac' ? 'FLAC' : kind === 'ogg-vorbis' ? 'Ogg Vorbis' : 'Ogg (unknown codec)';
+  throw fileError(name, `${what} is not supported yet (convert to WAV, e.g. with sox or ffmpeg)`);
+}
+
+function checked(name: string, channelData: Float32Array[], samples: number, rate: number, kind: AudioKind, errors: unknown[]): DecodedAudio {
+  if (samples === 0 || channelData.length === 0) throw fileError(name, `no decodable ${kind} audio${errors.length ? ` (${errors.length} bad frames)` : ''}`);
+  return { samples: mixDown(channelData, samples), sampleRate: rate, channels: channelData.length, format: kind };
+}
+
+async function decodeMp3(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  const dec = new MPEGDecoder();
+  await dec.ready;
+  try {
+    const r = dec.decode(bytes);
+    return checked(name, r.channelData, r.samplesDecoded, r.sampleRate, 'mp3', r.errors);
+  } finally {
+    dec.free();
+  }
+}
+
+/** Ogg Opus (RFC 7845): OpusHead gives channels, pre-skip and the mapping; audio is always 48 kHz. */
+async function decodeOpus(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  const { packets, lastGranule } = readOggPackets(bytes, name);
+  const head = packets[0];
+  if (head === undefined || head.length < 19) throw fileError(name, 'invalid OpusHead packet');
+  const dv = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const channels = head[9];
+  const preSkip = dv.getUint16(10, true);
+  const family = head[18];
+  const mapping = family === 0 || head.length < 21 + channels ? {} : {
+    streamCount: head[19],
+    coupledStreamCount: head[20],
+    channelMappingTable: Array.from(head.subarray(21, 21 + channels)),
+  };
+  const dec = new OpusDecoder({ channels, preSkip, ...mapping });
+  await dec.ready;
+  try {
+    const r = dec.decodeFrames(packets.slice(2));
+    // the last granule position counts decoded samples including the pre-skip (RFC 7845 §4)
+    const total = lastGranule > preSkip ? Math.min(r.samplesDecoded, lastGranule - preSkip) : r.samplesDecoded;
+    return checked(name, r.channelData, total, 48000, 'ogg-opus', r.errors);
+  } finally {
+    dec.free();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Recognises an audio container by its first bytes (not by the file extension: public corpora contain AIFF
+ * files named .wav).
+ *
+ * API:
+ *   type AudioKind = 'wav' | 'aiff' | 'flac' | 'ogg-opus' | 'ogg-vorbis' | 'ogg' | 'mp3'
+ *   sniffAudio(bytes: Uint8Array): AudioKind | null
+ *   describeStart(bytes: Uint8Array): string     printable start of a file, for "not audio" errors
+ */
+export type AudioKind = 'wav' | 'aiff' | 'flac' | 'ogg-opus' | 'ogg-vorbis' | 'ogg' | 'mp3';
+
+function ascii(b: Uint8Array, o: number, n: number): string {
+  let s = '';
+  for (let i = o; i < Math.min(b.length, o + n); i++) s += String.fromCharCode(b[i]);
+  return s;
+}
+
+/** An MPEG audio frame header: 11-bit sync, a valid version, layer, bitrate and sample-rate index. */
+function isMpegFrame(b: Uint8Array, o: number): boolean {
+  if (o + 4 > b.length || b[o] !== 0xff || (b[o + 1] & 0xe0) !== 0xe0) return false;
+  const version = (b[o + 1] >> 3) & 3;
+  const layer = (b[o + 1] >> 1) & 3;
+  const bitrate = b[o + 2] >> 4;
+  const rate = (b[o + 2] >> 2) & 3;
+  return version !== 1 && layer !== 0 && bitrate !== 15 && rate !== 3;
+}
+
+export function sniffAudio(b: Uint8Array): AudioKind | null {
+  const head = ascii(b, 0, 4);
+  if ((head === 'RIFF' || head === 'RF64' || head === 'RIFX') && ascii(b, 8, 4) === 'WAVE') return 'wav';
+  if (head === 'FORM' && (ascii(b, 8, 4) === 'AIFF' || ascii(b, 8, 4) === 'AIFC')) return 'aiff';
+  if (head === 'fLaC') return 'flac';
+  if (head === 'OggS') {
+    // the first page's first packet identifies the codec (RFC 7845 §5.1, Vorbis I spec §4.2.1)
+    const segments = b[26] ?? 0;
+    const packet = 27 + segments;
+    if (ascii(b, packet, 8) === 'OpusHead') return 'ogg-opus';
+    if (ascii(b, packet + 1, 6) === 'vorbis') return 'ogg-vorbis';
+    if (ascii(b, packet + 1, 4) === 'FLAC') return 'flac';
+    return 'ogg';
+  }
+  if (ascii(b, 0, 3) === 'ID3' || isMpegFrame(b, 0)) return 'mp3';
+  return null;
+}
+
+export function describeStart(b: Uint8Array): string {
+  if (b.length === 0) return 'empty file';
+  const s = ascii(b, 0, 16);
+  const printable = /^[\x20-\x7e\t\r\n]*$/.test(s);
+  if (printable) return `starts with '${s.replace(/[\r\n\t].*$/s, '').slice(0, 12)}'`;
+  return `starts with bytes ${Array.from(b.subarray(0, 8), (x) => x.toString(16).padStart(2, '0')).join(' ')}`;
+}
