@@ -28,7 +28,10 @@ const seed = Number(values.seed);
 
 function emodbFold(): FeatureTable {
   const t = withEmodbMeta(readCsvTable(join(sharedDir(), 'data/emodb/opensmile/IS11.csv')));
-  return selectRows(t, t.ids.map((_, i) => i).filter((i) => t.meta.speaker[i] !== '03'));
+  return selectRows(
+    t,
+    t.ids.map((_, i) => i).filter((i) => t.meta.speaker[i] !== '03'),
+  );
 }
 
 function randomTable(rows: number, cols: number, classes: number): FeatureTable {
@@ -36,7 +39,12 @@ function randomTable(rows: number, cols: number, classes: number): FeatureTable 
   const features = new Float32Array(rows * cols);
   rng.fillNormal(features);
   const label = Array.from({ length: rows }, (_, i) => `c${i % classes}`);
-  return { ids: label.map((_, i) => `r${i + 1}`), featureNames: Array.from({ length: cols }, (_, j) => `f${j + 1}`), features, meta: { label } };
+  return {
+    ids: label.map((_, i) => `r${i + 1}`),
+    featureNames: Array.from({ length: cols }, (_, j) => `f${j + 1}`),
+    features,
+    meta: { label },
+  };
 }
 
 const cases: Record<string, () => FeatureTable> = { 'emodb-is11': emodbFold, 'iemocap-sized': () => randomTable(2350, 1582, 4) };

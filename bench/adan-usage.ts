@@ -59,7 +59,16 @@ function modelFor(key: string, x: Float32Array, rows: number, cols: number, y: I
 }
 
 /** Keeps candidates that an SVM fitted on the fold's real rows puts in their intended class, up to `cap` per class. */
-function agreeing(x: Float32Array, rows: number, cols: number, y: Int32Array, k: number, cand: { features: Float32Array; labels: Int32Array }, cap: number[], seed: number): { features: Float32Array; labels: Int32Array } {
+function agreeing(
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  y: Int32Array,
+  k: number,
+  cand: { features: Float32Array; labels: Int32Array },
+  cap: number[],
+  seed: number,
+): { features: Float32Array; labels: Int32Array } {
   const norm = fitStandardizer(x.subarray(0, rows * cols), rows, cols);
   const svm = createClassifier('svm', undefined, seed);
   svm.fit(norm.transform(x.subarray(0, rows * cols), rows), rows, norm.outCols, y.subarray(0, rows), k);
@@ -89,26 +98,57 @@ function usageAugmenter(usage: Usage, key: string, seed: number): Augmenter {
       if (usage === 'adan-agree') {
         const labels = labelsToGenerate(counts, { times: 20 });
         const cand = { features: model.generate(labels, genSeed).features, labels };
-        const kept = agreeing(x, rows, cols, y, k, cand, counts.map((c) => 10 * c), seed);
+        const kept = agreeing(
+          x,
+          rows,
+          cols,
+          y,
+          k,
+          cand,
+          counts.map((c) => 10 * c),
+          seed,
+        );
         return stackResampled(x, rows, cols, y, kept.features, kept.labels);
       }
-      const labels = labelsToGenerate(counts, usage === 'adan-balance' ? { balance: true } : { times: usage === 'adan-x1' ? 1 : usage === 'adan-x3' ? 3 : 10 });
+      const labels = labelsToGenerate(
+        counts,
+        usage === 'adan-balance' ? { balance: true } : { times: usage === 'adan-x1' ? 1 : usage === 'adan-x3' ? 3 : 10 },
+      );
       return stackResampled(x, rows, cols, y, model.generate(labels, genSeed).features, labels);
     },
   };
 }
 
-const base = defaultDeps({ augment: { count: { times: 10 }, noiseStd: 0.1, smoteK: 5 }, classifierOptions: { dnn: { activation: 'relu' } } });
+const base = defaultDeps({
+  augment: { count: { times: 10 }, noiseStd: 0.1, smoteK: 5 },
+  classifierOptions: { dnn: { activation: 'relu' } },
+});
 const deps: EvalDeps = {
   ...base,
-  createAugmenter: (name, ctx) => ((USAGES as readonly string[]).includes(name) ? usageAugmenter(name as Usage, `${ctx.repeat}/${ctx.fold}`, ctx.seed) : base.createAugmenter(name, ctx)),
+  createAugmenter: (name, ctx) =>
+    (USAGES as readonly string[]).includes(name)
+      ? usageAugmenter(name as Usage, `${ctx.repeat}/${ctx.fold}`, ctx.seed)
+      : base.createAugmenter(name, ctx),
 };
 const t0 = performance.now();
 const res = await runEvaluation(
   data,
-  { augment: ['none', ...USAGES], classifiers: ['svm', 'dnn'], trainOn: ['real+synthetic'], repeats: Number(a.repeats), seed: Number(a.seed), normalisation: 'per-fold', fold: a.fold === undefined ? undefined : Number(a.fold) },
+  {
+    augment: ['none', ...USAGES],
+    classifiers: ['svm', 'dnn'],
+    trainOn: ['real+synthetic'],
+    repeats: Number(a.repeats),
+    seed: Number(a.seed),
+    normalisation: 'per-fold',
+    fold: a.fold === undefined ? undefined : Number(a.fold),
+  },
   deps,
-  { onPiece: (d, t, info) => process.stderr.write(`adan-usage: ${d}/${t} (repeat ${info.repeat}, speaker ${info.group}) ${Math.round((performance.now() - t0) / 1000)} s\n`) },
+  {
+    onPiece: (d, t, info) =>
+      process.stderr.write(
+        `adan-usage: ${d}/${t} (repeat ${info.repeat}, speaker ${info.group}) ${Math.round((performance.now() - t0) / 1000)} s\n`,
+      ),
+  },
 );
 const r2 = (v: number): number => Number(v.toFixed(2));
 const tests = compareWithBaselines(res.results).filter((c) => c.test === 'paired t-test over repeats');

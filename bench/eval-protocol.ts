@@ -16,7 +16,15 @@ const data = evalDataFromTable(table, { name: 'emodb-IS11', labelCol: 'label', g
 const t0 = performance.now();
 const res = await runEvaluation(
   data,
-  { augment: ['none', 'smote'], classifiers: ['svm', 'dnn'], trainOn: ['real+synthetic'], repeats: 1, seed: 1, normalisation: 'per-fold', fold },
+  {
+    augment: ['none', 'smote'],
+    classifiers: ['svm', 'dnn'],
+    trainOn: ['real+synthetic'],
+    repeats: 1,
+    seed: 1,
+    normalisation: 'per-fold',
+    fold,
+  },
   defaultDeps({ augment: { count: { times: 10 }, noiseStd: 0.1, smoteK: 5 } }),
 );
 const seconds = (performance.now() - t0) / 1000;
@@ -28,6 +36,10 @@ console.log(
     rows: data.rows,
     features: data.cols,
     seconds: Number(seconds.toFixed(2)),
-    methods: res.results.map((r) => ({ method: `${r.augment}/${r.classifier}/${r.trainOn}`, wa: Number(r.wa.toFixed(2)), seconds: Number(r.seconds.toFixed(2)) })),
+    methods: res.results.map((r) => ({
+      method: `${r.augment}/${r.classifier}/${r.trainOn}`,
+      wa: Number(r.wa.toFixed(2)),
+      seconds: Number(r.seconds.toFixed(2)),
+    })),
   }),
 );

@@ -42,7 +42,16 @@ async function main(): Promise<void> {
   const peak = process.resourceUsage().maxRSS / 1024;
   const finite = r.values.every((v) => Number.isFinite(v));
   process.stdout.write(
-    JSON.stringify({ set, audioSeconds: r.seconds, seconds: Number(seconds.toFixed(2)), realTimeFactor: Number((seconds / r.seconds).toFixed(5)), rssBeforeMB: Number(rssBefore.toFixed(1)), peakRssMB: Number(peak.toFixed(1)), rssGrowthMB: Number((peak - rssBefore).toFixed(1)), finite }) + '\n',
+    JSON.stringify({
+      set,
+      audioSeconds: r.seconds,
+      seconds: Number(seconds.toFixed(2)),
+      realTimeFactor: Number((seconds / r.seconds).toFixed(5)),
+      rssBeforeMB: Number(rssBefore.toFixed(1)),
+      peakRssMB: Number(peak.toFixed(1)),
+      rssGrowthMB: Number((peak - rssBefore).toFixed(1)),
+      finite,
+    }) + '\n',
   );
 }
 

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const jobs = Number(arg('--jobs') ?? 2);
   const wanted = (arg('--sets') ?? 'IS11,IS10').split(',').filter(isFeatureSetName);
   const dir = join(sharedDir(), 'data', 'emodb', 'wav');
-  let files = readdirSync(dir).filter((f) => f.endsWith('.wav')).sort().map((f) => join(dir, f));
+  let files = readdirSync(dir)
+    .filter((f) => f.endsWith('.wav'))
+    .sort()
+    .map((f) => join(dir, f));
   const limit = arg('--limit');
   if (limit) files = files.slice(0, Number(limit));
   for (const set of wanted) {
@@ -42,7 +45,16 @@ async function main(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const peakRssMB = process.resourceUsage().maxRSS / 1024;
     process.stdout.write(
-      JSON.stringify({ set, files: files.length, failed, audioSeconds: Number(audioSeconds.toFixed(2)), seconds: Number(seconds.toFixed(2)), realTimeFactor: Number((seconds / audioSeconds).toFixed(5)), peakRssMB: Number(peakRssMB.toFixed(1)), jobs }) + '\n',
+      JSON.stringify({
+        set,
+        files: files.length,
+        failed,
+        audioSeconds: Number(audioSeconds.toFixed(2)),
+        seconds: Number(seconds.toFixed(2)),
+        realTimeFactor: Number((seconds / audioSeconds).toFixed(5)),
+        peakRssMB: Number(peakRssMB.toFixed(1)),
+        jobs,
+      }) + '\n',
     );
   }
 }

@@ -64,7 +64,9 @@ const frame = new Float32Array(L);
 const lpcDiffs: number[] = [];
 const f1Diffs: number[] = [];
 let maxRel = 0;
-for (const name of readdirSync(dir).filter((n) => n.endsWith(`_${rate}.wav`)).sort()) {
+for (const name of readdirSync(dir)
+  .filter((n) => n.endsWith(`_${rate}.wav`))
+  .sort()) {
   const s = readWav(join(dir, name)).samples;
   for (let t = 0; t * H + L <= s.length; t++) {
     for (let k = 0; k < L; k++) frame[k] = Math.fround(s[t * H + k] * (0.54 - 0.46 * Math.cos((2 * Math.PI * k) / (L - 1))));
@@ -87,12 +89,14 @@ for (const name of readdirSync(dir).filter((n) => n.endsWith(`_${rate}.wav`)).so
     f1Diffs.push(Math.abs(firstFormant(a) - firstFormant(b)));
   }
 }
-console.log(JSON.stringify({
-  rate,
-  frames: lpcDiffs.length,
-  maxSampleDiffRel: maxRel,
-  medianLpcDiff: median(lpcDiffs),
-  maxLpcDiff: Math.max(...lpcDiffs),
-  medianF1DiffHz: median(f1Diffs),
-  framesF1Over20Hz: f1Diffs.filter((d) => d > 20).length,
-}));
+console.log(
+  JSON.stringify({
+    rate,
+    frames: lpcDiffs.length,
+    maxSampleDiffRel: maxRel,
+    medianLpcDiff: median(lpcDiffs),
+    maxLpcDiff: Math.max(...lpcDiffs),
+    medianF1DiffHz: median(f1Diffs),
+    framesF1Over20Hz: f1Diffs.filter((d) => d > 20).length,
+  }),
+);

@@ -21,7 +21,10 @@ function arg(name: string, dflt: string): string {
 
 /** Per-feature SD over the openSMILE goldens of the whole corpus (the feature tests' scale). */
 function goldenSd(set: string): Float64Array {
-  const lines = readFileSync(join(sharedDir(), 'data', 'emodb', 'opensmile', `${set}.csv`), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(sharedDir(), 'data', 'emodb', 'opensmile', `${set}.csv`), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   const rows = lines.map((l) => l.split(';').slice(2).map(Number));
   const m = rows[0].length;
   const sd = new Float64Array(m);
@@ -57,7 +60,16 @@ async function main(): Promise<void> {
   }
   rel.sort((a, b) => a - b);
   const median = rel[Math.floor(rel.length / 2)];
-  console.log(JSON.stringify({ file: id, set, mp3Kbps: Number(kbps), features: ref.length, withinTolerancePct: (100 * within) / ref.length, medianRelDiff: median }));
+  console.log(
+    JSON.stringify({
+      file: id,
+      set,
+      mp3Kbps: Number(kbps),
+      features: ref.length,
+      withinTolerancePct: (100 * within) / ref.length,
+      medianRelDiff: median,
+    }),
+  );
 }
 
 await main();

@@ -31,18 +31,29 @@ function median(a: number[]): number {
 function counting(k: Kernels, profile: boolean): { kernels: Kernels; flops: () => number; times: Record<string, number> } {
   let f = 0;
   const times: Record<string, number> = {};
-  const timed = <A extends unknown[]>(name: string, fn: (...a: A) => void) => (...a: A): void => {
-    const t0 = performance.now();
-    fn(...a);
-    times[name] = (times[name] ?? 0) + performance.now() - t0;
-  };
+  const timed =
+    <A extends unknown[]>(name: string, fn: (...a: A) => void) =>
+    (...a: A): void => {
+      const t0 = performance.now();
+      fn(...a);
+      times[name] = (times[name] ?? 0) + performance.now() - t0;
+    };
   const wrap = profile ? timed : <A extends unknown[]>(_n: string, fn: (...a: A) => void) => fn;
   const gemm = wrap('gemm', k.gemm);
   const kernels: Kernels = {
-    name: k.name, detail: k.detail,
-    gemm: (ta, tb, m, n, kk, ...rest) => { f += 2 * m * n * kk; gemm(ta, tb, m, n, kk, ...rest); },
-    biasAct: wrap('biasAct', k.biasAct), actBackward: wrap('actBackward', k.actBackward), colSumAdd: wrap('colSumAdd', k.colSumAdd),
-    adam: wrap('adam', k.adam), bnTrain: wrap('bnTrain', k.bnTrain), bnEval: wrap('bnEval', k.bnEval), bnBackward: wrap('bnBackward', k.bnBackward),
+    name: k.name,
+    detail: k.detail,
+    gemm: (ta, tb, m, n, kk, ...rest) => {
+      f += 2 * m * n * kk;
+      gemm(ta, tb, m, n, kk, ...rest);
+    },
+    biasAct: wrap('biasAct', k.biasAct),
+    actBackward: wrap('actBackward', k.actBackward),
+    colSumAdd: wrap('colSumAdd', k.colSumAdd),
+    adam: wrap('adam', k.adam),
+    bnTrain: wrap('bnTrain', k.bnTrain),
+    bnEval: wrap('bnEval', k.bnEval),
+    bnBackward: wrap('bnBackward', k.bnBackward),
   };
   return { kernels, flops: () => f, times };
 }
@@ -57,10 +68,13 @@ function kernelsFor(name: string | undefined): Kernels {
 
 function gemmGflops(k: Kernels, m: number, n: number, kk: number, ta: boolean, tb: boolean, reps: number): number {
   const rng = new Rng(1);
-  const a = new Float32Array(m * kk), b = new Float32Array(kk * n), c = new Float32Array(m * n);
+  const a = new Float32Array(m * kk),
+    b = new Float32Array(kk * n),
+    c = new Float32Array(m * n);
   rng.fillNormal(a);
   rng.fillNormal(b);
-  const lda = ta ? m : kk, ldb = tb ? kk : n;
+  const lda = ta ? m : kk,
+    ldb = tb ? kk : n;
   k.gemm(ta, tb, m, n, kk, 1, a, lda, b, ldb, 0, c, n);
   const t: number[] = [];
   for (let r = 0; r < reps; r++) {
@@ -73,7 +87,11 @@ function gemmGflops(k: Kernels, m: number, n: number, kk: number, ta: boolean, t
 
 function mlpMs(k: Kernels, reps: number): number {
   const rng = new Rng(2);
-  const net = new Sequential(mlpSpec({ inputs: 800, hidden: [800, 800], outputs: 800, activation: 'tanh', outputActivation: 'linear' }), rng, k);
+  const net = new Sequential(
+    mlpSpec({ inputs: 800, hidden: [800, 800], outputs: 800, activation: 'tanh', outputActivation: 'linear' }),
+    rng,
+    k,
+  );
   const x: Matrix = { rows: 128, cols: 800, data: new Float32Array(128 * 800) };
   rng.fillNormal(x.data);
   const dy: Matrix = { rows: 128, cols: 800, data: new Float32Array(128 * 800) };
@@ -97,10 +115,10 @@ function engineBench(): void {
     out[k.name] = {
       detail: k.detail,
       gemmGflops: {
-        'NT_128x800x800': +gemmGflops(k, 128, 800, 800, false, true, r).toFixed(2),
-        'NN_128x800x800': +gemmGflops(k, 128, 800, 800, false, false, r).toFixed(2),
-        'TN_800x800x128': +gemmGflops(k, 800, 800, 128, true, false, r).toFixed(2),
-        'NN_512x512x512': +gemmGflops(k, 512, 512, 512, false, false, r).toFixed(2),
+        NT_128x800x800: +gemmGflops(k, 128, 800, 800, false, true, r).toFixed(2),
+        NN_128x800x800: +gemmGflops(k, 128, 800, 800, false, false, r).toFixed(2),
+        TN_800x800x128: +gemmGflops(k, 800, 800, 128, true, false, r).toFixed(2),
+        NN_512x512x512: +gemmGflops(k, 512, 512, 512, false, false, r).toFixed(2),
       },
       mlp800FwdBwdMsBatch128: +mlpMs(k, r).toFixed(3),
     };
@@ -113,8 +131,11 @@ function engineBench(): void {
  * step, one E+R+C step, one G step), on random data, with kernels wrapped to count GEMM flops.
  */
 function adanIter(): void {
-  const D = Number(o.dim), B = Number(o.batch), K = Number(o.classes);
-  const iters = Number(o.iters), warmup = Number(o.warmup);
+  const D = Number(o.dim),
+    B = Number(o.batch),
+    K = Number(o.classes);
+  const iters = Number(o.iters),
+    warmup = Number(o.warmup);
   const base = kernelsFor(o.backend);
   const { kernels, flops, times } = counting(base, o.profile === true);
   const rng = new Rng(0);
@@ -138,12 +159,25 @@ function adanIter(): void {
     t.push(performance.now() - t0);
   }
   const ms = median(t);
-  const profile = o.profile ? Object.fromEntries(Object.entries(times).map(([k, v]) => [k, +(v / (warmup + 1 + iters)).toFixed(3)])) : undefined;
-  console.log(JSON.stringify({
-    impl: 'adan-engine', backend: base.name, detail: base.detail, dim: D, batch: B, classes: K, iters,
-    msPerIter: +ms.toFixed(3), msMin: +Math.min(...t).toFixed(3), gflops: +(flopsPerIter / (ms * 1e6)).toFixed(2), flopsPerIter,
-    ...(profile ? { msPerIterByKernel: profile } : {}),
-  }));
+  const profile = o.profile
+    ? Object.fromEntries(Object.entries(times).map(([k, v]) => [k, +(v / (warmup + 1 + iters)).toFixed(3)]))
+    : undefined;
+  console.log(
+    JSON.stringify({
+      impl: 'adan-engine',
+      backend: base.name,
+      detail: base.detail,
+      dim: D,
+      batch: B,
+      classes: K,
+      iters,
+      msPerIter: +ms.toFixed(3),
+      msMin: +Math.min(...t).toFixed(3),
+      gflops: +(flopsPerIter / (ms * 1e6)).toFixed(2),
+      flopsPerIter,
+      ...(profile ? { msPerIterByKernel: profile } : {}),
+    }),
+  );
 }
 
 if (o['adan-iter']) adanIter();

@@ -15,4 +15,13 @@ const tsneSeconds = (performance.now() - t) / 1000;
 t = performance.now();
 umap(x, n, d, { seed: 1 });
 const umapSeconds = (performance.now() - t) / 1000;
-console.log(JSON.stringify({ bench: 'report-embed', points: n, dims: d, tsneIterations: 1000, tsneSeconds: +tsneSeconds.toFixed(2), umapSeconds: +umapSeconds.toFixed(2) }));
+console.log(
+  JSON.stringify({
+    bench: 'report-embed',
+    points: n,
+    dims: d,
+    tsneIterations: 1000,
+    tsneSeconds: +tsneSeconds.toFixed(2),
+    umapSeconds: +umapSeconds.toFixed(2),
+  }),
+);

@@ -25,6 +25,21 @@ for (let j = 0; j < cols; j++) {
 }
 const syn = t.features.map((v, k) => v + 0.3 * sd[k % cols] * g());
 const start = performance.now();
-const q = computeQuality({ real: { x: t.features, rows, cols }, realLabels: y, synthetic: { x: syn, rows, cols }, syntheticLabels: y, classNames }, { classifier });
+const q = computeQuality(
+  { real: { x: t.features, rows, cols }, realLabels: y, synthetic: { x: syn, rows, cols }, syntheticLabels: y, classNames },
+  { classifier },
+);
 const seconds = (performance.now() - start) / 1000;
-console.log(JSON.stringify({ bench: 'report-quality', rows, cols, classifier, seconds: +seconds.toFixed(2), detectionAuc: +q.feature.detection.auc.toFixed(3), tstrWa: +q.tstr.tstr.wa.toFixed(2), trtrWa: +q.tstr.trtr.wa.toFixed(2), nnRatio: +q.feature.nnDistance.ratio.toFixed(3) }));
+console.log(
+  JSON.stringify({
+    bench: 'report-quality',
+    rows,
+    cols,
+    classifier,
+    seconds: +seconds.toFixed(2),
+    detectionAuc: +q.feature.detection.auc.toFixed(3),
+    tstrWa: +q.tstr.tstr.wa.toFixed(2),
+    trtrWa: +q.tstr.trtr.wa.toFixed(2),
+    nnRatio: +q.feature.nnDistance.ratio.toFixed(3),
+  }),
+);

@@ -18,7 +18,7 @@ const quick = argv.includes('--quick');
 const extract = argv.includes('--extract');
 const out = mkdtempSync(join(tmpdir(), 'adan-bench-repro-'));
 try {
-  const epochs = arg('--adan-epochs') ?? (quick ? '2' : undefined) // undefined: the preset's own epochs;
+  const epochs = arg('--adan-epochs') ?? (quick ? '2' : undefined); // undefined: the preset's own epochs;
   const r = await reproduceEmodb(join(sharedDir(), 'data', 'emodb'), {
     out,
     repeats: Number(arg('--repeats') ?? 1),
@@ -44,7 +44,12 @@ try {
       quick,
       adanEpochs: Number(epochs),
       seconds: Number(r.seconds.toFixed(1)),
-      table: res.results.map((m) => ({ method: `${m.augment}/${m.classifier}/${m.trainOn}`, wa: Number(m.wa.toFixed(2)), uar: Number(m.uar.toFixed(2)), seconds: Number(m.seconds.toFixed(1)) })),
+      table: res.results.map((m) => ({
+        method: `${m.augment}/${m.classifier}/${m.trainOn}`,
+        wa: Number(m.wa.toFixed(2)),
+        uar: Number(m.uar.toFixed(2)),
+        seconds: Number(m.seconds.toFixed(1)),
+      })),
     }),
   );
 } finally {

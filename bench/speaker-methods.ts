@@ -25,7 +25,11 @@ const deps = defaultDeps({ augment: { count: { times }, noiseStd: 0.1, smoteK: 5
 const t0 = performance.now();
 const rows: Record<string, unknown>[] = [];
 for (const normalisation of protocols) {
-  const res = await runEvaluation(data, { augment, classifiers: ['svm'], trainOn: ['real+synthetic'], repeats, seed: 1, normalisation }, deps);
+  const res = await runEvaluation(
+    data,
+    { augment, classifiers: ['svm'], trainOn: ['real+synthetic'], repeats, seed: 1, normalisation },
+    deps,
+  );
   for (const r of res.results) {
     const t = res.comparisons.find((c) => c.b === methodKey(r) && c.test === 'paired t-test over repeats');
     const f2 = (v: number) => Number(v.toFixed(2));
@@ -41,4 +45,10 @@ for (const normalisation of protocols) {
   }
 }
 const seconds = (performance.now() - t0) / 1000;
-console.log(JSON.stringify({ bench: 'speaker-methods', dataset: data.name, repeats, times, augment, seconds: Number(seconds.toFixed(1)), rows }, null, 1));
+console.log(
+  JSON.stringify(
+    { bench: 'speaker-methods', dataset: data.name, repeats, times, augment, seconds: Number(seconds.toFixed(1)), rows },
+    null,
+    1,
+  ),
+);

@@ -85,8 +85,13 @@ function emodbCases(withReal: boolean, copies: number): Case {
   for (let k = 0; k < reps; k++) y.set(y0, k * y0.length);
   return {
     name: withReal && copies === 0 ? 'a: EmoDB IS11 real' : 'b: EmoDB IS11 real + 9 jittered copies',
-    x, rows: y.length, cols: n.cols, y, classes: classes.length,
-    xt: jitter(n.x, 1, 0.5, new Rng(12)), testRows: y0.length,
+    x,
+    rows: y.length,
+    cols: n.cols,
+    y,
+    classes: classes.length,
+    xt: jitter(n.x, 1, 0.5, new Rng(12)),
+    testRows: y0.length,
   };
 }
 
@@ -123,27 +128,52 @@ function runCase(c: Case): void {
   const pred = svm.predict(c.xt, c.testRows);
   const adanSeconds = (performance.now() - t) / 1000;
   const out: Record<string, unknown> = {
-    bench: 'svm', case: c.name, rows: c.rows, cols: c.cols, classes: c.classes, testRows: c.testRows,
-    gemm: gemmPathName(), cacheMB, adanSeconds: +adanSeconds.toFixed(2), adanFitSeconds: +adanFit.toFixed(2),
-    supportVectors: svm.info?.supportVectors, iterations: svm.info?.iterations, kernelRowsComputed: svm.info?.kernelRowsComputed,
+    bench: 'svm',
+    case: c.name,
+    rows: c.rows,
+    cols: c.cols,
+    classes: c.classes,
+    testRows: c.testRows,
+    gemm: gemmPathName(),
+    cacheMB,
+    adanSeconds: +adanSeconds.toFixed(2),
+    adanFitSeconds: +adanFit.toFixed(2),
+    supportVectors: svm.info?.supportVectors,
+    iterations: svm.info?.iterations,
+    kernelRowsComputed: svm.info?.kernelRowsComputed,
   };
   if (!args['no-sklearn']) {
     const dir = mkdtempSync(join(tmpdir(), 'adan-bench-svm-'));
     try {
-      writeFileSync(join(dir, 'meta.json'), JSON.stringify({ rows: c.rows, cols: c.cols, testRows: c.testRows, C, gamma: 1 / c.cols, tol, cacheMB }));
+      writeFileSync(
+        join(dir, 'meta.json'),
+        JSON.stringify({ rows: c.rows, cols: c.cols, testRows: c.testRows, C, gamma: 1 / c.cols, tol, cacheMB }),
+      );
       writeFileSync(join(dir, 'x.f32'), c.x);
       writeFileSync(join(dir, 'y.i32'), c.y);
       writeFileSync(join(dir, 'xt.f32'), c.xt);
-      const r = spawnSync('/usr/bin/python3', [join(packageRoot(), 'bench', 'sklearn', 'svc.py'), dir], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync('/usr/bin/python3', [join(packageRoot(), 'bench', 'sklearn', 'svc.py'), dir], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
       if (r.status !== 0) throw new Error(`bench/sklearn/svc.py failed: ${r.stderr}`);
-      const sk = JSON.parse(r.stdout.trim().split('\n').pop() as string) as { sklearnSeconds: number; fitSeconds: number; nSupport: number; sklearn: string };
+      const sk = JSON.parse(r.stdout.trim().split('\n').pop() as string) as {
+        sklearnSeconds: number;
+        fitSeconds: number;
+        nSupport: number;
+        sklearn: string;
+      };
       const raw = readFileSync(join(dir, 'pred.i32')); // may be a view into Node's shared buffer pool: copy by value
       const skPred = Int32Array.from({ length: raw.length / 4 }, (_, i) => raw.readInt32LE(i * 4));
       let same = 0;
       for (let i = 0; i < c.testRows; i++) if (skPred[i] === pred[i]) same++;
       Object.assign(out, {
-        sklearnSeconds: +sk.sklearnSeconds.toFixed(2), sklearnFitSeconds: +sk.fitSeconds.toFixed(2), sklearnSupportVectors: sk.nSupport,
-        ratio: +(sk.sklearnSeconds / adanSeconds).toFixed(2), agreement: +(same / c.testRows).toFixed(4), sklearn: sk.sklearn,
+        sklearnSeconds: +sk.sklearnSeconds.toFixed(2),
+        sklearnFitSeconds: +sk.fitSeconds.toFixed(2),
+        sklearnSupportVectors: sk.nSupport,
+        ratio: +(sk.sklearnSeconds / adanSeconds).toFixed(2),
+        agreement: +(same / c.testRows).toFixed(4),
+        sklearn: sk.sklearn,
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });

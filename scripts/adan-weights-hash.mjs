@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { AdanModel, adanOptions } from '../dist/src/index.js';
 import { Rng } from '../dist/src/nn/index.js';
 
-const rows = 72, cols = 24, classNames = ['a', 'b', 'c'];
+const rows = 72,
+  cols = 24,
+  classNames = ['a', 'b', 'c'];
 const rng = new Rng(7);
 const x = new Float32Array(rows * cols);
 rng.fillNormal(x);
@@ -22,7 +24,8 @@ function hashModel(m) {
   const p = m.internals;
   for (const name of Object.keys(p.nets).sort()) {
     const state = p.nets[name].state();
-    for (const k of Object.keys(state).sort()) h.update(name + k).update(Buffer.from(state[k].buffer, state[k].byteOffset, state[k].byteLength));
+    for (const k of Object.keys(state).sort())
+      h.update(name + k).update(Buffer.from(state[k].buffer, state[k].byteOffset, state[k].byteLength));
   }
   h.update(JSON.stringify(p.log.map(({ seconds, ...e }) => e)));
   h.update(String(p.stoppedEarly));

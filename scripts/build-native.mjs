@@ -24,11 +24,12 @@ if (!existsSync('binding.gyp')) {
 }
 const require = createRequire(import.meta.url);
 let gyp = process.env.npm_config_node_gyp && existsSync(process.env.npm_config_node_gyp) ? process.env.npm_config_node_gyp : null;
-if (!gyp) try {
-  gyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [process.env.npm_execpath ? `${process.env.npm_execpath}/../..` : '.'] });
-} catch {
-  gyp = null;
-}
+if (!gyp)
+  try {
+    gyp = require.resolve('node-gyp/bin/node-gyp.js', { paths: [process.env.npm_execpath ? `${process.env.npm_execpath}/../..` : '.'] });
+  } catch {
+    gyp = null;
+  }
 if (!gyp) {
   // npm's bundled copy, for runs outside `npm install` (e.g. `node scripts/build-native.mjs`)
   const bundled = join(dirname(dirname(process.execPath)), 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');

@@ -13,7 +13,10 @@ const FILES_16K = 30;
 const RESAMPLED_RATES = [8000, 22050, 44100];
 
 function wavs(dir, suffix) {
-  return readdirSync(dir).filter((n) => n.endsWith(suffix)).sort().map((n) => join(dir, n));
+  return readdirSync(dir)
+    .filter((n) => n.endsWith(suffix))
+    .sort()
+    .map((n) => join(dir, n));
 }
 
 function hashFiles(paths, set) {

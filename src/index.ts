@@ -44,7 +44,17 @@ export {
 
 // augment and classify: fitResample augmenters, fit/predict classifiers
 export type { Augmenter, Resampled } from './augment/index.js';
-export { NoAugmenter, DuplicateAugmenter, NoiseAugmenter, SmoteAugmenter, AdanAugmenter, BaseAugmenter, createAugmenter, AUGMENTERS, AUGMENTER_NAMES } from './augment/index.js';
+export {
+  NoAugmenter,
+  DuplicateAugmenter,
+  NoiseAugmenter,
+  SmoteAugmenter,
+  AdanAugmenter,
+  BaseAugmenter,
+  createAugmenter,
+  AUGMENTERS,
+  AUGMENTER_NAMES,
+} from './augment/index.js';
 export type { Classifier, ClassifierName } from './classify/index.js';
 export { SvmClassifier, DnnClassifier, createClassifier, CLASSIFIER_NAMES } from './classify/index.js';
 

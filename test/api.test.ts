@@ -25,7 +25,10 @@ test('leaveOneGroupOut over the EmoDB speakers gives 10 disjoint folds covering 
   const t = adan.withEmodbMeta(adan.readCsvTable(join(emodb, 'opensmile', 'IS11.csv')));
   const folds = adan.leaveOneGroupOut(t.meta.speaker);
   assert.equal(folds.length, 10);
-  assert.equal(folds.reduce((s, f) => s + f.test.length, 0), 535);
+  assert.equal(
+    folds.reduce((s, f) => s + f.test.length, 0),
+    535,
+  );
   for (const f of folds) {
     const testSpeakers = new Set(Array.from(f.test, (i) => t.meta.speaker[i]));
     assert.equal(testSpeakers.size, 1);

@@ -81,7 +81,7 @@ test('no lower layer imports a higher one (cli -> experiments -> report -> eval 
   assert.deepEqual(bad, []);
 });
 
-test("src/cli reaches other packages only through their index.js (folders without one are plain modules)", () => {
+test('src/cli reaches other packages only through their index.js (folders without one are plain modules)', () => {
   const bad: string[] = [];
   for (const e of importEdges()) {
     const b = topOf(e.to);

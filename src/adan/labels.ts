@@ -13,8 +13,11 @@ export function encodeLabels(table: FeatureTable, labelCol: string, where: strin
   const col = table.meta[labelCol];
   if (!col) {
     const have = Object.keys(table.meta);
-    throw new UserError(`${where}: no label column '${labelCol}' (metadata columns: ${have.length ? have.join(', ') : 'none'}${
-      table.featureNames.includes(labelCol) ? `; '${labelCol}' is numeric and was read as a feature` : ''})`);
+    throw new UserError(
+      `${where}: no label column '${labelCol}' (metadata columns: ${have.length ? have.join(', ') : 'none'}${
+        table.featureNames.includes(labelCol) ? `; '${labelCol}' is numeric and was read as a feature` : ''
+      })`,
+    );
   }
   const missing = col.findIndex((v) => v === '' || v === '?');
   if (missing >= 0) throw new UserError(`${where}: row ${missing + 1} (${table.ids[missing]}) has no label in column '${labelCol}'`);
@@ -31,7 +34,8 @@ export function labelsWithClasses(values: readonly string[], classNames: readonl
   const y = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) {
     const k = index.get(values[i]);
-    if (k === undefined) throw new UserError(`${where}: label '${values[i]}' (row ${i + 1}) is not one of the model's classes (${classNames.join(', ')})`);
+    if (k === undefined)
+      throw new UserError(`${where}: label '${values[i]}' (row ${i + 1}) is not one of the model's classes (${classNames.join(', ')})`);
     y[i] = k;
   }
   return y;

@@ -150,7 +150,10 @@ export class AdanModel {
   /** Fits on a table: labels from `labelCol` (metadata), feature names kept for the model folder. */
   fitTable(table: FeatureTable, labelCol: string, cb?: FitCallbacks): this {
     const { y, classNames } = encodeLabels(table, labelCol, 'training table');
-    return this.fit(table.features, table.ids.length, table.featureNames.length, y, classNames, { ...cb, featureNames: table.featureNames });
+    return this.fit(table.features, table.ids.length, table.featureNames.length, y, classNames, {
+      ...cb,
+      featureNames: table.featureNames,
+    });
   }
 
   /**
@@ -161,7 +164,8 @@ export class AdanModel {
    */
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classNames: string[], cb: FitCallbacks = {}): this {
     const o = this.options;
-    const featureNames = cb.featureNames && cb.featureNames.length === cols ? [...cb.featureNames] : Array.from({ length: cols }, (_, j) => `f${j + 1}`);
+    const featureNames =
+      cb.featureNames && cb.featureNames.length === cols ? [...cb.featureNames] : Array.from({ length: cols }, (_, j) => `f${j + 1}`);
     validateTrainingData(x, rows, cols, y, classNames);
     const prep = this.prepare(x, rows, cols, classNames.length);
     const fingerprint = dataFingerprint(x, y, classNames, o, this.seed);
@@ -214,7 +218,11 @@ export class AdanModel {
   }
 
   /** The checkpoint's log, early-stop state and next epoch when resuming a matching run, else a fresh start. */
-  private resumeOrInit(cb: FitCallbacks, fingerprint: string, prep: Prepared): { log: EpochLog[]; earlyStop: EarlyStop; startEpoch: number } {
+  private resumeOrInit(
+    cb: FitCallbacks,
+    fingerprint: string,
+    prep: Prepared,
+  ): { log: EpochLog[]; earlyStop: EarlyStop; startEpoch: number } {
     const earlyStop = new EarlyStop(this.options);
     const ck = cb.resume && cb.checkpointDir ? loadCheckpoint(cb.checkpointDir, fingerprint) : null;
     if (!ck) return { log: [], earlyStop, startEpoch: 1 };
@@ -273,7 +281,8 @@ export class AdanModel {
   /** Raw features -> latent codes (rows x latent), eval mode. */
   encode(x: Float32Array, rows: number): Float32Array {
     const p = this.trained;
-    if (x.length !== rows * p.featureNames.length) throw new Error(`encode: expected ${rows} x ${p.featureNames.length} values, got ${x.length}`);
+    if (x.length !== rows * p.featureNames.length)
+      throw new Error(`encode: expected ${rows} x ${p.featureNames.length} values, got ${x.length}`);
     const xs = this.scaleInputs(x, rows);
     const d = p.standardizer.outputCols;
     const l = this.options.latent;
@@ -360,7 +369,9 @@ export function validateTrainingData(x: Float32Array, rows: number, cols: number
   if (classNames.length < 2) throw new UserError(`ADAN needs at least 2 classes (got ${classNames.length}: ${classNames.join(', ')})`);
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) {
-      throw new UserError(`training data: non-numeric or missing value at row ${Math.floor(i / cols) + 1}, feature column ${(i % cols) + 1}`);
+      throw new UserError(
+        `training data: non-numeric or missing value at row ${Math.floor(i / cols) + 1}, feature column ${(i % cols) + 1}`,
+      );
     }
   }
   const counts = new Array<number>(classNames.length).fill(0);
@@ -370,6 +381,8 @@ export function validateTrainingData(x: Float32Array, rows: number, cols: number
   }
   const few = counts.findIndex((c) => c < 2);
   if (few >= 0) {
-    throw new UserError(`class '${classNames[few]}' has ${counts[few]} training row${counts[few] === 1 ? '' : 's'}; ADAN needs at least 2 per class`);
+    throw new UserError(
+      `class '${classNames[few]}' has ${counts[few]} training row${counts[few] === 1 ? '' : 's'}; ADAN needs at least 2 per class`,
+    );
   }
 }

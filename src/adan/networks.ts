@@ -25,9 +25,21 @@ export function adanArchitecture(o: AdanOptions, inputs: number, classes: number
     decoder: withBn(mlpSpec({ inputs: o.latent, hidden: o.decoderHidden, outputs: inputs, outputActivation: o.decoderOutput, ...ae })),
     classifier: mlpSpec({ inputs: o.latent, hidden: o.classifierHidden, outputs: classes, outputActivation: 'linear', ...head }),
     // G produces codes, so it ends in the encoder's output activation (its outputs must be able to match E's).
-    generator: mlpSpec({ inputs: o.noise + classes, hidden: o.generatorHidden, outputs: o.latent, outputActivation: o.encoderOutput, ...head }),
+    generator: mlpSpec({
+      inputs: o.noise + classes,
+      hidden: o.generatorHidden,
+      outputs: o.latent,
+      outputActivation: o.encoderOutput,
+      ...head,
+    }),
     // The AAE's discriminator also sees the one-hot label (class-conditional prior, Makhzani et al. section 2.3).
-    discriminator: mlpSpec({ inputs: o.variant === 'aae' ? o.latent + classes : o.latent, hidden: o.discriminatorHidden, outputs: 1, outputActivation: 'linear', ...head }),
+    discriminator: mlpSpec({
+      inputs: o.variant === 'aae' ? o.latent + classes : o.latent,
+      hidden: o.discriminatorHidden,
+      outputs: 1,
+      outputActivation: 'linear',
+      ...head,
+    }),
   };
 }
 

@@ -101,6 +101,12 @@ export function parseAdanOptions(value: unknown, where: string): AdanOptions {
 
 /** Learning rate of one part (per-part override or the common rate). */
 export function partLr(o: AdanOptions, part: 'encoder' | 'decoder' | 'classifier' | 'generator' | 'discriminator'): number {
-  const v = { encoder: o.lrEncoder, decoder: o.lrDecoder, classifier: o.lrClassifier, generator: o.lrGenerator, discriminator: o.lrDiscriminator }[part];
+  const v = {
+    encoder: o.lrEncoder,
+    decoder: o.lrDecoder,
+    classifier: o.lrClassifier,
+    generator: o.lrGenerator,
+    discriminator: o.lrDiscriminator,
+  }[part];
   return v ?? o.lr;
 }

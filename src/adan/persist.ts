@@ -137,7 +137,8 @@ export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Re
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw fileError(dir, 'no such model folder');
   const mjPath = join(dir, 'model.json');
   const mj = readJson(mjPath) as Partial<ModelJson>;
-  if (mj.format !== 'adan-model' || mj.formatVersion !== 1) throw fileError(mjPath, 'not an ADAN model (format adan-model, version 1 expected)');
+  if (mj.format !== 'adan-model' || mj.formatVersion !== 1)
+    throw fileError(mjPath, 'not an ADAN model (format adan-model, version 1 expected)');
   const options = parseAdanOptions(mj.options, mjPath);
   if (!Array.isArray(mj.classNames) || !Array.isArray(mj.featureNames) || !Array.isArray(mj.classCounts) || !mj.architecture) {
     throw fileError(mjPath, 'incomplete model description');
@@ -153,7 +154,8 @@ export function loadModelFolder(dir: string): AdanModelParts & { provenance?: Re
   } catch (err) {
     throw fileError(normPath, (err as Error).message);
   }
-  if (standardizer.inputCols !== mj.featureNames.length) throw fileError(normPath, `statistics for ${standardizer.inputCols} columns, model has ${mj.featureNames.length} features`);
+  if (standardizer.inputCols !== mj.featureNames.length)
+    throw fileError(normPath, `statistics for ${standardizer.inputCols} columns, model has ${mj.featureNames.length} features`);
   const wPath = join(dir, 'weights.safetensors');
   if (!existsSync(wPath)) throw fileError(wPath, 'missing');
   const { tensors } = loadSafetensors(wPath);

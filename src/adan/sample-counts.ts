@@ -25,7 +25,8 @@ export function labelsToGenerate(counts: readonly number[], mode: SampleMode): I
     if (!(mode.times > 0) || !Number.isFinite(mode.times)) throw new UserError(`--times must be a positive number (got ${mode.times})`);
     per = counts.map((c) => Math.round(mode.times * c));
   } else if ('perClass' in mode) {
-    if (!Number.isInteger(mode.perClass) || mode.perClass < 1) throw new UserError(`--per-class must be a positive integer (got ${mode.perClass})`);
+    if (!Number.isInteger(mode.perClass) || mode.perClass < 1)
+      throw new UserError(`--per-class must be a positive integer (got ${mode.perClass})`);
     per = counts.map(() => mode.perClass);
   } else {
     const max = Math.max(...counts);

@@ -34,7 +34,14 @@ export function zeroStepStats(): StepStats {
  * Fills the first `rows` rows of a generator input (width noise + classes) with [z ~ N(0, I) | one-hot labels[r]],
  * z drawn row by row from rng (the one definition used by training and by generate()).
  */
-export function fillGeneratorInput(data: Float32Array, rows: number, noise: number, classes: number, labels: ArrayLike<number>, rng: Rng): void {
+export function fillGeneratorInput(
+  data: Float32Array,
+  rows: number,
+  noise: number,
+  classes: number,
+  labels: ArrayLike<number>,
+  rng: Rng,
+): void {
   const w = noise + classes;
   data.fill(0, 0, rows * w);
   for (let r = 0; r < rows; r++) {

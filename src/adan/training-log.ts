@@ -20,7 +20,18 @@ export interface EpochLog {
   seconds: number;
 }
 
-export const EPOCH_LOG_COLUMNS: readonly (keyof EpochLog)[] = ['epoch', 'dLoss', 'gAdvLoss', 'gClsLoss', 'reconMse', 'cLoss', 'cAcc', 'dReal', 'dFake', 'seconds'];
+export const EPOCH_LOG_COLUMNS: readonly (keyof EpochLog)[] = [
+  'epoch',
+  'dLoss',
+  'gAdvLoss',
+  'gClsLoss',
+  'reconMse',
+  'cLoss',
+  'cAcc',
+  'dReal',
+  'dFake',
+  'seconds',
+];
 
 export function trainingLogCsv(log: readonly EpochLog[]): string {
   const lines = [EPOCH_LOG_COLUMNS.join(',')];

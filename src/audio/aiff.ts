@@ -22,7 +22,13 @@ function extended80(dv: DataView, o: number): number {
   return se & 0x8000 ? -v : v;
 }
 
-interface Comm { channels: number; frames: number; bits: number; rate: number; compression: string }
+interface Comm {
+  channels: number;
+  frames: number;
+  bits: number;
+  rate: number;
+  compression: string;
+}
 
 export function decodeAiff(bytes: Uint8Array, name: string): WavAudio {
   const kind = bytes.length >= 12 && tag(bytes, 0) === 'FORM' ? tag(bytes, 8) : '';
@@ -39,7 +45,13 @@ export function decodeAiff(bytes: Uint8Array, name: string): WavAudio {
     if (id === 'COMM') {
       if (size < 18 || body + 18 > bytes.length) throw fileError(name, 'truncated or invalid COMM chunk');
       const compression = kind === 'AIFC' && size >= 22 ? tag(bytes, body + 18) : 'NONE';
-      comm = { channels: dv.getUint16(body), frames: dv.getUint32(body + 2), bits: dv.getUint16(body + 6), rate: extended80(dv, body + 8), compression };
+      comm = {
+        channels: dv.getUint16(body),
+        frames: dv.getUint32(body + 2),
+        bits: dv.getUint16(body + 6),
+        rate: extended80(dv, body + 8),
+        compression,
+      };
     } else if (id === 'SSND') {
       if (body + 8 > bytes.length) throw fileError(name, 'truncated SSND chunk');
       dataOff = body + 8 + dv.getUint32(body);
@@ -71,9 +83,13 @@ export function decodeAiff(bytes: Uint8Array, name: string): WavAudio {
       const p = dataOff + i * block + c * bps;
       let v: number;
       if (float) v = dv.getFloat32(p, little);
-      else if (bps === 1) v = dv.getInt8(p); // AIFF 8-bit is signed (unlike WAV)
+      else if (bps === 1)
+        v = dv.getInt8(p); // AIFF 8-bit is signed (unlike WAV)
       else if (bps === 2) v = dv.getInt16(p, little);
-      else if (bps === 3) v = little ? ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8 : ((bytes[p] << 24) | (bytes[p + 1] << 16) | (bytes[p + 2] << 8)) >> 8;
+      else if (bps === 3)
+        v = little
+          ? ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8
+          : ((bytes[p] << 24) | (bytes[p + 1] << 16) | (bytes[p + 2] << 8)) >> 8;
       else v = dv.getInt32(p, little);
       acc = f(acc + f(v));
     }

@@ -55,8 +55,16 @@ export async function decodeAudio(bytes: Uint8Array, name: string): Promise<Deco
   throw fileError(name, `${what} is not supported yet (convert to WAV, e.g. with sox or ffmpeg)`);
 }
 
-function checked(name: string, channelData: Float32Array[], samples: number, rate: number, kind: AudioKind, errors: unknown[]): DecodedAudio {
-  if (samples === 0 || channelData.length === 0) throw fileError(name, `no decodable ${kind} audio${errors.length ? ` (${errors.length} bad frames)` : ''}`);
+function checked(
+  name: string,
+  channelData: Float32Array[],
+  samples: number,
+  rate: number,
+  kind: AudioKind,
+  errors: unknown[],
+): DecodedAudio {
+  if (samples === 0 || channelData.length === 0)
+    throw fileError(name, `no decodable ${kind} audio${errors.length ? ` (${errors.length} bad frames)` : ''}`);
   return { samples: mixDown(channelData, samples), sampleRate: rate, channels: channelData.length, format: kind };
 }
 
@@ -80,11 +88,14 @@ async function decodeOpus(bytes: Uint8Array, name: string): Promise<DecodedAudio
   const channels = head[9];
   const preSkip = dv.getUint16(10, true);
   const family = head[18];
-  const mapping = family === 0 || head.length < 21 + channels ? {} : {
-    streamCount: head[19],
-    coupledStreamCount: head[20],
-    channelMappingTable: Array.from(head.subarray(21, 21 + channels)),
-  };
+  const mapping =
+    family === 0 || head.length < 21 + channels
+      ? {}
+      : {
+          streamCount: head[19],
+          coupledStreamCount: head[20],
+          channelMappingTable: Array.from(head.subarray(21, 21 + channels)),
+        };
   const dec = new OpusDecoder({ channels, preSkip, ...mapping });
   await dec.ready;
   try {

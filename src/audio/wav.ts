@@ -43,7 +43,14 @@ export function readFileBytes(path: string): Buffer {
     return readFileSync(path);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const reason = e.code === 'ENOENT' ? 'no such file' : e.code === 'EISDIR' ? 'is a directory' : e.code === 'EACCES' ? 'permission denied' : `cannot read (${e.code ?? e.message})`;
+    const reason =
+      e.code === 'ENOENT'
+        ? 'no such file'
+        : e.code === 'EISDIR'
+          ? 'is a directory'
+          : e.code === 'EACCES'
+            ? 'permission denied'
+            : `cannot read (${e.code ?? e.message})`;
     throw fileError(path, reason);
   }
 }
@@ -97,7 +104,13 @@ export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
   const bps = Math.floor(blockAlign / channels);
   let kind: 'pcm' | 'float';
   if (format === WAVE_FORMAT_PCM) {
-    if (!((bits === 8 && bps === 1) || (bits === 16 && bps === 2) || (bits === 24 && bps === 3) || (bits === 32 && bps === 4) || (bits === 24 && bps === 4))) {
+    if (!(
+      (bits === 8 && bps === 1) ||
+      (bits === 16 && bps === 2) ||
+      (bits === 24 && bps === 3) ||
+      (bits === 32 && bps === 4) ||
+      (bits === 24 && bps === 4)
+    )) {
       throw fileError(name, `unsupported PCM encoding (${bits} bits in ${bps} bytes per sample)`);
     }
     kind = 'pcm';
@@ -122,7 +135,8 @@ export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
       else if (bps === 1) v = bytes[p] - 128;
       else if (bps === 2) v = dv.getInt16(p, true);
       else if (bps === 3) v = ((bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16)) << 8) >> 8;
-      else if (bits === 24) v = dv.getInt32(p, true) & 0xffffff; // oS masks 24-in-32 without sign extension
+      else if (bits === 24)
+        v = dv.getInt32(p, true) & 0xffffff; // oS masks 24-in-32 without sign extension
       else v = dv.getInt32(p, true);
       acc = f(acc + f(v));
     }

@@ -39,7 +39,7 @@ function maskedRows(train: Dataset, mask: Uint8Array | undefined): { x: Float32A
  */
 export class AdanAugmenter extends BaseAugmenter {
   static readonly schema = adanSchema;
-  static readonly help: string = 'ADAN (the paper\'s adversarial data augmentation network)';
+  static readonly help: string = "ADAN (the paper's adversarial data augmentation network)";
   /** The ADAN `variant` this augmenter trains; undefined keeps the variant the options name. */
   static readonly variant: string | undefined = undefined;
   readonly name: string = 'adan';
@@ -79,7 +79,7 @@ export class AdanAugmenter extends BaseAugmenter {
 
 /** The adversarial autoencoder (Sahu et al. 2017), the paper's comparison, behind the same adapter. */
 export class AaeAugmenter extends AdanAugmenter {
-  static override readonly help: string = 'adversarial autoencoder (Sahu et al. 2017, the paper\'s comparison)';
+  static override readonly help: string = "adversarial autoencoder (Sahu et al. 2017, the paper's comparison)";
   static override readonly variant: string | undefined = 'aae';
   override readonly name: string = 'aae';
 }

@@ -43,7 +43,14 @@ export function cycleRows(pool: readonly number[], count: number, rng: AugmentRn
 }
 
 /** Stacks the real rows followed by synthetic ones into a Resampled. */
-export function stackResampled(x: Float32Array, rows: number, cols: number, y: Int32Array, synthX: Float32Array, synthY: Int32Array): Resampled {
+export function stackResampled(
+  x: Float32Array,
+  rows: number,
+  cols: number,
+  y: Int32Array,
+  synthX: Float32Array,
+  synthY: Int32Array,
+): Resampled {
   const m = synthY.length;
   const out = new Float32Array((rows + m) * cols);
   out.set(x.subarray(0, rows * cols), 0);

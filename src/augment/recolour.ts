@@ -34,7 +34,8 @@ function statsOf(train: Dataset, rows: readonly number[]): SpeakerStats {
  */
 export class RecolourAugmenter extends BaseAugmenter {
   static readonly schema = recolourSchema;
-  static readonly help: string = "speaker re-colouring: rows z-normed by their speaker, re-coloured with another training speaker's statistics";
+  static readonly help: string =
+    "speaker re-colouring: rows z-normed by their speaker, re-coloured with another training speaker's statistics";
   readonly name: string = 'recolour';
   readonly options: z.output<typeof recolourSchema>;
   constructor(options: RecolourOptions = {}, seed = 0) {
@@ -46,7 +47,15 @@ export class RecolourAugmenter extends BaseAugmenter {
     if (!groups) throw new Error('recolour: the training fold carries no speaker (group) per row');
     const speakers = [...new Set(groups)];
     if (speakers.length < 2) throw new Error('recolour: needs at least 2 training speakers');
-    const stats = new Map(speakers.map((s) => [s, statsOf(train, groups.flatMap((g, i) => (g === s ? [i] : [])))]));
+    const stats = new Map(
+      speakers.map((s) => [
+        s,
+        statsOf(
+          train,
+          groups.flatMap((g, i) => (g === s ? [i] : [])),
+        ),
+      ]),
+    );
     const { x, cols } = train;
     const rng = new AugmentRng(this.seed);
     return perClassSynthesis(train, this.wanted(train, this.options.count), rng, (base, _c, _m, out, o) => {

@@ -78,7 +78,7 @@ export type NoiseOptions = z.input<typeof noiseSchema>;
  */
 export class NoiseAugmenter extends BaseAugmenter {
   static readonly schema = noiseSchema;
-  static readonly help: string = 'copies plus Gaussian noise scaled by each feature\'s training std (paper Table I)';
+  static readonly help: string = "copies plus Gaussian noise scaled by each feature's training std (paper Table I)";
   readonly name: string = 'noise';
   readonly options: z.output<typeof noiseSchema>;
   constructor(options: NoiseOptions = {}, seed = 0) {

@@ -45,7 +45,10 @@ export class DnnClassifier implements Classifier {
   lossHistory: number[] = [];
 
   /** Throws a UserError naming each bad option; `seed` drives initialisation, shuffling and dropout. */
-  constructor(options: DnnOptions = {}, readonly seed: number = 0) {
+  constructor(
+    options: DnnOptions = {},
+    readonly seed: number = 0,
+  ) {
     this.options = parseClassifierOptions('dnn', dnnOptionsSchema, options);
   }
 
@@ -59,7 +62,14 @@ export class DnnClassifier implements Classifier {
     this.classes = classes;
     const rng = new Rng(this.seed);
     const net = new Sequential(
-      mlpSpec({ inputs: cols, hidden: o.hidden, outputs: classes, activation: o.activation, outputActivation: 'linear', dropout: o.dropout }),
+      mlpSpec({
+        inputs: cols,
+        hidden: o.hidden,
+        outputs: classes,
+        activation: o.activation,
+        outputActivation: 'linear',
+        dropout: o.dropout,
+      }),
       rng.fork('init'),
     );
     const adam = new Adam(net.params(), { lr: o.lr });
@@ -101,7 +111,8 @@ export class DnnClassifier implements Classifier {
   decisionFunction(x: Float32Array, rows: number): Float32Array {
     const net = this.net;
     if (!net) throw new Error('DnnClassifier: decisionFunction before fit');
-    if (x.length !== rows * this.cols) throw new Error(`DnnClassifier: expected ${rows} x ${this.cols} = ${rows * this.cols} values, got ${x.length}`);
+    if (x.length !== rows * this.cols)
+      throw new Error(`DnnClassifier: expected ${rows} x ${this.cols} = ${rows * this.cols} values, got ${x.length}`);
     const out = new Float32Array(rows * this.classes);
     for (let r0 = 0; r0 < rows; r0 += PREDICT_BATCH) {
       const m = Math.min(PREDICT_BATCH, rows - r0);

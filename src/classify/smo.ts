@@ -117,13 +117,27 @@ export class SmoSolver {
   private swapIndex(i: number, j: number): void {
     const { g, y, orig, alpha, G, Gbar, status } = this;
     let t: number;
-    t = g[i]; g[i] = g[j]; g[j] = t;
-    t = y[i]; y[i] = y[j]; y[j] = t;
-    t = orig[i]; orig[i] = orig[j]; orig[j] = t;
-    t = alpha[i]; alpha[i] = alpha[j]; alpha[j] = t;
-    t = G[i]; G[i] = G[j]; G[j] = t;
-    t = Gbar[i]; Gbar[i] = Gbar[j]; Gbar[j] = t;
-    t = status[i]; status[i] = status[j]; status[j] = t;
+    t = g[i];
+    g[i] = g[j];
+    g[j] = t;
+    t = y[i];
+    y[i] = y[j];
+    y[j] = t;
+    t = orig[i];
+    orig[i] = orig[j];
+    orig[j] = t;
+    t = alpha[i];
+    alpha[i] = alpha[j];
+    alpha[j] = t;
+    t = G[i];
+    G[i] = G[j];
+    G[j] = t;
+    t = Gbar[i];
+    Gbar[i] = Gbar[j];
+    Gbar[j] = t;
+    t = status[i];
+    status[i] = status[j];
+    status[j] = t;
   }
 
   /** libsvm's reconstruct_gradient: the gradients of the shrunk samples from Gbar and the free alphas. */
@@ -386,7 +400,10 @@ export class SmoSolver {
     this.preValid = true;
     // Gbar over all samples when a bound status changes (needed only to reconstruct shrunk gradients).
     if (this.shrinking) {
-      for (const [t, wasUpper, Kt] of [[i, ui, Ki], [j, uj, Kj]] as const) {
+      for (const [t, wasUpper, Kt] of [
+        [i, ui, Ki],
+        [j, uj, Kj],
+      ] as const) {
         if (wasUpper === (status[t] === UPPER)) continue;
         const c = (wasUpper ? -this.cOf(t) : this.cOf(t)) * y[t];
         for (let k = 0; k < l; k++) Gbar[k] += c * y[k] * Kt[g[k]];

@@ -112,12 +112,14 @@ export class SvmClassifier implements Classifier {
     // every pair). Otherwise each pair gets its own kernel over its samples only: the l x l pair matrix may
     // still fit (l = 2n/classes), and if not its rows are half as long as global ones, so twice as many fit.
     const cacheBytes = this.cacheMB * 1024 * 1024;
-    const shared = present.length > 1 && rows * rows * 4 <= cacheBytes ? new KernelRows(x, rows, cols, this.gammaValue, cacheBytes, this.gemm) : null;
+    const shared =
+      present.length > 1 && rows * rows * 4 <= cacheBytes ? new KernelRows(x, rows, cols, this.gammaValue, cacheBytes, this.gemm) : null;
     let rowsComputed = 0;
     let fullKernel = true;
     // Per-pair kernels that fit share one buffer (sized for the largest pair) instead of one allocation each.
     let maxPair = 0;
-    for (let a = 0; a < present.length; a++) for (let b = a + 1; b < present.length; b++) maxPair = Math.max(maxPair, counts[present[a]] + counts[present[b]]);
+    for (let a = 0; a < present.length; a++)
+      for (let b = a + 1; b < present.length; b++) maxPair = Math.max(maxPair, counts[present[a]] + counts[present[b]]);
     const pairStorage = !shared && maxPair * maxPair * 4 <= cacheBytes ? new Float32Array(maxPair * maxPair) : undefined;
     const P = present.length;
     const pairs: { a: number; b: number; index: Int32Array; coef: Float64Array }[] = [];
@@ -140,7 +142,14 @@ export class SvmClassifier implements Classifier {
           local = Int32Array.from(index.keys());
         }
         const s = solveBinary(
-          { index: local, y: yy, Cp: this.C * weights[present[a]], Cn: this.C * weights[present[b]], eps: this.tol, shrinking: this.shrinking },
+          {
+            index: local,
+            y: yy,
+            Cp: this.C * weights[present[a]],
+            Cn: this.C * weights[present[b]],
+            eps: this.tol,
+            shrinking: this.shrinking,
+          },
           kernel,
         );
         if (!shared) {
@@ -196,7 +205,8 @@ export class SvmClassifier implements Classifier {
    */
   decisionFunction(x: Float32Array, rows: number): Float32Array {
     if (this.nSv === 0 && this.present.length === 0) throw new Error('SvmClassifier: decisionFunction before fit');
-    if (x.length !== rows * this.cols) throw new Error(`SvmClassifier: expected ${rows} x ${this.cols} = ${rows * this.cols} values, got ${x.length}`);
+    if (x.length !== rows * this.cols)
+      throw new Error(`SvmClassifier: expected ${rows} x ${this.cols} = ${rows * this.cols} values, got ${x.length}`);
     const nPairs = this.rho.length;
     const out = new Float32Array(rows * nPairs);
     const norms = squaredNorms(x, rows, this.cols);

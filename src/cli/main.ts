@@ -15,7 +15,9 @@ import { versionLine } from './version.js';
 /** Builds the `adan` program; each stage registers its own sub-command (one file per command). */
 export function buildProgram(): Command {
   const program = new Command('adan')
-    .description('Speech emotion recognition with adversarial data augmentation (ADAN): features, training, augmentation, evaluation, reports')
+    .description(
+      'Speech emotion recognition with adversarial data augmentation (ADAN): features, training, augmentation, evaluation, reports',
+    )
     .version(versionLine(), '-V, --version', 'print the version and the numeric backend in use')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -74,4 +76,3 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
 }
-

@@ -36,7 +36,10 @@ export function nonNegativeOption(v: string | undefined, flag: string): number |
 
 /** A comma-separated list of allowed names, deduplicated in order. */
 export function listOption(v: string, flag: string, allowed: readonly string[]): string[] {
-  const items = v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   if (items.length === 0) throw new UserError(`${flag}: empty list`);
   for (const i of items) if (!allowed.includes(i)) throw new UserError(`${flag}: unknown value '${i}' (expected ${allowed.join(', ')})`);
   return [...new Set(items)];
@@ -44,7 +47,12 @@ export function listOption(v: string, flag: string, allowed: readonly string[]):
 
 /** `--meta-cols a,b`: column names (no validation against the table here; the reader uses them by name). */
 export function namesOption(v: string | undefined): string[] {
-  return v === undefined ? [] : v.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return v === undefined
+    ? []
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
 }
 
 /** `--set '{"lr":2e-4}'`: a JSON object of option overrides (validated later with the preset). */

@@ -23,7 +23,11 @@ export interface ProgressOptions {
 }
 
 const fmtInfo = (info?: Record<string, string | number>): string =>
-  info ? Object.entries(info).map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(4)) : v}`).join(' ') : '';
+  info
+    ? Object.entries(info)
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? (Number.isInteger(v) ? v : v.toFixed(4)) : v}`)
+        .join(' ')
+    : '';
 
 export function progressBar(opts: ProgressOptions = {}): Progress {
   if (opts.enabled === false) return { start() {}, update() {}, increment() {}, stop() {} };
@@ -33,7 +37,12 @@ export function progressBar(opts: ProgressOptions = {}): Progress {
 
 function terminalBar(opts: ProgressOptions): Progress {
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: opts.format ?? '{label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted} {info}', hideCursor: true, clearOnComplete: false },
+    {
+      stream: process.stderr,
+      format: opts.format ?? '{label} [{bar}] {value}/{total} {percentage}% eta {eta_formatted} {info}',
+      hideCursor: true,
+      clearOnComplete: false,
+    },
     cliProgress.Presets.shades_classic,
   );
   return {
@@ -68,7 +77,9 @@ function lineProgress(opts: ProgressOptions): Progress {
     const s = (t - t0) / 1000;
     const eta = done > 0 && total > done ? ` eta ${Math.round((s / done) * (total - done))} s` : '';
     const extra = fmtInfo(info);
-    write(`adan: ${label ? `${label} ` : ''}${done}/${total} (${total > 0 ? Math.floor((100 * done) / total) : 0}%) after ${Math.round(s)} s${eta}${extra ? ` ${extra}` : ''}\n`);
+    write(
+      `adan: ${label ? `${label} ` : ''}${done}/${total} (${total > 0 ? Math.floor((100 * done) / total) : 0}%) after ${Math.round(s)} s${eta}${extra ? ` ${extra}` : ''}\n`,
+    );
   };
   return {
     start(n, l = '') {

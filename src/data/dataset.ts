@@ -36,7 +36,11 @@ export function checkXy(d: Dataset, who: string): void {
   }
   if (d.x.length < d.rows * d.cols) throw new Error(`${who}: ${d.rows} x ${d.cols} needs ${d.rows * d.cols} values, got ${d.x.length}`);
   if (d.y.length !== d.rows) throw new Error(`${who}: ${d.rows} rows but ${d.y.length} labels`);
-  for (const [name, v] of [['groups', d.groups], ['ids', d.ids], ['sources', d.sources]] as const) {
+  for (const [name, v] of [
+    ['groups', d.groups],
+    ['ids', d.ids],
+    ['sources', d.sources],
+  ] as const) {
     if (v && v.length !== d.rows) throw new Error(`${who}: ${d.rows} rows but ${v.length} ${name}`);
   }
   for (let i = 0; i < d.rows; i++) {
@@ -60,7 +64,8 @@ export function takeRows(d: Dataset, rows: ArrayLike<number>): Dataset {
 
 /** Rows of `a` followed by rows of `b` (same columns and classes); metadata kept only when both have it. */
 export function concatRows(a: Dataset, b: Dataset): Dataset {
-  if (a.cols !== b.cols || a.classes !== b.classes) throw new Error(`concatRows: ${a.cols}/${a.classes} vs ${b.cols}/${b.classes} columns/classes`);
+  if (a.cols !== b.cols || a.classes !== b.classes)
+    throw new Error(`concatRows: ${a.cols}/${a.classes} vs ${b.cols}/${b.classes} columns/classes`);
   const x = new Float32Array((a.rows + b.rows) * a.cols);
   x.set(a.x.subarray(0, a.rows * a.cols));
   x.set(b.x.subarray(0, b.rows * b.cols), a.rows * a.cols);
@@ -68,5 +73,14 @@ export function concatRows(a: Dataset, b: Dataset): Dataset {
   y.set(a.y);
   y.set(b.y, a.rows);
   const join = (p?: readonly string[], q?: readonly string[]): string[] | undefined => (p && q ? [...p, ...q] : undefined);
-  return { x, rows: a.rows + b.rows, cols: a.cols, y, classes: a.classes, groups: join(a.groups, b.groups), ids: join(a.ids, b.ids), sources: join(a.sources, b.sources) };
+  return {
+    x,
+    rows: a.rows + b.rows,
+    cols: a.cols,
+    y,
+    classes: a.classes,
+    groups: join(a.groups, b.groups),
+    ids: join(a.ids, b.ids),
+    sources: join(a.sources, b.sources),
+  };
 }

@@ -10,7 +10,15 @@ import { readZip } from './zip.js';
 /** The official EmoDB release (Burkhardt et al. 2005). */
 export const EMODB_URL = 'http://emodb.bilderbar.info/download/download.zip';
 /** Utterances per class in the complete corpus (535 in all). */
-export const EMODB_CLASS_COUNTS: Readonly<Record<string, number>> = { anger: 127, boredom: 81, disgust: 46, fear: 69, happiness: 71, sadness: 62, neutral: 79 };
+export const EMODB_CLASS_COUNTS: Readonly<Record<string, number>> = {
+  anger: 127,
+  boredom: 81,
+  disgust: 46,
+  fear: 69,
+  happiness: 71,
+  sadness: 62,
+  neutral: 79,
+};
 
 export interface EmodbFile extends EmodbUtterance {
   path: string;
@@ -45,7 +53,9 @@ function verifyChecksums(wavDir: string, present: Set<string>): 'ok' | 'absent' 
     if (!m) continue;
     const name = basename(m[2]);
     if (!present.has(name)) continue;
-    const digest = createHash('sha256').update(readFileSync(join(wavDir, name))).digest('hex');
+    const digest = createHash('sha256')
+      .update(readFileSync(join(wavDir, name)))
+      .digest('hex');
     if (digest !== m[1]) throw fileError(join(wavDir, name), `checksum mismatch with ${sums} (corrupt or modified file)`);
   }
   return 'ok';
@@ -57,7 +67,9 @@ function verifyChecksums(wavDir: string, present: Set<string>): 'ok' | 'absent' 
  */
 export function emodbCorpus(dir: string, opts: { verify?: boolean } = {}): EmodbCorpus {
   const wavDir = wavFolder(dir);
-  const names = readdirSync(wavDir).filter((f) => f.toLowerCase().endsWith('.wav')).sort();
+  const names = readdirSync(wavDir)
+    .filter((f) => f.toLowerCase().endsWith('.wav'))
+    .sort();
   const files: EmodbFile[] = [];
   for (const f of names) {
     const p = parseEmodbName(f.slice(0, -4));
@@ -74,7 +86,9 @@ export function emodbSummary(c: EmodbCorpus): { files: number; speakers: string[
   for (const f of c.files) counts[f.label] = (counts[f.label] ?? 0) + 1;
   const speakers = [...new Set(c.files.map((f) => f.speaker))].sort();
   const complete =
-    c.files.length === 535 && speakers.length === EMODB_SPEAKERS.length && Object.entries(EMODB_CLASS_COUNTS).every(([k, v]) => counts[k] === v);
+    c.files.length === 535 &&
+    speakers.length === EMODB_SPEAKERS.length &&
+    Object.entries(EMODB_CLASS_COUNTS).every(([k, v]) => counts[k] === v);
   return { files: c.files.length, speakers, counts, complete };
 }
 

@@ -31,7 +31,13 @@ export function parseIemocapId(id: string): Pick<IemocapUtterance, 'session' | '
   const m = /^Ses(\d\d)[FM]_(.+)_([FM])(\d+)$/.exec(id);
   if (!m) return null;
   const dialog = id.slice(0, id.lastIndexOf('_'));
-  return { session: Number(m[1]), dialog, speaker: `Ses${m[1]}${m[3]}`, gender: m[3] as 'F' | 'M', type: /_impro/.test(dialog) ? 'impro' : 'script' };
+  return {
+    session: Number(m[1]),
+    dialog,
+    speaker: `Ses${m[1]}${m[3]}`,
+    gender: m[3] as 'F' | 'M',
+    type: /_impro/.test(dialog) ? 'impro' : 'script',
+  };
 }
 
 /** The summary lines (`[start - end]\tid\tlabel\t[V, A, D]`) of one EmoEvaluation file. */
@@ -81,7 +87,9 @@ export function iemocapCorpus(root: string, opts: IemocapOptions = {}): IemocapU
   for (const s of sessions) {
     const dir = join(root, `Session${s}`, 'dialog', 'EmoEvaluation');
     if (!existsSync(dir)) throw new UserError(`${root}: missing Session${s}/dialog/EmoEvaluation (is this the IEMOCAP release folder?)`);
-    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt') && n.startsWith('Ses')).sort()) {
+    for (const f of readdirSync(dir)
+      .filter((n) => n.endsWith('.txt') && n.startsWith('Ses'))
+      .sort()) {
       all.push(...parseEmoEvaluation(readFileSync(join(dir, f), 'utf8'), root, join(dir, f)));
     }
   }

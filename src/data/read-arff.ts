@@ -97,7 +97,10 @@ export function readArffTable(path: string, metaColumns: readonly string[] = [])
   }
   if (dataAt < 0) throw fileError(path, 'not a valid ARFF file (no @data section)');
   if (attrs.length === 0) throw fileError(path, 'not a valid ARFF file (no @attribute lines)');
-  checkUniqueColumns(path, attrs.map((a) => a.name));
+  checkUniqueColumns(
+    path,
+    attrs.map((a) => a.name),
+  );
   const metaNames = metadataNames(metaColumns);
   const idCol = attrs.findIndex((a) => a.kind !== 'numeric' && ID_COLUMNS.includes(a.name));
   const isFeature = (a: ArffAttribute): boolean => a.kind === 'numeric' && !metaNames.has(a.name);
@@ -118,7 +121,10 @@ export function readArffTable(path: string, metaColumns: readonly string[] = [])
     if (v.length !== attrs.length) throw fileError(path, `line ${i + 1}: ${v.length} values but ${attrs.length} attributes`);
     for (const j of featureIdx) {
       if (v[j] === '?' || !Number.isFinite(Number(v[j])) || v[j] === '') {
-        throw fileError(path, `line ${i + 1}: attribute '${attrs[j].name}' is '${v[j]}', not a number${v[j] === '?' ? ' (missing values are not supported)' : ''}`);
+        throw fileError(
+          path,
+          `line ${i + 1}: attribute '${attrs[j].name}' is '${v[j]}', not a number${v[j] === '?' ? ' (missing values are not supported)' : ''}`,
+        );
       }
     }
     for (const j of metaIdx) {

@@ -30,7 +30,8 @@ export class Standardizer {
 
   /** Fits on `rows` x `cols` row-major training data. Throws on non-finite values. */
   fit(x: Float32Array, rows: number, cols: number): this {
-    if (rows < 1 || cols < 1 || x.length !== rows * cols) throw new Error(`Standardizer.fit: expected ${rows} x ${cols} values, got ${x.length}`);
+    if (rows < 1 || cols < 1 || x.length !== rows * cols)
+      throw new Error(`Standardizer.fit: expected ${rows} x ${cols} values, got ${x.length}`);
     const sum = new Float64Array(cols);
     const min = new Float64Array(cols).fill(Infinity);
     const max = new Float64Array(cols).fill(-Infinity);

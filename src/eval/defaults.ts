@@ -18,13 +18,18 @@ export function defaultDeps(o: DefaultDepsOptions): EvalDeps {
     createClassifier: (name, seed) => createClassifier(name as ClassifierName, o.classifierOptions?.[name as ClassifierName], seed),
     fitNormaliser: fitStandardizer,
     createAugmenter: (name, ctx) =>
-      createAugmenter(name, o.augment, {
-        fitMask: ctx.fitMask,
-        saveDir: ctx.saveDir,
-        featureNames: ctx.featureNames,
-        classNames: ctx.classNames,
-        provenance: { ...(o.provenance ?? {}), fold: ctx.fold, group: ctx.group, repeat: ctx.repeat },
-        onEpoch: o.onEpoch ? (log) => o.onEpoch!(log, { fold: ctx.fold, repeat: ctx.repeat }) : undefined,
-      }, ctx.seed),
+      createAugmenter(
+        name,
+        o.augment,
+        {
+          fitMask: ctx.fitMask,
+          saveDir: ctx.saveDir,
+          featureNames: ctx.featureNames,
+          classNames: ctx.classNames,
+          provenance: { ...(o.provenance ?? {}), fold: ctx.fold, group: ctx.group, repeat: ctx.repeat },
+          onEpoch: o.onEpoch ? (log) => o.onEpoch!(log, { fold: ctx.fold, repeat: ctx.repeat }) : undefined,
+        },
+        ctx.seed,
+      ),
   };
 }

@@ -52,7 +52,17 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
 /** The readable results table printed by `adan evaluate` and `adan merge`. */
 export function formatResults(results: EvaluationResults): string {
   const reps = Number(results.config.repeats ?? 1);
-  const head = ['method', 'train on', 'WA', 'UAR', 'WA folds (mean+-std)', 'UAR folds', ...(reps > 1 ? ['WA repeats (std)'] : []), 'p vs none', 'seconds'];
+  const head = [
+    'method',
+    'train on',
+    'WA',
+    'UAR',
+    'WA folds (mean+-std)',
+    'UAR folds',
+    ...(reps > 1 ? ['WA repeats (std)'] : []),
+    'p vs none',
+    'seconds',
+  ];
   const rows = [head];
   for (const r of results.results) {
     const c = mainComparison(results, r);
@@ -76,7 +86,11 @@ export function formatResults(results: EvaluationResults): string {
     '',
     pad(rows),
   ];
-  if (results.partial) lines.push('', `PARTIAL result: ${results.partial.pieces.length} piece(s) (repeat/fold): ${results.partial.pieces.map((p) => `${p.repeat}/${p.fold}`).join(' ')}`);
+  if (results.partial)
+    lines.push(
+      '',
+      `PARTIAL result: ${results.partial.pieces.length} piece(s) (repeat/fold): ${results.partial.pieces.map((p) => `${p.repeat}/${p.fold}`).join(' ')}`,
+    );
   const v = verdicts(results);
   if (v.length) lines.push('', ...v);
   for (const w of results.warnings) lines.push('', `WARNING: ${w}`);
@@ -84,12 +98,33 @@ export function formatResults(results: EvaluationResults): string {
 }
 
 /** The paper's numbers side by side with ours (matched by method). */
-export function formatPaperComparison(results: EvaluationResults, rows: readonly { table: string; setting: string; wa: number | null; uar: number | null; matches: { augment: string; classifier: string; trainOn: string } }[], extra: string[] = []): string {
+export function formatPaperComparison(
+  results: EvaluationResults,
+  rows: readonly {
+    table: string;
+    setting: string;
+    wa: number | null;
+    uar: number | null;
+    matches: { augment: string; classifier: string; trainOn: string };
+  }[],
+  extra: string[] = [],
+): string {
   const out: string[][] = [['table', 'setting', 'paper WA', 'paper UAR', 'ours WA', 'ours UAR', 'ours WA folds']];
   for (const p of rows) {
     const r = results.results.find((x) => methodKey(x) === methodKey(p.matches));
-    const reps = r && r.waRepeats.length > 1 ? ` (${r.waRepeats.length} seeds, sd ${Math.sqrt(r.waRepeats.reduce((s, v) => s + (v - r.wa) ** 2, 0) / (r.waRepeats.length - 1)).toFixed(2)})` : '';
-    out.push([p.table, p.setting, p.wa === null ? '-' : p.wa.toFixed(2), p.uar === null ? '-' : p.uar.toFixed(2), r ? f2(r.wa) + reps : 'not run', r ? f2(r.uar) : '', r ? `${f2(r.waMean)} +- ${f2(r.waStd)}` : '']);
+    const reps =
+      r && r.waRepeats.length > 1
+        ? ` (${r.waRepeats.length} seeds, sd ${Math.sqrt(r.waRepeats.reduce((s, v) => s + (v - r.wa) ** 2, 0) / (r.waRepeats.length - 1)).toFixed(2)})`
+        : '';
+    out.push([
+      p.table,
+      p.setting,
+      p.wa === null ? '-' : p.wa.toFixed(2),
+      p.uar === null ? '-' : p.uar.toFixed(2),
+      r ? f2(r.wa) + reps : 'not run',
+      r ? f2(r.uar) : '',
+      r ? `${f2(r.waMean)} +- ${f2(r.waStd)}` : '',
+    ]);
   }
   for (const e of extra) out.push(e.split('\t'));
   return pad(out);

@@ -3,8 +3,29 @@
 export { leaveOneGroupOut, distinctGroups, stratifiedFolds, type Fold } from './folds.js';
 export { confusionMatrix, weightedAccuracy, unweightedAverageRecall, perClassRecall, mean, std, type Confusion } from './metrics.js';
 export { pairedTTest, mcnemarExact, studentTwoSidedP, type TestResult } from './significance.js';
-export { summarise, compare, compareWithBaselines, methodKey, TRAIN_ON, type TrainOn, type MethodResult, type FoldPredictions, type FoldMetrics, type Comparison } from './results.js';
-export { runEvaluation, methodsFor, LEAKY_WARNING, type EvaluateConfig, type EvaluationResults, type DatasetInfo, type Method, type Normalisation, type EvaluateHooks } from './protocol.js';
+export {
+  summarise,
+  compare,
+  compareWithBaselines,
+  methodKey,
+  TRAIN_ON,
+  type TrainOn,
+  type MethodResult,
+  type FoldPredictions,
+  type FoldMetrics,
+  type Comparison,
+} from './results.js';
+export {
+  runEvaluation,
+  methodsFor,
+  LEAKY_WARNING,
+  type EvaluateConfig,
+  type EvaluationResults,
+  type DatasetInfo,
+  type Method,
+  type Normalisation,
+  type EvaluateHooks,
+} from './protocol.js';
 export { mergeResults } from './merge.js';
 export { evalDataFromTable, type DatasetOptions } from './dataset.js';
 export { defaultDeps, type DefaultDepsOptions } from './defaults.js';

@@ -24,7 +24,8 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
   const refData = JSON.stringify(ref.dataset);
   parts.forEach((p, i) => {
     if (p.tool !== 'adan' || !Array.isArray(p.results)) throw new UserError(`${names[i]}: not an adan results file`);
-    if (comparable(p.config) !== refConfig) throw new UserError(`${names[i]}: configuration differs from ${names[0]} (only fold/repeat may differ)`);
+    if (comparable(p.config) !== refConfig)
+      throw new UserError(`${names[i]}: configuration differs from ${names[0]} (only fold/repeat may differ)`);
     if (JSON.stringify(p.dataset) !== refData) throw new UserError(`${names[i]}: dataset differs from ${names[0]}`);
   });
   const classes = ref.dataset.classes.length;
@@ -32,7 +33,8 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
   const warnings = new Set<string>(parts.flatMap((p) => p.warnings ?? []));
   parts.forEach((p, i) => {
     for (const r of p.results) {
-      if (!Array.isArray(r.predictions)) throw new UserError(`${names[i]}: result ${r.augment}/${r.classifier}/${r.trainOn} has no per-fold predictions`);
+      if (!Array.isArray(r.predictions))
+        throw new UserError(`${names[i]}: result ${r.augment}/${r.classifier}/${r.trainOn} has no per-fold predictions`);
       const k = `${r.augment}/${r.classifier}/${r.trainOn}`;
       if (!byMethod.has(k)) byMethod.set(k, { augment: r.augment, classifier: r.classifier, trainOn: r.trainOn, preds: new Map() });
       const m = byMethod.get(k)!;
@@ -46,14 +48,17 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
       }
     }
   });
-  const results = [...byMethod.values()].map((m) => summarise({ augment: m.augment, classifier: m.classifier, trainOn: m.trainOn }, [...m.preds.values()], classes));
+  const results = [...byMethod.values()].map((m) =>
+    summarise({ augment: m.augment, classifier: m.classifier, trainOn: m.trainOn }, [...m.preds.values()], classes),
+  );
   const repeats = Number(ref.config.repeats ?? 1);
   const groups = ref.dataset.groups.length;
   const have = new Set(results.flatMap((r) => r.predictions.map((p) => `${p.repeat}/${p.fold}`)));
   const missing: string[] = [];
   for (let r = 0; r < repeats; r++) for (let f = 0; f < groups; f++) if (!have.has(`${r}/${f}`)) missing.push(`repeat ${r} fold ${f}`);
   const methodsComplete = results.every((r) => r.predictions.length === have.size);
-  if (missing.length > 0) warnings.add(`incomplete: missing ${missing.length} piece(s): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}`);
+  if (missing.length > 0)
+    warnings.add(`incomplete: missing ${missing.length} piece(s): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}`);
   if (!methodsComplete) warnings.add('incomplete: some methods lack pieces that others have');
   const config = Object.fromEntries(Object.entries(ref.config).filter(([k]) => k !== 'fold' && k !== 'repeat'));
   const pieces = [...have].map((s) => s.split('/').map(Number)).map(([repeat, fold]) => ({ repeat, fold }));

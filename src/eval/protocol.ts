@@ -116,7 +116,7 @@ export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers
 }
 
 export const LEAKY_WARNING =
-  'normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors\' protocol, spec 4); these numbers are optimistic and not comparable to per-fold results';
+  "normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors' protocol, spec 4); these numbers are optimistic and not comparable to per-fold results";
 
 function gather(x: Float32Array, cols: number, rows: ArrayLike<number>): Float32Array {
   const out = new Float32Array(rows.length * cols);
@@ -131,7 +131,15 @@ function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean
 }
 
 /** The fold's training rows; with a fit mask, `adan_fit` (yes/no) says which rows the model was fitted on. */
-function trainCsv(featureNames: string[], x: Float32Array, rows: number, y: Int32Array, classes: string[], ids: string[], fitMask?: Uint8Array): string {
+function trainCsv(
+  featureNames: string[],
+  x: Float32Array,
+  rows: number,
+  y: Int32Array,
+  classes: string[],
+  ids: string[],
+  fitMask?: Uint8Array,
+): string {
   const cols = featureNames.length;
   const lines = [['name', ...featureNames, 'label', ...(fitMask ? ['adan_fit'] : [])].join(',')];
   for (let i = 0; i < rows; i++) {
@@ -156,7 +164,12 @@ export interface EvaluateHooks {
  * normaliser on the real training rows only, classifiers on real / synthetic / real+synthetic rows, and
  * predictions are collected for the held-out group. Pooled metrics are computed from the stored predictions.
  */
-export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps: EvalDeps, hooks: EvaluateHooks = {}): Promise<EvaluationResults> {
+export async function runEvaluation(
+  data: EvalData,
+  config: EvaluateConfig,
+  deps: EvalDeps,
+  hooks: EvaluateHooks = {},
+): Promise<EvaluationResults> {
   const { classes } = data;
   let cols = data.cols;
   let featureNames = data.featureNames;
@@ -210,7 +223,9 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
       // Statistics from the fold's real training rows only (identity after corpus-leaky normalisation); under the
       // speaker modes this z-norm runs on top of the speaker-normalised rows (it drops constant columns).
       const norm: FoldNormaliser =
-        config.normalisation !== 'corpus-leaky' ? deps.fitNormaliser(xTrain, nTrain, cols) : { outCols: cols, transform: (v: Float32Array) => v };
+        config.normalisation !== 'corpus-leaky'
+          ? deps.fitNormaliser(xTrain, nTrain, cols)
+          : { outCols: cols, transform: (v: Float32Array) => v };
       const testN = norm.transform(xTest, scored.length);
       const fitMask = data.augmentMask ? Uint8Array.from(fold.train, (i) => data.augmentMask![i]) : undefined;
       for (const augment of augments) {
@@ -220,7 +235,16 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
             ? join(config.saveModels, `${augment}-fold${fold.index}`)
             : undefined;
         const seed = deriveSeed(config.seed, 'augment', augment, repeat, fold.index);
-        const aug = await deps.createAugmenter(augment, { repeat, fold: fold.index, group: fold.group, seed, fitMask, saveDir, featureNames, classNames: classes });
+        const aug = await deps.createAugmenter(augment, {
+          repeat,
+          fold: fold.index,
+          group: fold.group,
+          seed,
+          fitMask,
+          saveDir,
+          featureNames,
+          classNames: classes,
+        });
         // The training fold carries each row's speaker and id (speaker-aware augmenters need them).
         const res = aug.fitResample({ x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds });
         if (saveDir && existsSync(saveDir)) {
@@ -231,12 +255,24 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
         const allN = norm.transform(res.x, res.rows);
         const oc = norm.outCols;
         for (const m of methods.filter((mm) => mm.augment === augment)) {
-          const keep = m.trainOn === 'real' ? (i: number) => res.synthetic[i] === 0 : m.trainOn === 'synthetic' ? (i: number) => res.synthetic[i] === 1 : () => true;
-          const sel = m.trainOn === 'real+synthetic' ? { x: allN, idx: Array.from({ length: res.rows }, (_, i) => i) } : gatherWhere(allN, oc, keep, res.rows);
+          const keep =
+            m.trainOn === 'real'
+              ? (i: number) => res.synthetic[i] === 0
+              : m.trainOn === 'synthetic'
+                ? (i: number) => res.synthetic[i] === 1
+                : () => true;
+          const sel =
+            m.trainOn === 'real+synthetic'
+              ? { x: allN, idx: Array.from({ length: res.rows }, (_, i) => i) }
+              : gatherWhere(allN, oc, keep, res.rows);
           if (sel.idx.length === 0) throw new Error(`${augment}: no ${m.trainOn} training rows in fold ${fold.index}`);
           const ySel = Int32Array.from(sel.idx, (i) => res.y[i]);
           const t1 = performance.now();
-          const clf = deps.createClassifier(m.classifier, deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index), oc);
+          const clf = deps.createClassifier(
+            m.classifier,
+            deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index),
+            oc,
+          );
           await clf.fit(sel.x, sel.idx.length, oc, ySel, K);
           const pred = await clf.predict(testN, scored.length);
           const seconds = augSeconds + (performance.now() - t1) / 1000;
@@ -248,14 +284,24 @@ export async function runEvaluation(data: EvalData, config: EvaluateConfig, deps
     }
   }
   const results = methods.map((m) => summarise(m, preds.get(key(m))!, K));
-  const partial = config.fold !== undefined || config.repeat !== undefined ? { pieces: repeats.flatMap((repeat) => runFolds.map((f) => ({ repeat, fold: f.index }))) } : undefined;
+  const partial =
+    config.fold !== undefined || config.repeat !== undefined
+      ? { pieces: repeats.flatMap((repeat) => runFolds.map((f) => ({ repeat, fold: f.index }))) }
+      : undefined;
   return {
     tool: 'adan',
     version: hooks.version ?? packageVersion(),
     created: new Date().toISOString(),
     backend: hooks.backend ?? 'js',
     config: configRecord(config),
-    dataset: { name: data.name, rows: data.rows, features: data.cols, classes, groups: folds.map((f) => f.group), labelMixDivergence: labelMix },
+    dataset: {
+      name: data.name,
+      rows: data.rows,
+      features: data.cols,
+      classes,
+      groups: folds.map((f) => f.group),
+      labelMixDivergence: labelMix,
+    },
     protocol: config.normalisation,
     ...(partial ? { partial } : {}),
     warnings,

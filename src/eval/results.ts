@@ -1,4 +1,13 @@
-import { addConfusion, confusionMatrix, mean, perClassRecall, std, unweightedAverageRecall, weightedAccuracy, type Confusion } from './metrics.js';
+import {
+  addConfusion,
+  confusionMatrix,
+  mean,
+  perClassRecall,
+  std,
+  unweightedAverageRecall,
+  weightedAccuracy,
+  type Confusion,
+} from './metrics.js';
 import { mcnemarExact, pairedTTest } from './significance.js';
 
 /** What training data a classifier saw: the real fold, only the augmenter's synthetic rows, or both. */
@@ -68,7 +77,11 @@ export function methodKey(r: { augment: string; classifier: string; trainOn: str
 }
 
 /** Metrics of one method from its per-fold predictions (any subset of repeats and folds). */
-export function summarise(method: { augment: string; classifier: string; trainOn: TrainOn }, predictions: FoldPredictions[], classes: number): MethodResult {
+export function summarise(
+  method: { augment: string; classifier: string; trainOn: TrainOn },
+  predictions: FoldPredictions[],
+  classes: number,
+): MethodResult {
   const preds = [...predictions].sort((p, q) => p.repeat - q.repeat || p.fold - q.fold);
   const repeats = [...new Set(preds.map((p) => p.repeat))];
   const empty = (): Confusion => Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
@@ -129,7 +142,16 @@ export function compare(a: MethodResult, b: MethodResult): Comparison[] {
   const diffUar = mean(uar(b)) - mean(uar(a));
   if (common.length >= 2) {
     const t = pairedTTest(wa(a), wa(b));
-    out.push({ a: methodKey(a), b: methodKey(b), test: 'paired t-test over repeats', p: t.p, diffWa, diffUar, statistic: t.statistic, n: common.length });
+    out.push({
+      a: methodKey(a),
+      b: methodKey(b),
+      test: 'paired t-test over repeats',
+      p: t.p,
+      diffWa,
+      diffUar,
+      statistic: t.statistic,
+      n: common.length,
+    });
   }
   const pa = pooled(a, common[0]);
   const pb = pooled(b, common[0]);

@@ -5,7 +5,10 @@
 
 /** ln Gamma (Lanczos, g = 7). */
 function lnGamma(x: number): number {
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
   x -= 1;
   let a = c[0];
@@ -85,7 +88,11 @@ function lnChoose(n: number, k: number): number {
  * McNemar's exact (binomial) test: among utterances where exactly one method is right (b: only A right,
  * c: only B right), is the split different from 50/50? Two-sided p = min(1, 2 P(X <= min(b, c))).
  */
-export function mcnemarExact(yTrue: ArrayLike<number>, predA: ArrayLike<number>, predB: ArrayLike<number>): TestResult & { onlyA: number; onlyB: number } {
+export function mcnemarExact(
+  yTrue: ArrayLike<number>,
+  predA: ArrayLike<number>,
+  predB: ArrayLike<number>,
+): TestResult & { onlyA: number; onlyB: number } {
   if (yTrue.length !== predA.length || yTrue.length !== predB.length) throw new Error('mcnemarExact: lengths differ');
   let b = 0;
   let c = 0;

@@ -124,7 +124,8 @@ export function shrunkEnrolmentMoments(enrol: Moments, training: readonly Moment
 
 /** K distinct row indices of `pool`, drawn with a seeded shuffle. */
 export function drawEnrolment(pool: readonly number[], k: number, seed: number): number[] {
-  if (k >= pool.length) throw new UserError(`speaker-enrol:${k}: a test speaker has only ${pool.length} utterances (need more than K to score any)`);
+  if (k >= pool.length)
+    throw new UserError(`speaker-enrol:${k}: a test speaker has only ${pool.length} utterances (need more than K to score any)`);
   return new AugmentRng(seed).shuffle([...pool]).slice(0, k);
 }
 

@@ -4,4 +4,11 @@ export { PAPER_TABLE_I, PAPER_IEMOCAP_IMPRO, PAPER_IEMOCAP_ALL, EMODB_HUMAN_WA, 
 export { reproduceEmodb, reproduceIemocap, type ReproduceSettings, type ReproduceOutput } from './reproduce.js';
 export { cachedFeatures } from './extract-cache.js';
 export { extractManifest, type ManifestExtractSummary } from './extract-manifest.js';
-export { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable, type RunCorpusSettings, type RunCorpusOutput } from './run-corpus.js';
+export {
+  corpusUtterances,
+  manifestUtterances,
+  runCorpus,
+  type UtteranceTable,
+  type RunCorpusSettings,
+  type RunCorpusOutput,
+} from './run-corpus.js';

@@ -37,7 +37,13 @@ export const PAPER_IEMOCAP_IMPRO: PaperRow[] = [
 export const PAPER_IEMOCAP_ALL: PaperRow[] = [
   { table: 'II', setting: 'IEMOCAP impro+scripted, SVM, real', wa: 64.74, uar: 58.25, matches: m('none', 'svm', 'real') },
   { table: 'II', setting: 'IEMOCAP impro+scripted, SVM, synthetic', wa: 59.0, uar: 52.52, matches: m('adan', 'svm', 'synthetic') },
-  { table: 'II', setting: 'IEMOCAP impro+scripted, SVM, real+synthetic', wa: 65.01, uar: 59.01, matches: m('adan', 'svm', 'real+synthetic') },
+  {
+    table: 'II',
+    setting: 'IEMOCAP impro+scripted, SVM, real+synthetic',
+    wa: 65.01,
+    uar: 59.01,
+    matches: m('adan', 'svm', 'real+synthetic'),
+  },
   { table: 'III', setting: 'IEMOCAP, duplication (SVM)', wa: 64.37, uar: 58.34, matches: m('duplicate', 'svm', 'real+synthetic') },
   { table: 'III', setting: 'IEMOCAP, noise (SVM)', wa: 64.3, uar: 58.4, matches: m('noise', 'svm', 'real+synthetic') },
   { table: 'III', setting: 'IEMOCAP, SMOTE (SVM)', wa: 62.47, uar: 58.52, matches: m('smote', 'svm', 'real+synthetic') },

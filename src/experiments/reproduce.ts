@@ -50,9 +50,22 @@ async function evaluateTable(
   name: string,
   rows: PaperRow[],
   s: ReproduceSettings,
-  o: { groupCol: string; adanTrainWhere?: { col: string; value: string }[]; runDir: string; label: string; command: string; classes?: string[] },
+  o: {
+    groupCol: string;
+    adanTrainWhere?: { col: string; value: string }[];
+    runDir: string;
+    label: string;
+    command: string;
+    classes?: string[];
+  },
 ): Promise<EvaluationResults> {
-  const data = evalDataFromTable(table, { name, labelCol: 'label', groupCol: o.groupCol, augmentWhere: o.adanTrainWhere, classes: o.classes });
+  const data = evalDataFromTable(table, {
+    name,
+    labelCol: 'label',
+    groupCol: o.groupCol,
+    augmentWhere: o.adanTrainWhere,
+    classes: o.classes,
+  });
   const methods = methodsOf(rows);
   // Every classifier gets its no-augmentation baseline, so each augmented row has a significance test.
   for (const c of new Set(methods.map((m) => m.classifier))) {
@@ -86,11 +99,16 @@ async function evaluateTable(
       quick: s.quick,
     },
   };
-  const res = await runEvaluation(data, config, defaultDeps({ augment: settings, classifierOptions: { svm: s.svm, dnn: s.dnn }, provenance: { command: o.command } }), {
-    version: s.version,
-    backend: s.backend,
-    onPiece: (d, t, info) => s.onPiece?.(d, t, `${o.label} ${info.group}`),
-  });
+  const res = await runEvaluation(
+    data,
+    config,
+    defaultDeps({ augment: settings, classifierOptions: { svm: s.svm, dnn: s.dnn }, provenance: { command: o.command } }),
+    {
+      version: s.version,
+      backend: s.backend,
+      onPiece: (d, t, info) => s.onPiece?.(d, t, `${o.label} ${info.group}`),
+    },
+  );
   const full: EvaluationResults = { ...res, paper: rows };
   writeFileAtomic(join(o.runDir, 'results.json'), JSON.stringify(full) + '\n');
   return full;
@@ -101,7 +119,10 @@ function featureTableFor(ids: string[], file: string): FeatureTable {
   const index = new Map(t.ids.map((id, i) => [id, i]));
   const missing = ids.filter((id) => !index.has(id));
   if (missing.length > 0) throw new UserError(`${file}: no features for ${missing.length} utterance(s), e.g. ${missing[0]}`);
-  const sel = selectRows(t, ids.map((id) => index.get(id)!));
+  const sel = selectRows(
+    t,
+    ids.map((id) => index.get(id)!),
+  );
   return { ...sel, meta: {} };
 }
 
@@ -110,23 +131,38 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
   const t0 = performance.now();
   const corpus = await emodbCorpusOrDownload(emodbDir, s.log);
   const sum = emodbSummary(corpus);
-  s.log(`EmoDB: ${sum.files} files, ${sum.speakers.length} speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`);
+  s.log(
+    `EmoDB: ${sum.files} files, ${sum.speakers.length} speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`,
+  );
   let table: FeatureTable;
   if (s.features) {
-    table = featureTableFor(corpus.files.map((f) => f.id), s.features);
+    table = featureTableFor(
+      corpus.files.map((f) => f.id),
+      s.features,
+    );
     s.log(`features: ${s.features} (given; no extraction)`);
   } else {
-    const r = await cachedFeatures(s.out, 'IS11', corpus.files.map((f) => ({ id: f.id, path: f.path })), {
-      jobs: s.jobs ?? Math.max(1, availableParallelism()),
-      log: s.log,
-      onFile: (d, t) => s.onPiece?.(d, t, 'extract IS11'),
-    });
+    const r = await cachedFeatures(
+      s.out,
+      'IS11',
+      corpus.files.map((f) => ({ id: f.id, path: f.path })),
+      {
+        jobs: s.jobs ?? Math.max(1, availableParallelism()),
+        log: s.log,
+        onFile: (d, t) => s.onPiece?.(d, t, 'extract IS11'),
+      },
+    );
     table = r.table;
     s.log(`features: IS11 ${r.cached ? 'from the cache' : 'extracted to'} ${r.path}`);
   }
   // Paper III-D: ReLU in the EmoDB DNN (tanh for IEMOCAP, the classifier's default), unless the caller chose.
   const emodbSettings: ReproduceSettings = { ...s, dnn: { activation: 'relu', ...s.dnn } };
-  const res = await evaluateTable(withEmodbMeta(table), 'emodb', PAPER_TABLE_I, emodbSettings, { groupCol: 'speaker', runDir: s.out, label: 'emodb', command: 'adan reproduce emodb' });
+  const res = await evaluateTable(withEmodbMeta(table), 'emodb', PAPER_TABLE_I, emodbSettings, {
+    groupCol: 'speaker',
+    runDir: s.out,
+    label: 'emodb',
+    command: 'adan reproduce emodb',
+  });
   const seconds = (performance.now() - t0) / 1000;
   const text = [
     'Table I: EmoDB, IS11, leave-one-speaker-out, WA (%) on pooled predictions. Paper: whole-corpus normalisation (leaky); ours: per training fold.',
@@ -150,18 +186,37 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
   s.log(`IEMOCAP: ${utts.length} utterances in 4 classes${s.mergeExcited ? ' (excited merged into happy)' : ''}`);
   let table: FeatureTable;
   if (s.features) {
-    table = featureTableFor(utts.map((u) => u.id), s.features);
+    table = featureTableFor(
+      utts.map((u) => u.id),
+      s.features,
+    );
   } else {
-    const r = await cachedFeatures(s.out, 'IS10', utts.map((u) => ({ id: u.id, path: u.wav })), {
-      jobs: s.jobs ?? Math.max(1, availableParallelism()),
-      log: s.log,
-      onFile: (d, t) => s.onPiece?.(d, t, 'extract IS10'),
-    });
+    const r = await cachedFeatures(
+      s.out,
+      'IS10',
+      utts.map((u) => ({ id: u.id, path: u.wav })),
+      {
+        jobs: s.jobs ?? Math.max(1, availableParallelism()),
+        log: s.log,
+        onFile: (d, t) => s.onPiece?.(d, t, 'extract IS10'),
+      },
+    );
     table = r.table;
   }
-  table = { ...table, meta: { label: utts.map((u) => u.label), session: utts.map((u) => String(u.session)), speaker: utts.map((u) => u.speaker), type: utts.map((u) => u.type) } };
+  table = {
+    ...table,
+    meta: {
+      label: utts.map((u) => u.label),
+      session: utts.map((u) => String(u.session)),
+      speaker: utts.map((u) => u.speaker),
+      type: utts.map((u) => u.type),
+    },
+  };
   const classes = ['ang', 'hap', 'neu', 'sad'];
-  const impro = selectRows(table, utts.map((u, i) => (u.type === 'impro' ? i : -1)).filter((i) => i >= 0));
+  const impro = selectRows(
+    table,
+    utts.map((u, i) => (u.type === 'impro' ? i : -1)).filter((i) => i >= 0),
+  );
   const resImpro = await evaluateTable(impro, 'iemocap-improvised', PAPER_IEMOCAP_IMPRO, s, {
     groupCol: 'session',
     runDir: join(s.out, 'improvised'),
@@ -202,4 +257,3 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
     seconds,
   };
 }
-

@@ -43,7 +43,12 @@ export function corpusUtterances(reader: CorpusReader, dir: string, classes: Cla
     speaker: utts.map((u) => u.speaker),
     gender: utts.map((u) => u.gender),
     ...(utts.some((u) => u.session !== undefined) ? { session: utts.map((u) => u.session ?? '') } : {}),
-    fold: speakerFolds ? speakerGroups(utts.map((u) => u.speaker), speakerFolds) : utts.map((u) => u.fold),
+    fold: speakerFolds
+      ? speakerGroups(
+          utts.map((u) => u.speaker),
+          speakerFolds,
+        )
+      : utts.map((u) => u.fold),
     ...Object.fromEntries(extraKeys.map((k) => [k, utts.map((u) => u.extra?.[k] ?? '')])),
   };
   const loso = reader.folds === 'session' ? 'leave-one-session-out' : 'leave-one-speaker-out';

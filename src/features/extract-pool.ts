@@ -37,7 +37,12 @@ export async function extractFiles(paths: readonly string[], set: FeatureSetName
     }
     return { failed };
   }
-  const pool = new Piscina<WorkerTask, WorkerResult>({ filename: workerFile(), minThreads: opts.jobs, maxThreads: opts.jobs, idleTimeout: 1000 });
+  const pool = new Piscina<WorkerTask, WorkerResult>({
+    filename: workerFile(),
+    minThreads: opts.jobs,
+    maxThreads: opts.jobs,
+    idleTimeout: 1000,
+  });
   const window = Math.max(2, opts.jobs * 4);
   const pending = new Map<number, Promise<WorkerResult>>();
   let next = 0;
@@ -46,7 +51,13 @@ export async function extractFiles(paths: readonly string[], set: FeatureSetName
       const i = next++;
       pending.set(
         i,
-        pool.run({ path: paths[i], set, lld }).catch((err: unknown) => ({ ok: false as const, error: `${paths[i]}: worker failed: ${err instanceof Error ? err.message : String(err)}`, user: false })),
+        pool
+          .run({ path: paths[i], set, lld })
+          .catch((err: unknown) => ({
+            ok: false as const,
+            error: `${paths[i]}: worker failed: ${err instanceof Error ? err.message : String(err)}`,
+            user: false,
+          })),
       );
     }
   };

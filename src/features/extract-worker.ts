@@ -18,8 +18,7 @@ export interface WorkerTask {
 }
 
 export type WorkerResult =
-  | { ok: true; name: string; values: Float32Array; lld?: LldOutput; seconds: number }
-  | { ok: false; error: string; user: boolean };
+  { ok: true; name: string; values: Float32Array; lld?: LldOutput; seconds: number } | { ok: false; error: string; user: boolean };
 
 export async function runTask(task: WorkerTask): Promise<WorkerResult> {
   try {

@@ -55,7 +55,8 @@ export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: 
     label = input;
   } else {
     if (!(input.samples instanceof Float32Array)) throw new UserError('extractFeatures: samples must be a Float32Array');
-    if (!(input.sampleRate > 0) || !Number.isFinite(input.sampleRate)) throw new UserError(`extractFeatures: invalid sample rate ${input.sampleRate}`);
+    if (!(input.sampleRate > 0) || !Number.isFinite(input.sampleRate))
+      throw new UserError(`extractFeatures: invalid sample rate ${input.sampleRate}`);
     samples = input.samples;
     rate = input.sampleRate;
     name = input.name ?? 'unknown';
@@ -80,5 +81,8 @@ export async function extractFeaturesAsync(input: ExtractInput, set: FeatureSetN
   if (typeof input !== 'string') return extractFeatures(input, set, opts);
   const audio = await decodeAudio(readFileBytes(input), input);
   // errors name the file: the samples' name is the path, the instance name is derived from it as for WAV
-  return { ...extractFeatures({ samples: audio.samples, sampleRate: audio.sampleRate, name: input }, set, opts), name: instanceName(input) };
+  return {
+    ...extractFeatures({ samples: audio.samples, sampleRate: audio.sampleRate, name: input }, set, opts),
+    name: instanceName(input),
+  };
 }

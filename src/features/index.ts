@@ -9,5 +9,13 @@
  */
 export { extractFeatures, featureNames, type ExtractInput, type ExtractOptions, type ExtractResult } from './extract.js';
 export { extractFiles, type PoolOptions } from './extract-pool.js';
-export { availableFeatureSets, getFeatureSet, isFeatureSetName, FEATURE_SET_NAMES, type FeatureSetName, type FeatureSet, type LldOutput } from './sets/index.js';
+export {
+  availableFeatureSets,
+  getFeatureSet,
+  isFeatureSetName,
+  FEATURE_SET_NAMES,
+  type FeatureSetName,
+  type FeatureSet,
+  type LldOutput,
+} from './sets/index.js';
 export { csvHeader, csvRow, formatValue, instanceName } from './csv-format.js';

@@ -23,7 +23,11 @@ export class Adam {
   private readonly v: Float32Array[];
   private readonly k: Kernels;
 
-  constructor(readonly paramList: Param[], o: AdamOptions, kernels?: Kernels) {
+  constructor(
+    readonly paramList: Param[],
+    o: AdamOptions,
+    kernels?: Kernels,
+  ) {
     this.lr = o.lr;
     this.beta1 = o.beta1 ?? 0.9;
     this.beta2 = o.beta2 ?? 0.999;
@@ -71,9 +75,13 @@ export class Adam {
     const step = s.step;
     if (typeof step !== 'number' || !Number.isInteger(step) || step < 0) throw new Error('Adam.loadState: missing or bad step count');
     for (let i = 0; i < this.m.length; i++) {
-      for (const [key, dst] of [[`m.${i}`, this.m[i]], [`v.${i}`, this.v[i]]] as const) {
+      for (const [key, dst] of [
+        [`m.${i}`, this.m[i]],
+        [`v.${i}`, this.v[i]],
+      ] as const) {
         const src = s[key];
-        if (!(src instanceof Float32Array) || src.length !== dst.length) throw new Error(`Adam.loadState: tensor '${key}' missing or of the wrong size`);
+        if (!(src instanceof Float32Array) || src.length !== dst.length)
+          throw new Error(`Adam.loadState: tensor '${key}' missing or of the wrong size`);
         dst.set(src);
       }
     }

@@ -13,7 +13,12 @@ import { Activation, Dense } from './layers.js';
 import type { Matrix } from './matrix.js';
 import type { Sequential } from './sequential.js';
 
-export function inputGradientPenalty(net: Sequential, x: Matrix, weight: number, opts: { paramGrads?: boolean } = {}): { penalty: number; gradInput: Matrix } {
+export function inputGradientPenalty(
+  net: Sequential,
+  x: Matrix,
+  weight: number,
+  opts: { paramGrads?: boolean } = {},
+): { penalty: number; gradInput: Matrix } {
   if (net.outputs !== 1) throw new Error(`inputGradientPenalty: the net must have one output, it has ${net.outputs}`);
   if (x.cols !== net.inputs) throw new Error(`inputGradientPenalty: expected ${net.inputs} input columns, got ${x.cols}`);
   const layers = net.layers;
@@ -79,13 +84,25 @@ export function inputGradientPenalty(net: Sequential, x: Matrix, weight: number,
       const ab = abar[k];
       for (let i = 0; i < n * width[k]; i++) {
         const yi = y[i];
-        let dprime = 1, d2 = 0; // s'(y) and d s'(y) / dy
+        let dprime = 1,
+          d2 = 0; // s'(y) and d s'(y) / dy
         switch (act.code) {
-          case ACT.tanh: dprime = 1 - yi * yi; d2 = -2 * yi; break;
-          case ACT.sigmoid: dprime = yi * (1 - yi); d2 = 1 - 2 * yi; break;
-          case ACT.relu: dprime = yi > 0 ? 1 : 0; break;
-          case ACT.leakyRelu: dprime = yi > 0 ? 1 : act.slope; break;
-          default: break;
+          case ACT.tanh:
+            dprime = 1 - yi * yi;
+            d2 = -2 * yi;
+            break;
+          case ACT.sigmoid:
+            dprime = yi * (1 - yi);
+            d2 = 1 - 2 * yi;
+            break;
+          case ACT.relu:
+            dprime = yi > 0 ? 1 : 0;
+            break;
+          case ACT.leakyRelu:
+            dprime = yi > 0 ? 1 : act.slope;
+            break;
+          default:
+            break;
         }
         next[i] = rbar[i] * dprime;
         ab[i] += rbar[i] * r[k][i] * d2;

@@ -13,7 +13,13 @@ export type { Kernels, ActCode } from './kernels.js';
 export { ACT } from './kernels.js';
 export { jsKernels } from './js-kernels.js';
 export {
-  activeKernels, nativeKernels, nativeRequired, backendName, backendDescription, nativeLoadError, nativeAddonPath,
+  activeKernels,
+  nativeKernels,
+  nativeRequired,
+  backendName,
+  backendDescription,
+  nativeLoadError,
+  nativeAddonPath,
 } from './backend.js';
 export type { Mode, Param, ActivationName, Layer } from './layers.js';
 export { Dense, Activation, BatchNorm, Dropout, DEFAULT_BN_EPS, DEFAULT_BN_MOMENTUM, DEFAULT_LEAKY_SLOPE } from './layers.js';

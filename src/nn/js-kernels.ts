@@ -25,8 +25,21 @@ function acc2(n: number): [Float64Array, Float64Array] {
   return [scratch1, scratch2];
 }
 
-function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: Float32Array, lda: number,
-  b: Float32Array, ldb: number, beta: number, c: Float32Array, ldc: number): void {
+function gemm(
+  transA: boolean,
+  transB: boolean,
+  m: number,
+  n: number,
+  k: number,
+  alpha: number,
+  a: Float32Array,
+  lda: number,
+  b: Float32Array,
+  ldb: number,
+  beta: number,
+  c: Float32Array,
+  ldc: number,
+): void {
   for (let i = 0; i < m; i++) {
     const o = i * ldc;
     if (beta === 0) c.fill(0, o, o + n);
@@ -37,10 +50,13 @@ function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number,
   const mp = (m + 3) >> 2;
   if (packB.length < np * 4 * KC) packB = new Float32Array(np * 4 * KC);
   if (packA.length < 4 * KC) packA = new Float32Array(4 * KC);
-  const Bp = packB, Ap = packA;
+  const Bp = packB,
+    Ap = packA;
   // strides of op(A)[i, p] and op(B)[p, j] in the original arrays
-  const aI = transA ? 1 : lda, aP = transA ? lda : 1;
-  const bP = transB ? 1 : ldb, bJ = transB ? ldb : 1;
+  const aI = transA ? 1 : lda,
+    aP = transA ? lda : 1;
+  const bP = transB ? 1 : ldb,
+    bJ = transB ? ldb : 1;
   for (let p0 = 0; p0 < k; p0 += KC) {
     const kc = Math.min(KC, k - p0);
     // pack op(B)[p0:p0+kc, :] as panels: Bp[jp*4*kc + q*4 + c] = op(B)[p0+q, 4*jp+c] (0 past n)
@@ -49,7 +65,7 @@ function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number,
       for (let cc = 0; cc < 4; cc++) {
         const j = jp * 4 + cc;
         if (j < n) {
-          let src = (p0 * bP) + j * bJ;
+          let src = p0 * bP + j * bJ;
           for (let q = 0; q < kc; q++, src += bP) Bp[base + q * 4 + cc] = b[src];
         } else for (let q = 0; q < kc; q++) Bp[base + q * 4 + cc] = 0;
       }
@@ -65,29 +81,73 @@ function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number,
         } else for (let q = 0; q < kc; q++) Ap[q * 4 + r] = 0;
       }
       for (let jp = 0; jp < np; jp++) {
-        let c00 = 0, c01 = 0, c02 = 0, c03 = 0, c10 = 0, c11 = 0, c12 = 0, c13 = 0;
-        let c20 = 0, c21 = 0, c22 = 0, c23 = 0, c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        let c00 = 0,
+          c01 = 0,
+          c02 = 0,
+          c03 = 0,
+          c10 = 0,
+          c11 = 0,
+          c12 = 0,
+          c13 = 0;
+        let c20 = 0,
+          c21 = 0,
+          c22 = 0,
+          c23 = 0,
+          c30 = 0,
+          c31 = 0,
+          c32 = 0,
+          c33 = 0;
         let bo = jp * 4 * kc;
         let ao = 0;
         for (let q = 0; q < kc; q++, ao += 4, bo += 4) {
-          const a0 = Ap[ao], a1 = Ap[ao + 1], a2 = Ap[ao + 2], a3 = Ap[ao + 3];
-          const b0 = Bp[bo], b1 = Bp[bo + 1], b2 = Bp[bo + 2], b3 = Bp[bo + 3];
-          c00 += a0 * b0; c01 += a0 * b1; c02 += a0 * b2; c03 += a0 * b3;
-          c10 += a1 * b0; c11 += a1 * b1; c12 += a1 * b2; c13 += a1 * b3;
-          c20 += a2 * b0; c21 += a2 * b1; c22 += a2 * b2; c23 += a2 * b3;
-          c30 += a3 * b0; c31 += a3 * b1; c32 += a3 * b2; c33 += a3 * b3;
+          const a0 = Ap[ao],
+            a1 = Ap[ao + 1],
+            a2 = Ap[ao + 2],
+            a3 = Ap[ao + 3];
+          const b0 = Bp[bo],
+            b1 = Bp[bo + 1],
+            b2 = Bp[bo + 2],
+            b3 = Bp[bo + 3];
+          c00 += a0 * b0;
+          c01 += a0 * b1;
+          c02 += a0 * b2;
+          c03 += a0 * b3;
+          c10 += a1 * b0;
+          c11 += a1 * b1;
+          c12 += a1 * b2;
+          c13 += a1 * b3;
+          c20 += a2 * b0;
+          c21 += a2 * b1;
+          c22 += a2 * b2;
+          c23 += a2 * b3;
+          c30 += a3 * b0;
+          c31 += a3 * b1;
+          c32 += a3 * b2;
+          c33 += a3 * b3;
         }
         const j0 = jp * 4;
         const cols = Math.min(4, n - j0);
         if (rows === 4 && cols === 4) {
           let o = i0 * ldc + j0;
-          c[o] += alpha * c00; c[o + 1] += alpha * c01; c[o + 2] += alpha * c02; c[o + 3] += alpha * c03;
+          c[o] += alpha * c00;
+          c[o + 1] += alpha * c01;
+          c[o + 2] += alpha * c02;
+          c[o + 3] += alpha * c03;
           o += ldc;
-          c[o] += alpha * c10; c[o + 1] += alpha * c11; c[o + 2] += alpha * c12; c[o + 3] += alpha * c13;
+          c[o] += alpha * c10;
+          c[o + 1] += alpha * c11;
+          c[o + 2] += alpha * c12;
+          c[o + 3] += alpha * c13;
           o += ldc;
-          c[o] += alpha * c20; c[o + 1] += alpha * c21; c[o + 2] += alpha * c22; c[o + 3] += alpha * c23;
+          c[o] += alpha * c20;
+          c[o + 1] += alpha * c21;
+          c[o + 2] += alpha * c22;
+          c[o + 3] += alpha * c23;
           o += ldc;
-          c[o] += alpha * c30; c[o + 1] += alpha * c31; c[o + 2] += alpha * c32; c[o + 3] += alpha * c33;
+          c[o] += alpha * c30;
+          c[o + 1] += alpha * c31;
+          c[o + 2] += alpha * c32;
+          c[o + 3] += alpha * c33;
         } else {
           const blk = [c00, c01, c02, c03, c10, c11, c12, c13, c20, c21, c22, c23, c30, c31, c32, c33];
           for (let r = 0; r < rows; r++) for (let cc = 0; cc < cols; cc++) c[(i0 + r) * ldc + j0 + cc] += alpha * blk[r * 4 + cc];
@@ -97,7 +157,15 @@ function gemm(transA: boolean, transB: boolean, m: number, n: number, k: number,
   }
 }
 
-function biasAct(act: ActCode, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array): void {
+function biasAct(
+  act: ActCode,
+  slope: number,
+  rows: number,
+  cols: number,
+  z: Float32Array,
+  bias: Float32Array | null,
+  out: Float32Array,
+): void {
   const n = rows * cols;
   if (bias) {
     for (let r = 0; r < rows; r++) {
@@ -184,11 +252,23 @@ function colSumAdd(rows: number, cols: number, a: Float32Array, out: Float32Arra
   for (let j = 0; j < cols; j++) out[j] += acc[j];
 }
 
-function adam(n: number, p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, beta1: number,
-  beta2: number, eps: number, bc1: number, bc2: number): void {
+function adam(
+  n: number,
+  p: Float32Array,
+  g: Float32Array,
+  m: Float32Array,
+  v: Float32Array,
+  lr: number,
+  beta1: number,
+  beta2: number,
+  eps: number,
+  bc1: number,
+  bc2: number,
+): void {
   const step = lr / bc1;
   const sbc2 = Math.sqrt(bc2);
-  const ob1 = 1 - beta1, ob2 = 1 - beta2;
+  const ob1 = 1 - beta1,
+    ob2 = 1 - beta2;
   for (let i = 0; i < n; i++) {
     const gi = g[i];
     const mi = (m[i] = beta1 * m[i] + ob1 * gi);
@@ -197,8 +277,20 @@ function adam(n: number, p: Float32Array, g: Float32Array, m: Float32Array, v: F
   }
 }
 
-function bnTrain(rows: number, cols: number, x: Float32Array, gamma: Float32Array, beta: Float32Array, eps: number, momentum: number,
-  runMean: Float32Array, runVar: Float32Array, xhat: Float32Array, invStd: Float32Array, y: Float32Array): void {
+function bnTrain(
+  rows: number,
+  cols: number,
+  x: Float32Array,
+  gamma: Float32Array,
+  beta: Float32Array,
+  eps: number,
+  momentum: number,
+  runMean: Float32Array,
+  runVar: Float32Array,
+  xhat: Float32Array,
+  invStd: Float32Array,
+  y: Float32Array,
+): void {
   const [mean, vr] = acc2(cols);
   for (let r = 0; r < rows; r++) for (let j = 0; j < cols; j++) mean[j] += x[r * cols + j];
   for (let j = 0; j < cols; j++) mean[j] /= rows;
@@ -225,8 +317,17 @@ function bnTrain(rows: number, cols: number, x: Float32Array, gamma: Float32Arra
   }
 }
 
-function bnEval(rows: number, cols: number, x: Float32Array, gamma: Float32Array, beta: Float32Array, eps: number,
-  runMean: Float32Array, runVar: Float32Array, y: Float32Array): void {
+function bnEval(
+  rows: number,
+  cols: number,
+  x: Float32Array,
+  gamma: Float32Array,
+  beta: Float32Array,
+  eps: number,
+  runMean: Float32Array,
+  runVar: Float32Array,
+  y: Float32Array,
+): void {
   for (let j = 0; j < cols; j++) {
     const s = gamma[j] / Math.sqrt(runVar[j] + eps);
     const t = beta[j] - runMean[j] * s;
@@ -234,8 +335,17 @@ function bnEval(rows: number, cols: number, x: Float32Array, gamma: Float32Array
   }
 }
 
-function bnBackward(rows: number, cols: number, dy: Float32Array, xhat: Float32Array, invStd: Float32Array, gamma: Float32Array,
-  dgamma: Float32Array | null, dbeta: Float32Array | null, dx: Float32Array): void {
+function bnBackward(
+  rows: number,
+  cols: number,
+  dy: Float32Array,
+  xhat: Float32Array,
+  invStd: Float32Array,
+  gamma: Float32Array,
+  dgamma: Float32Array | null,
+  dbeta: Float32Array | null,
+  dx: Float32Array,
+): void {
   const [sdy, sdyx] = acc2(cols);
   for (let r = 0; r < rows; r++) {
     const o = r * cols;
@@ -250,7 +360,8 @@ function bnBackward(rows: number, cols: number, dy: Float32Array, xhat: Float32A
   }
   for (let j = 0; j < cols; j++) {
     const s = (gamma[j] * invStd[j]) / rows;
-    const a = sdy[j], b = sdyx[j];
+    const a = sdy[j],
+      b = sdyx[j];
     for (let r = 0; r < rows; r++) {
       const i = r * cols + j;
       dx[i] = s * (rows * dy[i] - a - xhat[i] * b);

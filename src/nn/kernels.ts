@@ -13,8 +13,21 @@ export interface Kernels {
   /** Human-readable description, e.g. `OpenBLAS 0.3.21 (Haswell, 2 threads)`. */
   readonly detail: string;
   /** C = alpha * op(A) * op(B) + beta * C; op(A) is m x k, op(B) k x n, C m x n; beta 0 ignores C's old contents. */
-  gemm(transA: boolean, transB: boolean, m: number, n: number, k: number, alpha: number, a: Float32Array, lda: number,
-    b: Float32Array, ldb: number, beta: number, c: Float32Array, ldc: number): void;
+  gemm(
+    transA: boolean,
+    transB: boolean,
+    m: number,
+    n: number,
+    k: number,
+    alpha: number,
+    a: Float32Array,
+    lda: number,
+    b: Float32Array,
+    ldb: number,
+    beta: number,
+    c: Float32Array,
+    ldc: number,
+  ): void;
   /** out = act(z + bias) for a rows x cols block (bias per column, may be null); z may alias out; softmax is per row. */
   biasAct(act: ActCode, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array): void;
   /**
@@ -28,19 +41,60 @@ export interface Kernels {
    * One Adam update of n values in the PyTorch form: m = b1 m + (1-b1) g; v = b2 v + (1-b2) g^2;
    * p -= (lr / bc1) * m / (sqrt(v) / sqrt(bc2) + eps), with bc1 = 1 - b1^t, bc2 = 1 - b2^t.
    */
-  adam(n: number, p: Float32Array, g: Float32Array, m: Float32Array, v: Float32Array, lr: number, beta1: number,
-    beta2: number, eps: number, bc1: number, bc2: number): void;
+  adam(
+    n: number,
+    p: Float32Array,
+    g: Float32Array,
+    m: Float32Array,
+    v: Float32Array,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    eps: number,
+    bc1: number,
+    bc2: number,
+  ): void;
   /**
    * Batch norm, training mode: per column batch mean and biased variance normalise x; y = gamma * xhat + beta;
    * running stats updated as r = momentum * r + (1 - momentum) * batch (running variance with the unbiased batch
    * variance); xhat and invStd (1/sqrt(var+eps), per column) are kept for backward.
    */
-  bnTrain(rows: number, cols: number, x: Float32Array, gamma: Float32Array, beta: Float32Array, eps: number, momentum: number,
-    runMean: Float32Array, runVar: Float32Array, xhat: Float32Array, invStd: Float32Array, y: Float32Array): void;
+  bnTrain(
+    rows: number,
+    cols: number,
+    x: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    eps: number,
+    momentum: number,
+    runMean: Float32Array,
+    runVar: Float32Array,
+    xhat: Float32Array,
+    invStd: Float32Array,
+    y: Float32Array,
+  ): void;
   /** Batch norm, inference mode: y = gamma * (x - runMean) / sqrt(runVar + eps) + beta. */
-  bnEval(rows: number, cols: number, x: Float32Array, gamma: Float32Array, beta: Float32Array, eps: number,
-    runMean: Float32Array, runVar: Float32Array, y: Float32Array): void;
+  bnEval(
+    rows: number,
+    cols: number,
+    x: Float32Array,
+    gamma: Float32Array,
+    beta: Float32Array,
+    eps: number,
+    runMean: Float32Array,
+    runVar: Float32Array,
+    y: Float32Array,
+  ): void;
   /** Batch norm backward (training mode); adds into dgamma/dbeta unless they are null. */
-  bnBackward(rows: number, cols: number, dy: Float32Array, xhat: Float32Array, invStd: Float32Array, gamma: Float32Array,
-    dgamma: Float32Array | null, dbeta: Float32Array | null, dx: Float32Array): void;
+  bnBackward(
+    rows: number,
+    cols: number,
+    dy: Float32Array,
+    xhat: Float32Array,
+    invStd: Float32Array,
+    gamma: Float32Array,
+    dgamma: Float32Array | null,
+    dbeta: Float32Array | null,
+    dx: Float32Array,
+  ): void;
 }

@@ -60,7 +60,12 @@ export class Dense implements Layer {
   private readonly dxBuf = new BufferCache();
   private x: Matrix | null = null;
 
-  constructor(readonly index: number, readonly inputs: number, readonly outputs: number, private readonly k: Kernels) {
+  constructor(
+    readonly index: number,
+    readonly inputs: number,
+    readonly outputs: number,
+    private readonly k: Kernels,
+  ) {
     this.weight = makeParam(`${index}.weight`, [outputs, inputs]);
     this.bias = makeParam(`${index}.bias`, [outputs]);
   }
@@ -80,7 +85,21 @@ export class Dense implements Layer {
   forwardAct(x: Matrix, act: ActCode, slope: number, dest: Matrix | null): Matrix {
     checkCols(x, this.inputs, `layer ${this.index} (dense)`);
     const y = dest ?? this.out.get(x.rows, this.outputs);
-    this.k.gemm(false, true, x.rows, this.outputs, this.inputs, 1, x.data, this.inputs, this.weight.value, this.inputs, 0, y.data, this.outputs);
+    this.k.gemm(
+      false,
+      true,
+      x.rows,
+      this.outputs,
+      this.inputs,
+      1,
+      x.data,
+      this.inputs,
+      this.weight.value,
+      this.inputs,
+      0,
+      y.data,
+      this.outputs,
+    );
     this.k.biasAct(act, slope, x.rows, this.outputs, y.data, this.bias.value, y.data);
     this.x = x;
     return y;
@@ -93,15 +112,44 @@ export class Dense implements Layer {
   backward(dy: Matrix, paramGrads: boolean, inputGrad: boolean): Matrix {
     const x = this.x;
     if (!x) throw new Error(`layer ${this.index} (dense): backward before forward`);
-    if (dy.rows !== x.rows || dy.cols !== this.outputs) throw new Error(`layer ${this.index} (dense): gradient shape ${dy.rows}x${dy.cols}, expected ${x.rows}x${this.outputs}`);
+    if (dy.rows !== x.rows || dy.cols !== this.outputs)
+      throw new Error(`layer ${this.index} (dense): gradient shape ${dy.rows}x${dy.cols}, expected ${x.rows}x${this.outputs}`);
     const n = x.rows;
     if (paramGrads) {
       this.k.colSumAdd(n, this.outputs, dy.data, this.bias.grad);
-      this.k.gemm(true, false, this.outputs, this.inputs, n, 1, dy.data, this.outputs, x.data, this.inputs, 1, this.weight.grad, this.inputs);
+      this.k.gemm(
+        true,
+        false,
+        this.outputs,
+        this.inputs,
+        n,
+        1,
+        dy.data,
+        this.outputs,
+        x.data,
+        this.inputs,
+        1,
+        this.weight.grad,
+        this.inputs,
+      );
     }
     if (!inputGrad) return NO_GRAD;
     const dx = this.dxBuf.get(n, this.inputs);
-    this.k.gemm(false, false, n, this.inputs, this.outputs, 1, dy.data, this.outputs, this.weight.value, this.inputs, 0, dx.data, this.inputs);
+    this.k.gemm(
+      false,
+      false,
+      n,
+      this.inputs,
+      this.outputs,
+      1,
+      dy.data,
+      this.outputs,
+      this.weight.value,
+      this.inputs,
+      0,
+      dx.data,
+      this.inputs,
+    );
     return dx;
   }
 
@@ -122,7 +170,13 @@ export class Activation implements Layer {
   private readonly dxBuf = new BufferCache();
   private y: Matrix | null = null;
 
-  constructor(readonly index: number, readonly inputs: number, readonly fn: ActivationName, readonly slope: number, private readonly k: Kernels) {
+  constructor(
+    readonly index: number,
+    readonly inputs: number,
+    readonly fn: ActivationName,
+    readonly slope: number,
+    private readonly k: Kernels,
+  ) {
     this.code = activationCode(fn);
     if (fn === 'leakyRelu' && !(slope >= 0)) throw new Error(`layer ${index}: leakyRelu slope must be >= 0, got ${slope}`);
   }
@@ -179,7 +233,13 @@ export class BatchNorm implements Layer {
   private xhat: Matrix | null = null;
   private lastMode: Mode = 'train';
 
-  constructor(readonly index: number, readonly inputs: number, readonly momentum: number, readonly eps: number, private readonly k: Kernels) {
+  constructor(
+    readonly index: number,
+    readonly inputs: number,
+    readonly momentum: number,
+    readonly eps: number,
+    private readonly k: Kernels,
+  ) {
     if (!(momentum >= 0 && momentum < 1)) throw new Error(`layer ${index}: batchNorm momentum must be in [0, 1), got ${momentum}`);
     if (!(eps > 0)) throw new Error(`layer ${index}: batchNorm eps must be > 0, got ${eps}`);
     this.gamma = makeParam(`${index}.weight`, [inputs]);
@@ -202,8 +262,20 @@ export class BatchNorm implements Layer {
     if (mode === 'train') {
       // a batch of one row has zero variance: the output is beta (as Keras; PyTorch refuses), and the running
       // variance is updated with the biased estimate (0) since the unbiased one is undefined
-      this.k.bnTrain(x.rows, this.inputs, x.data, this.gamma.value, this.beta.value, this.eps, this.momentum,
-        this.runningMean, this.runningVar, xhat.data, this.invStd, y.data);
+      this.k.bnTrain(
+        x.rows,
+        this.inputs,
+        x.data,
+        this.gamma.value,
+        this.beta.value,
+        this.eps,
+        this.momentum,
+        this.runningMean,
+        this.runningVar,
+        xhat.data,
+        this.invStd,
+        y.data,
+      );
     } else {
       this.k.bnEval(x.rows, this.inputs, x.data, this.gamma.value, this.beta.value, this.eps, this.runningMean, this.runningVar, y.data);
       // keep xhat and 1/std of the running statistics so a backward through the frozen (eval) layer works
@@ -226,8 +298,17 @@ export class BatchNorm implements Layer {
     const dx = this.dxBuf.get(dy.rows, this.inputs);
     const c = this.inputs;
     if (this.lastMode === 'train') {
-      this.k.bnBackward(dy.rows, c, dy.data, xhat.data, this.invStd, this.gamma.value,
-        paramGrads ? this.gamma.grad : null, paramGrads ? this.beta.grad : null, dx.data);
+      this.k.bnBackward(
+        dy.rows,
+        c,
+        dy.data,
+        xhat.data,
+        this.invStd,
+        this.gamma.value,
+        paramGrads ? this.gamma.grad : null,
+        paramGrads ? this.beta.grad : null,
+        dx.data,
+      );
     } else {
       // eval mode is an affine map per column: dx = dy * gamma / sqrt(runVar + eps)
       for (let r = 0; r < dy.rows; r++) {
@@ -264,7 +345,12 @@ export class Dropout implements Layer {
   private mask: Matrix | null = null;
   private lastMode: Mode = 'train';
 
-  constructor(readonly index: number, readonly inputs: number, readonly rate: number, public rng: Rng) {
+  constructor(
+    readonly index: number,
+    readonly inputs: number,
+    readonly rate: number,
+    public rng: Rng,
+  ) {
     if (!(rate >= 0 && rate < 1)) throw new Error(`layer ${index}: dropout rate must be in [0, 1), got ${rate}`);
   }
 

@@ -19,8 +19,10 @@ function like(m: Matrix): Matrix {
  * reused buffer where the gradient is large (ADAN's reconstruction: batch x features per iteration).
  */
 export function mseLoss(pred: Matrix, target: Matrix, grad: Matrix = like(pred)): LossResult {
-  if (pred.rows !== target.rows || pred.cols !== target.cols) throw new Error(`mseLoss: shapes ${pred.rows}x${pred.cols} and ${target.rows}x${target.cols} differ`);
-  if (grad.rows !== pred.rows || grad.cols !== pred.cols) throw new Error(`mseLoss: gradient buffer ${grad.rows}x${grad.cols} for ${pred.rows}x${pred.cols} predictions`);
+  if (pred.rows !== target.rows || pred.cols !== target.cols)
+    throw new Error(`mseLoss: shapes ${pred.rows}x${pred.cols} and ${target.rows}x${target.cols} differ`);
+  if (grad.rows !== pred.rows || grad.cols !== pred.cols)
+    throw new Error(`mseLoss: gradient buffer ${grad.rows}x${grad.cols} for ${pred.rows}x${pred.cols} predictions`);
   const n = pred.rows * pred.cols;
   let s = 0;
   const k = 2 / n;
@@ -39,7 +41,8 @@ export function mseLoss(pred: Matrix, target: Matrix, grad: Matrix = like(pred))
 export function bceWithLogitsLoss(logits: Matrix, target: number | Float32Array, weights?: Float32Array): LossResult {
   const n = logits.rows * logits.cols;
   if (typeof target !== 'number' && target.length !== n) throw new Error(`bceWithLogitsLoss: ${target.length} targets for ${n} logits`);
-  if (weights && weights.length !== n && weights.length !== logits.rows) throw new Error(`bceWithLogitsLoss: ${weights.length} weights for ${logits.rows} rows`);
+  if (weights && weights.length !== n && weights.length !== logits.rows)
+    throw new Error(`bceWithLogitsLoss: ${weights.length} weights for ${logits.rows} rows`);
   const perRow = weights !== undefined && weights.length !== n;
   const grad = like(logits);
   let s = 0;
@@ -86,9 +89,15 @@ export function sigmoid(x: Matrix): Matrix {
  * soft targets. classWeights (one per class) weight each sample by w[label] (soft labels: sum_c w_c y_c, as Keras
  * class_weight); the loss is the weighted sum divided by the number of rows.
  */
-export function softmaxCrossEntropyLoss(logits: Matrix, labels: Int32Array | Matrix, classWeights?: Float32Array): LossResult & { probs: Matrix } {
-  const n = logits.rows, c = logits.cols;
-  if (classWeights && classWeights.length !== c) throw new Error(`softmaxCrossEntropyLoss: ${classWeights.length} class weights for ${c} classes`);
+export function softmaxCrossEntropyLoss(
+  logits: Matrix,
+  labels: Int32Array | Matrix,
+  classWeights?: Float32Array,
+): LossResult & { probs: Matrix } {
+  const n = logits.rows,
+    c = logits.cols;
+  if (classWeights && classWeights.length !== c)
+    throw new Error(`softmaxCrossEntropyLoss: ${classWeights.length} class weights for ${c} classes`);
   const probs = softmax(logits);
   const grad = like(logits);
   let s = 0;
@@ -107,7 +116,8 @@ export function softmaxCrossEntropyLoss(logits: Matrix, labels: Int32Array | Mat
       for (let j = 0; j < c; j++) grad.data[o + j] = (w * (probs.data[o + j] - (j === y ? 1 : 0))) / n;
     }
   } else {
-    if (labels.rows !== n || labels.cols !== c) throw new Error(`softmaxCrossEntropyLoss: label matrix ${labels.rows}x${labels.cols}, expected ${n}x${c}`);
+    if (labels.rows !== n || labels.cols !== c)
+      throw new Error(`softmaxCrossEntropyLoss: label matrix ${labels.rows}x${labels.cols}, expected ${n}x${c}`);
     for (let r = 0; r < n; r++) {
       const o = r * c;
       let mx = -Infinity;

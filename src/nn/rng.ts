@@ -37,7 +37,10 @@ export class Rng {
 
   /** Next 32-bit unsigned integer (xoshiro128**). */
   uint32(): number {
-    const s0 = this.s0, s1 = this.s1, s2 = this.s2, s3 = this.s3;
+    const s0 = this.s0,
+      s1 = this.s1,
+      s2 = this.s2,
+      s3 = this.s3;
     const x = Math.imul(s1, 5);
     const result = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
     const t = s1 << 9;

@@ -29,7 +29,8 @@ export function saveSafetensors(path: string, tensors: Record<string, Tensor>, m
     if (name === '__metadata__') throw new Error('saveSafetensors: "__metadata__" is not a valid tensor name');
     const t = tensors[name];
     const count = t.shape.reduce((a, b) => a * b, 1);
-    if (count !== t.data.length) throw new Error(`saveSafetensors: tensor '${name}' has ${t.data.length} values but shape [${t.shape.join(', ')}]`);
+    if (count !== t.data.length)
+      throw new Error(`saveSafetensors: tensor '${name}' has ${t.data.length} values but shape [${t.shape.join(', ')}]`);
     header[name] = { dtype: 'F32', shape: t.shape, data_offsets: [off, off + count * 4] };
     off += count * 4;
   }

@@ -9,8 +9,19 @@
 import { z } from 'zod';
 import { activeKernels } from './backend.js';
 import type { Kernels } from './kernels.js';
-import { Activation, BatchNorm, DEFAULT_BN_EPS, DEFAULT_BN_MOMENTUM, DEFAULT_LEAKY_SLOPE, Dense, Dropout,
-  type ActivationName, type Layer, type Mode, type Param } from './layers.js';
+import {
+  Activation,
+  BatchNorm,
+  DEFAULT_BN_EPS,
+  DEFAULT_BN_MOMENTUM,
+  DEFAULT_LEAKY_SLOPE,
+  Dense,
+  Dropout,
+  type ActivationName,
+  type Layer,
+  type Mode,
+  type Param,
+} from './layers.js';
 import type { Matrix } from './matrix.js';
 import { Rng } from './rng.js';
 
@@ -60,7 +71,8 @@ export interface MlpOptions {
 /** hidden blocks = dense -> activation -> [batchNorm] -> [dropout]; then dense -> outputActivation. */
 export function mlpSpec(o: MlpOptions): SequentialSpec {
   const layers: LayerSpec[] = [];
-  const act = (fn: ActivationName): LayerSpec => (fn === 'leakyRelu' && o.slope !== undefined ? { type: 'activation', fn, slope: o.slope } : { type: 'activation', fn });
+  const act = (fn: ActivationName): LayerSpec =>
+    fn === 'leakyRelu' && o.slope !== undefined ? { type: 'activation', fn, slope: o.slope } : { type: 'activation', fn };
   const dense = (units: number): LayerSpec => (o.init ? { type: 'dense', units, init: o.init } : { type: 'dense', units });
   for (const h of o.hidden) {
     layers.push(dense(h), act(o.activation));
@@ -117,7 +129,9 @@ export class Sequential {
     this.layers = layers;
     this.inputs = this.spec.inputs;
     this.outputs = width;
-    this.fusedAct = layers.map((l, i) => (l instanceof Dense && layers[i + 1] instanceof Activation ? (layers[i + 1] as Activation) : null));
+    this.fusedAct = layers.map((l, i) =>
+      l instanceof Dense && layers[i + 1] instanceof Activation ? (layers[i + 1] as Activation) : null,
+    );
   }
 
   /** 'train' caches what backward needs, uses batch statistics in BN (updating running stats) and applies dropout. */

@@ -29,7 +29,8 @@ export function saveSequential(path: string, net: Sequential, metadata: Record<s
 
 export function loadSequential(path: string, kernels?: Kernels): Sequential {
   const { tensors, metadata } = loadSafetensors(path);
-  if (metadata.format !== SEQUENTIAL_FORMAT || typeof metadata.spec !== 'string') throw fileError(path, `not an adan network file (metadata format is '${metadata.format ?? ''}')`);
+  if (metadata.format !== SEQUENTIAL_FORMAT || typeof metadata.spec !== 'string')
+    throw fileError(path, `not an adan network file (metadata format is '${metadata.format ?? ''}')`);
   let spec;
   try {
     spec = parseSequentialSpec(JSON.parse(metadata.spec));

@@ -38,7 +38,9 @@ export interface BuiltReport {
 
 function subsample(rows: number, max: number, rand: () => number): number[] {
   if (rows <= max) return Array.from({ length: rows }, (_, i) => i);
-  return permutation(rows, rand).slice(0, max).sort((a, b) => a - b);
+  return permutation(rows, rand)
+    .slice(0, max)
+    .sort((a, b) => a - b);
 }
 
 /** Fig. 3 for one source: the pooled real + synthetic rows embedded together, in the latent and the feature space. */
@@ -53,7 +55,12 @@ export function embeddingFigures(src: SyntheticSource, method: EmbeddingMethod, 
   return spaces.map(([space, real, syn]) => {
     const pooled = stackRows([takeRows(real, r), takeRows(syn, s)]);
     const y = embed2d(pooled.x, pooled.rows, pooled.cols, method, seed);
-    const points: EmbeddedPoint[] = labels.map((label, i) => ({ x: y[2 * i], y: y[2 * i + 1], label, kind: i < r.length ? 'real' : 'synthetic' }));
+    const points: EmbeddedPoint[] = labels.map((label, i) => ({
+      x: y[2 * i],
+      y: y[2 * i + 1],
+      label,
+      kind: i < r.length ? 'real' : 'synthetic',
+    }));
     return embeddingFigure(points, src.classNames, space, method, src.name);
   });
 }
@@ -71,14 +78,31 @@ export async function buildReport(inputs: ReportInputs, options: Partial<ReportO
         comparisonFigure(
           data.results.map((r) => {
             const paper = paperFor(data, r)[0];
-            return { method: methodKey(r), wa: r.wa, uar: r.uar, waRepeats: r.waRepeats ?? [], uarRepeats: r.uarRepeats ?? [], paperWa: paper?.wa ?? null, paperUar: paper?.uar ?? null };
+            return {
+              method: methodKey(r),
+              wa: r.wa,
+              uar: r.uar,
+              waRepeats: r.waRepeats ?? [],
+              uarRepeats: r.uarRepeats ?? [],
+              paperWa: paper?.wa ?? null,
+              paperUar: paper?.uar ?? null,
+            };
           }),
           name,
         ),
       ),
     );
     const withRecall = data.results.filter((r) => r.perClassRecall && r.perClassRecall.length === data.dataset.classes.length);
-    if (withRecall.length) figs.push(tag(recallFigure(withRecall.map((r) => ({ method: methodKey(r), perClassRecall: r.perClassRecall! })), data.dataset.classes, name)));
+    if (withRecall.length)
+      figs.push(
+        tag(
+          recallFigure(
+            withRecall.map((r) => ({ method: methodKey(r), perClassRecall: r.perClassRecall! })),
+            data.dataset.classes,
+            name,
+          ),
+        ),
+      );
     for (const r of data.results) {
       if (!r.confusion || r.confusion.length === 0) continue;
       figs.push(tag(confusionFigure(r.confusion, data.dataset.classes, methodKey(r), false)));

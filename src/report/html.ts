@@ -58,7 +58,9 @@ const SMOKE_BANNER =
 
 function configSection(r: ResultsInput, k: number): string {
   const d = r.data;
-  const rows = Object.entries(d.config).map(([key, v]) => `<tr>${td(key)}<td><code>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</code></td></tr>`);
+  const rows = Object.entries(d.config).map(
+    ([key, v]) => `<tr>${td(key)}<td><code>${escapeHtml(typeof v === 'string' ? v : JSON.stringify(v))}</code></td></tr>`,
+  );
   const ds = d.dataset;
   const dsRows = [
     `<tr>${td('name')}${td(ds.name ?? '')}</tr>`,
@@ -90,8 +92,12 @@ function resultsSection(r: ResultsInput, k: number): string {
     };
     return `<tr class="paper-row">${td(p.table)}${td(p.setting)}${td(match ? methodKey(match) : '(not run)')}${num(p.wa)}${num(match?.wa ?? null)}${diff(match?.wa, p.wa)}${num(p.uar)}${num(match?.uar ?? null)}${diff(match?.uar, p.uar)}</tr>`;
   });
-  const comps = (d.comparisons ?? []).map((c) => `<tr>${td(c.a)}${td(c.b)}${td(c.test)}${num(c.p ?? null, 4)}${num(c.diffWa ?? null)}</tr>`);
-  const folds = d.results.flatMap((res) => (res.folds ?? []).map((f) => `<tr>${td(methodKey(res))}${td(f.group)}${num(f.wa)}${num(f.uar)}${td(String(f.n))}</tr>`));
+  const comps = (d.comparisons ?? []).map(
+    (c) => `<tr>${td(c.a)}${td(c.b)}${td(c.test)}${num(c.p ?? null, 4)}${num(c.diffWa ?? null)}</tr>`,
+  );
+  const folds = d.results.flatMap((res) =>
+    (res.folds ?? []).map((f) => `<tr>${td(methodKey(res))}${td(f.group)}${num(f.wa)}${num(f.uar)}${td(String(f.n))}</tr>`),
+  );
   return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}</h3>
 <p class="meta">WA = weighted accuracy, UAR = unweighted average recall, in percent on the predictions pooled over the folds (mean over repeats); "folds mean/std" over the folds of the first repeat; "WA per repeat" the pooled WA of each repeat.</p>
 ${table('results', ['augment', 'classifier', 'train on', 'WA', 'UAR', 'WA folds mean', 'WA folds std', 'UAR folds mean', 'UAR folds std', 'WA per repeat', 'paper WA', 'paper UAR', 'seconds'], rows)}
@@ -122,9 +128,12 @@ function qualitySection(name: string, q: QualityReport): string {
   ];
   const metrics = [...spaceRows('features', q.feature), ...(q.latent ? spaceRows('latent', q.latent) : [])];
   const perClass = q.classNames.map(
-    (c, i) => `<tr>${td(c)}${td(String(q.rows.realPerClass[i]))}${td(String(q.rows.syntheticPerClass[i]))}${num(q.feature.mmd.perClass[i]?.mmd2, 4)}${num(q.latent?.mmd.perClass[i]?.mmd2 ?? null, 4)}</tr>`,
+    (c, i) =>
+      `<tr>${td(c)}${td(String(q.rows.realPerClass[i]))}${td(String(q.rows.syntheticPerClass[i]))}${num(q.feature.mmd.perClass[i]?.mmd2, 4)}${num(q.latent?.mmd.perClass[i]?.mmd2 ?? null, 4)}</tr>`,
   );
-  const src = Object.entries(q.source ?? {}).map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`).join(' · ');
+  const src = Object.entries(q.source ?? {})
+    .map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`)
+    .join(' · ');
   return `<h3>Synthetic-data quality: ${escapeHtml(name)}</h3>
 <p class="meta">${src} · ${q.rows.real} real and ${q.rows.synthetic} synthetic rows, z-normalised on the real rows (${q.feature.dims} feature dimensions${q.latent ? `, ${q.latent.dims} latent` : ''}); TSTR classifier: ${escapeHtml(t.classifier)}; detection: ${escapeHtml(q.feature.detection.classifier)}. Real rows are the model's training rows unless another table was given, so TSTR here measures fidelity, not generalisation.</p>
 <div class="side">${table('quality tstr', ['training → test', 'WA', 'UAR'], tstr)}${table('quality perclass', ['emotion', 'real', 'synthetic', 'MMD² features', 'MMD² latent'], perClass)}</div>
@@ -140,7 +149,10 @@ function vegaRuntime(): string {
 
 /** JSON safe inside a <script> element. */
 function scriptJson(v: unknown): string {
-  return JSON.stringify(v).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(v)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 // Replaces each figure's static SVG by a live vega view (tooltips on hover) once it has rendered; the static SVG
@@ -192,13 +204,17 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: HtmlM
       if (!fs.length) return '';
       return `<h2 id="fig-${g}">${escapeHtml(title)}</h2><div class="grid">${fs
         .map((f) => {
-          const live = interactive ? `<div class="live"></div><script type="application/json" id="spec-${escapeHtml(f.id)}">${scriptJson(compileToVega(f.spec))}</script>` : '';
+          const live = interactive
+            ? `<div class="live"></div><script type="application/json" id="spec-${escapeHtml(f.id)}">${scriptJson(compileToVega(f.spec))}</script>`
+            : '';
           return `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}"${interactive ? ` data-spec="spec-${escapeHtml(f.id)}"` : ''}><div class="static">${scopeSvgIds(f.svg, f.id)}</div>${live}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`;
         })
         .join('\n')}</div>`;
     })
     .join('\n');
-  const warnings = inputs.warnings.length ? `<ul class="warn">${inputs.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>` : '';
+  const warnings = inputs.warnings.length
+    ? `<ul class="warn">${inputs.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`
+    : '';
   const title = `ADAN report${inputs.results[0]?.data.dataset.name ? `: ${inputs.results[0].data.dataset.name}` : ''}`;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

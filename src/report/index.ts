@@ -11,9 +11,33 @@ export { buildReport, embeddingFigures, DEFAULT_REPORT_OPTIONS, type BuiltFigure
 export { collectInputs, readQuality, type ReportInputs, type ModelInput, type ResultsInput } from './inputs.js';
 export { renderHtml, escapeHtml, scopeSvgIds, type HtmlMeta } from './html.js';
 export { specToSvg, svgToPng, compileToVega } from './render.js';
-export { readResults, parseResults, paperFor, methodKey, evalResultsSchema, type EvalResults, type EvalResult, type PaperEntry } from './results.js';
-export { loadModelSource, sourceFromTables, readTrainingLog, isAdanModelFolder, type SyntheticSource, type ModelSourceOptions } from './sources.js';
-export { computeQuality, samples, type QualityInput, type QualityOptions, type QualityReport, type SpaceMetrics, type Samples } from './quality/index.js';
+export {
+  readResults,
+  parseResults,
+  paperFor,
+  methodKey,
+  evalResultsSchema,
+  type EvalResults,
+  type EvalResult,
+  type PaperEntry,
+} from './results.js';
+export {
+  loadModelSource,
+  sourceFromTables,
+  readTrainingLog,
+  isAdanModelFolder,
+  type SyntheticSource,
+  type ModelSourceOptions,
+} from './sources.js';
+export {
+  computeQuality,
+  samples,
+  type QualityInput,
+  type QualityOptions,
+  type QualityReport,
+  type SpaceMetrics,
+  type Samples,
+} from './quality/index.js';
 export { embed2d, standardiseColumns, type EmbeddingMethod } from './embed/index.js';
 export { tsne, type TsneOptions } from './embed/tsne.js';
 export { umap, type UmapOptions } from './embed/umap.js';
@@ -33,9 +57,11 @@ export interface MakeReportOptions extends Partial<ReportOptions> {
   interactive?: boolean;
 }
 
-
 /** `adan report`: reads results files / run folders and writes one self-contained HTML file or a folder of PNGs (atomically). */
-export async function makeReport(paths: string[], options: MakeReportOptions): Promise<{ files: string[]; figures: number; warnings: string[] }> {
+export async function makeReport(
+  paths: string[],
+  options: MakeReportOptions,
+): Promise<{ files: string[]; figures: number; warnings: string[] }> {
   const opts = { ...DEFAULT_REPORT_OPTIONS, ...options };
   const inputs = await collectInputs(paths, { seed: opts.seed, samples: true });
   const built = await buildReport(inputs, opts);
@@ -47,7 +73,13 @@ export async function makeReport(paths: string[], options: MakeReportOptions): P
     });
     return { files, figures: built.figures.length, warnings: inputs.warnings };
   }
-  const html = renderHtml(inputs, built, { created: new Date().toISOString(), version: packageVersion(), seed: opts.seed, embedding: opts.embedding, interactive: options.interactive });
+  const html = renderHtml(inputs, built, {
+    created: new Date().toISOString(),
+    version: packageVersion(),
+    seed: opts.seed,
+    embedding: opts.embedding,
+    interactive: options.interactive,
+  });
   writeFileAtomic(options.out, html);
   return { files: [options.out], figures: built.figures.length, warnings: inputs.warnings };
 }

@@ -61,9 +61,11 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
       continue;
     }
     const isModel = existsSync(join(p, 'training-log.json')) || isAdanModelFolder(p);
-    if (existsSync(join(p, 'results.json'))) out.results.push({ file: join(p, 'results.json'), data: readResults(join(p, 'results.json')) });
+    if (existsSync(join(p, 'results.json')))
+      out.results.push({ file: join(p, 'results.json'), data: readResults(join(p, 'results.json')) });
     const folders = isModel ? [p] : modelFolders(p);
-    if (!isModel && folders.length === 0 && !existsSync(join(p, 'results.json'))) throw fileError(p, 'neither a results file, a run folder (results.json, models/) nor a model folder');
+    if (!isModel && folders.length === 0 && !existsSync(join(p, 'results.json')))
+      throw fileError(p, 'neither a results file, a run folder (results.json, models/) nor a model folder');
     const runQuality = existsSync(join(p, 'quality.json')) ? readQuality(join(p, 'quality.json')) : null;
     folders.forEach((dir, i) => {
       const log = existsSync(join(dir, 'training-log.json')) ? readTrainingLog(join(dir, 'training-log.json')) : null;
@@ -79,7 +81,9 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
           out.warnings.push(`${first.dir}: no embeddings or quality metrics (${(err as Error).message.split('\n')[0]})`);
         }
       } else {
-        out.warnings.push(`${first.dir}: no t-SNE/UMAP or quality metrics (needs train.csv beside the model weights or a synthetic.csv; for a model folder from adan train, run adan quality --model DIR --table T)`);
+        out.warnings.push(
+          `${first.dir}: no t-SNE/UMAP or quality metrics (needs train.csv beside the model weights or a synthetic.csv; for a model folder from adan train, run adan quality --model DIR --table T)`,
+        );
       }
     }
   }

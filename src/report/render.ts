@@ -20,6 +20,10 @@ export async function specToSvg(spec: TopLevelSpec): Promise<string> {
 
 /** Rasterises an SVG to PNG with resvg using the system fonts (DejaVu Sans, from Debian's fonts-dejavu-core). */
 export function svgToPng(svg: string, scale = 2): Buffer {
-  const r = new Resvg(svg, { font: { loadSystemFonts: true, defaultFontFamily: FONT, sansSerifFamily: FONT }, fitTo: { mode: 'zoom', value: scale }, background: 'white' });
+  const r = new Resvg(svg, {
+    font: { loadSystemFonts: true, defaultFontFamily: FONT, sansSerifFamily: FONT },
+    fitTo: { mode: 'zoom', value: scale },
+    background: 'white',
+  });
   return r.render().asPng();
 }

@@ -51,7 +51,11 @@ const paperSchema = z
     setting: z.string(),
     wa: z.number().nullable(),
     uar: z.number().nullable(),
-    matches: z.object({ augment: z.string().optional(), classifier: z.string().optional(), trainOn: z.string().optional() }).passthrough().nullable().optional(),
+    matches: z
+      .object({ augment: z.string().optional(), classifier: z.string().optional(), trainOn: z.string().optional() })
+      .passthrough()
+      .nullable()
+      .optional(),
   })
   .passthrough();
 
@@ -127,6 +131,10 @@ export function paperFor(results: EvalResults, r: EvalResult): PaperEntry[] {
   return (results.paper ?? []).filter((p) => {
     const m = p.matches;
     if (!m) return false;
-    return (m.augment === undefined || m.augment === r.augment) && (m.classifier === undefined || m.classifier === r.classifier) && (m.trainOn === undefined || m.trainOn === r.trainOn);
+    return (
+      (m.augment === undefined || m.augment === r.augment) &&
+      (m.classifier === undefined || m.classifier === r.classifier) &&
+      (m.trainOn === undefined || m.trainOn === r.trainOn)
+    );
   });
 }

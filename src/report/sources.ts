@@ -136,7 +136,8 @@ export async function loadModelSource(dir: string, name: string, opts: ModelSour
     };
   }
   const synFile = join(dir, 'synthetic.csv');
-  if (!existsSync(synFile)) throw new UserError(`${dir}: not an ADAN model folder (no model.json + weights.safetensors) and no synthetic.csv`);
+  if (!existsSync(synFile))
+    throw new UserError(`${dir}: not an ADAN model folder (no model.json + weights.safetensors) and no synthetic.csv`);
   return sourceFromTables(table, tableFile, readCsvTable(synFile, { metaColumns: [labelCol, 'synthetic'] }), synFile, labelCol, name);
 }
 
@@ -144,7 +145,14 @@ export async function loadModelSource(dir: string, name: string, opts: ModelSour
  * Real vs synthetic from two tables with the same feature columns; classes are the real table's labels, sorted.
  * Of a synthetic table with a `synthetic` column (adan augment), only the rows flagged '1' count.
  */
-export function sourceFromTables(real: FeatureTable, realFile: string, syn: FeatureTable, synFile: string, labelCol: string, name: string): SyntheticSource {
+export function sourceFromTables(
+  real: FeatureTable,
+  realFile: string,
+  syn: FeatureTable,
+  synFile: string,
+  labelCol: string,
+  name: string,
+): SyntheticSource {
   const col = real.meta[labelCol];
   if (!col) throw fileError(realFile, `no label column '${labelCol}'`);
   const classNames = [...new Set(col)].sort();

@@ -48,7 +48,13 @@ function dist2(a: ArrayLike<number>, ao: number, b: ArrayLike<number>, w: number
 }
 
 /** Share of rows whose nearest class centroid is their own class's. */
-function nearestCentroidAccuracy(x: Float32Array, lab: ArrayLike<number>, cents: Float64Array[], w: number, scale: ArrayLike<number> | null): number {
+function nearestCentroidAccuracy(
+  x: Float32Array,
+  lab: ArrayLike<number>,
+  cents: Float64Array[],
+  w: number,
+  scale: ArrayLike<number> | null,
+): number {
   let ok = 0;
   for (let i = 0; i < lab.length; i++) {
     let best = -1;
@@ -86,7 +92,7 @@ function featureStd(): Float64Array {
   return sd.map((v) => Math.sqrt(v) || 1);
 }
 
-test('losses move as the paper\'s Fig. 2 describes', () => {
+test("losses move as the paper's Fig. 2 describes", () => {
   assert.equal(log.length, 30);
   const first = log[0];
   const last = log[log.length - 1];
@@ -117,7 +123,7 @@ test('the auxiliary classifier separates the training classes well above chance'
   assert.ok(nearestCentroidAccuracy(codes, y, centroids(codes, y, L), L, null) > 0.9);
 });
 
-test('generated codes lie near their class\'s real codes; decoded samples near their class\'s real centroid', () => {
+test("generated codes lie near their class's real codes; decoded samples near their class's real centroid", () => {
   const codes = model.encode(table.features, n);
   const labels = model.sampleCounts(null, { perClass: 60 });
   const g = model.generate(labels, 7);
@@ -138,7 +144,8 @@ test('generated codes lie near their class\'s real codes; decoded samples near t
       return s / c;
     };
     const own = meanDist(k);
-    for (let j = 0; j < K; j++) if (j !== k) assert.ok(own < meanDist(j), `class ${classNames[k]}: own ${own} vs ${classNames[j]} ${meanDist(j)}`);
+    for (let j = 0; j < K; j++)
+      if (j !== k) assert.ok(own < meanDist(j), `class ${classNames[k]}: own ${own} vs ${classNames[j]} ${meanDist(j)}`);
   }
   const sd = featureStd();
   const featAcc = nearestCentroidAccuracy(g.features, labels, centroids(table.features, y, d), d, sd);
@@ -178,7 +185,8 @@ test('same seed, same samples; another seed, other samples', () => {
 test('save/load round trip is exact and the folder holds the documented files', () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'adan-model-')), 'model');
   model.save(dir, { table: 'IS11' });
-  for (const f of ['model.json', 'weights.safetensors', 'normalisation.json', 'training-log.json', 'training-log.csv']) assert.ok(existsSync(join(dir, f)), f);
+  for (const f of ['model.json', 'weights.safetensors', 'normalisation.json', 'training-log.json', 'training-log.csv'])
+    assert.ok(existsSync(join(dir, f)), f);
   const loaded = AdanModel.load(dir);
   assert.deepEqual(loaded.classNames, classNames);
   assert.deepEqual(loaded.featureNames, table.featureNames);
@@ -204,7 +212,10 @@ test('save/load round trip is exact and the folder holds the documented files', 
 
 test('sample counts: times keeps class proportions, per-class and balance', () => {
   const counts = model.classCounts;
-  assert.deepEqual(counts, [...encodeLabels(table, 'label', 'x').y].reduce((c, k) => (c[k]++, c), new Array<number>(K).fill(0)));
+  assert.deepEqual(
+    counts,
+    [...encodeLabels(table, 'label', 'x').y].reduce((c, k) => (c[k]++, c), new Array<number>(K).fill(0)),
+  );
   const t = model.sampleCounts(y, { times: 2 });
   assert.equal(t.length, 2 * n);
   for (let k = 0; k < K; k++) assert.equal(t.filter((v) => v === k).length, 2 * counts[k]);

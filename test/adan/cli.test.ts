@@ -11,7 +11,15 @@ import { withEmodbMeta } from '../../src/data/emodb-names.js';
 import { selectRows } from '../../src/data/table.js';
 
 const IS11 = join(sharedDir(), 'data/emodb/opensmile/IS11.csv');
-const tiny = JSON.stringify({ encoderHidden: [16], decoderHidden: [16], classifierHidden: [8], generatorHidden: [8], discriminatorHidden: [8], latent: 8, noise: 8 });
+const tiny = JSON.stringify({
+  encoderHidden: [16],
+  decoderHidden: [16],
+  classifierHidden: [8],
+  generatorHidden: [8],
+  discriminatorHidden: [8],
+  latent: 8,
+  noise: 8,
+});
 
 /** Runs the CLI in-process, capturing stdout and stderr. */
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -34,18 +42,49 @@ const work = mkdtempSync(join(tmpdir(), 'adan-cli-'));
 const model = join(work, 'model');
 
 test('adan train on EmoDB IS11 with --emodb-names, --where and --json writes a model folder', async () => {
-  const r = await cli('train', '--table', IS11, '--emodb-names', '--label-col', 'label', '--where', 'gender=female', '--epochs', '2', '--batch-size', '64', '--set', tiny, '--seed', '5', '--checkpoint-every', '1', '--json', '-o', model);
+  const r = await cli(
+    'train',
+    '--table',
+    IS11,
+    '--emodb-names',
+    '--label-col',
+    'label',
+    '--where',
+    'gender=female',
+    '--epochs',
+    '2',
+    '--batch-size',
+    '64',
+    '--set',
+    tiny,
+    '--seed',
+    '5',
+    '--checkpoint-every',
+    '1',
+    '--json',
+    '-o',
+    model,
+  );
   assert.equal(r.code, 0, r.err);
   const s = JSON.parse(r.out) as { rows: number; features: number; epochs: number; preset: string; classes: string[]; backend: string };
   assert.equal(s.rows, 302); // female speakers 08 09 13 14 16
   assert.equal(s.features, 4368);
   assert.equal(s.epochs, 2);
   assert.equal(s.classes.length, 7);
-  assert.deepEqual(readdirSync(model).sort(), ['model.json', 'normalisation.json', 'training-log.csv', 'training-log.json', 'weights.safetensors']);
+  assert.deepEqual(readdirSync(model).sort(), [
+    'model.json',
+    'normalisation.json',
+    'training-log.csv',
+    'training-log.json',
+    'weights.safetensors',
+  ]);
   assert.equal(existsSync(`${model}.checkpoint`), false, 'checkpoint removed after a finished run');
   const m = AdanModel.load(model);
   assert.equal(m.options.encoderHidden[0], 16);
-  assert.equal(m.classCounts.reduce((a, b) => a + b, 0), 302);
+  assert.equal(
+    m.classCounts.reduce((a, b) => a + b, 0),
+    302,
+  );
 });
 
 test('adan augment: same seed same file; --per-class, --balance and --real', async () => {
@@ -67,7 +106,20 @@ test('adan augment: same seed same file; --per-class, --balance and --real', asy
   assert.equal(JSON.parse(r.out).synthetic, 35);
   assert.notEqual(readFileSync(c, 'utf8').split('\n')[1], readFileSync(a, 'utf8').split('\n')[1]);
   const real = join(work, 'real.csv');
-  const rr = await cli('augment', '--model', model, '--balance', '--table', IS11, '--emodb-names', '--where', 'gender=female', '--real', '-o', real);
+  const rr = await cli(
+    'augment',
+    '--model',
+    model,
+    '--balance',
+    '--table',
+    IS11,
+    '--emodb-names',
+    '--where',
+    'gender=female',
+    '--real',
+    '-o',
+    real,
+  );
   assert.equal(rr.code, 0, rr.err);
   const rt = readCsvTable(real);
   assert.equal(rt.meta.synthetic.filter((v) => v === '0').length, 302);
@@ -152,7 +204,10 @@ test('adan train --resume continues an interrupted run to the same model', async
   assert.equal(r.code, 0, r.err);
   const logs = [AdanModel.load(resumed).log, AdanModel.load(ref).log].map((l) => l.map((e) => e.dLoss));
   assert.deepEqual(logs[0], logs[1]);
-  assert.deepEqual(AdanModel.load(resumed).generate(new Int32Array([0, 1, 2]), 1), AdanModel.load(ref).generate(new Int32Array([0, 1, 2]), 1));
+  assert.deepEqual(
+    AdanModel.load(resumed).generate(new Int32Array([0, 1, 2]), 1),
+    AdanModel.load(ref).generate(new Int32Array([0, 1, 2]), 1),
+  );
 });
 
 test('adan bench train prints one JSON line with backend, msPerIter, gflops, dim, batch', async () => {
@@ -166,7 +221,11 @@ test('adan bench train prints one JSON line with backend, msPerIter, gflops, dim
   assert.equal(j.batch, 16);
   // Paper architecture at D=64, B=16, K=3: E 64*800+800*800+800*100, R 100*800+800*800+800*64, C 100*100*2+100*3,
   // G 103*100+100*100*2, D 100*100*2+100 multiply-adds per sample, counted per the trainer's passes.
-  const E = 64 * 800 + 800 * 800 + 800 * 100, R = 100 * 800 + 800 * 800 + 800 * 64, C = 2 * 100 * 100 + 300, G = 103 * 100 + 2 * 100 * 100, D = 2 * 100 * 100 + 100;
+  const E = 64 * 800 + 800 * 800 + 800 * 100,
+    R = 100 * 800 + 800 * 800 + 800 * 64,
+    C = 2 * 100 * 100 + 300,
+    G = 103 * 100 + 2 * 100 * 100,
+    D = 2 * 100 * 100 + 100;
   const macs = E + (G + 6 * D) + 3 * E - 64 * 800 + 3 * R + 3 * C + 3 * G - 103 * 100 + 2 * D + 2 * C;
   assert.equal(j.gflopPerIter, Number(((2 * 16 * macs) / 1e9).toFixed(4)));
 });

@@ -8,7 +8,10 @@ import type { AdanOptions } from '../../src/adan/index.js';
 
 export function halfEmodbIs11(): FeatureTable {
   const full = withEmodbMeta(readCsvTable(join(sharedDir(), 'data/emodb/opensmile/IS11.csv')));
-  return selectRows(full, full.ids.map((_, i) => i).filter((i) => i % 2 === 0));
+  return selectRows(
+    full,
+    full.ids.map((_, i) => i).filter((i) => i % 2 === 0),
+  );
 }
 export const K = 7;
 export const small: Partial<AdanOptions> = { batchSize: 32, lr: 5e-4, encoderHidden: [128], decoderHidden: [128], latent: 16, noise: 16 };

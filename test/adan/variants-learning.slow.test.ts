@@ -32,7 +32,7 @@ test('aae learns: real codes sit at their class centre of the prior, decoded pri
   assert.ok(acc > 0.6, `SVM trained on decoded prior samples, accuracy on the real rows: ${acc.toFixed(3)}`);
 });
 
-test('wadan learns the classes over the preset\'s 300 epochs (its class loss is weighted 0.1, so slowly)', () => {
+test("wadan learns the classes over the preset's 300 epochs (its class loss is weighted 0.1, so slowly)", () => {
   // Measured (preset learning rate): train-on-synthetic accuracy 0.71 (paper preset on the same nets: 0.65); the class
   // loss of the generator falls from about 2.0 to 0.14.
   const m = AdanModel.create(adanOptions('wadan', { ...small, lr: undefined, epochs: 300 }), 2).fitTable(table, 'label');

@@ -10,8 +10,7 @@ import { halfEmodbIs11, K, small } from './variant-fixture.js';
 // The 300-epoch learning checks of aae and wadan are in variants-learning.slow.test.ts (run by .ci/run).
 const table = halfEmodbIs11();
 
-
-test("separate (paper II-B): E/R/C train first, then G/D with the autoencoder frozen", () => {
+test('separate (paper II-B): E/R/C train first, then G/D with the autoencoder frozen', () => {
   const o = adanOptions('paper', { ...small, variant: 'separate', epochs: 12 });
   // The checkpoint written after epoch 12 (end of the autoencoder phase) holds the encoder to compare with.
   const dir = mkdtempSync(join(tmpdir(), 'adan-sep-'));
@@ -22,7 +21,11 @@ test("separate (paper II-B): E/R/C train first, then G/D with the autoencoder fr
     onEpoch: (e) => {
       if (e.epoch === 13) {
         const t = loadSafetensors(join(dir, CHECKPOINT_FILE)).tensors;
-        encoderAfterAe = Object.fromEntries(Object.entries(t).filter(([k]) => k.startsWith('net.encoder.')).map(([k, v]) => [k.slice('net.encoder.'.length), v.data]));
+        encoderAfterAe = Object.fromEntries(
+          Object.entries(t)
+            .filter(([k]) => k.startsWith('net.encoder.'))
+            .map(([k, v]) => [k.slice('net.encoder.'.length), v.data]),
+        );
       }
     },
   });

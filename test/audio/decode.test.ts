@@ -73,13 +73,22 @@ test('Ogg Opus: 48 kHz, 2 channels, 0.5 s, energy at 440 and 660 Hz above 95 %',
 });
 
 test('FLAC and Ogg Vorbis are recognised and rejected with one line naming the file', async () => {
-  await assert.rejects(readAudioFile(fixturePath('tone.flac')), (e: unknown) => e instanceof UserError && /tone\.flac: FLAC is not supported/.test(e.message));
-  await assert.rejects(readAudioFile(fixturePath('tone.ogg')), (e: unknown) => e instanceof UserError && /tone\.ogg: Ogg Vorbis is not supported/.test(e.message));
+  await assert.rejects(
+    readAudioFile(fixturePath('tone.flac')),
+    (e: unknown) => e instanceof UserError && /tone\.flac: FLAC is not supported/.test(e.message),
+  );
+  await assert.rejects(
+    readAudioFile(fixturePath('tone.ogg')),
+    (e: unknown) => e instanceof UserError && /tone\.ogg: Ogg Vorbis is not supported/.test(e.message),
+  );
 });
 
 test('unknown content: one-line UserError saying what the file looks like', async () => {
   const html = new TextEncoder().encode('<html><body>404</body></html>');
-  await assert.rejects(decodeAudio(html, 'x.wav'), (e: unknown) => e instanceof UserError && e.message === "x.wav: not audio (starts with '<html><body>')");
+  await assert.rejects(
+    decodeAudio(html, 'x.wav'),
+    (e: unknown) => e instanceof UserError && e.message === "x.wav: not audio (starts with '<html><body>')",
+  );
   await assert.rejects(decodeAudio(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9]), 'y.mp3'), /y\.mp3: not audio \(starts with bytes 01 02 03/);
   await assert.rejects(decodeAudio(new Uint8Array(0), 'z.wav'), /z\.wav: empty file$/);
 });
@@ -165,5 +174,8 @@ test('extractFeaturesAsync reads MP3 (features = those of the decoded samples); 
   assert.equal(r.name, 'tone');
   const decoded = await readAudioFile(path);
   assert.deepEqual(r.values, extractFeatures({ samples: decoded.samples, sampleRate: decoded.sampleRate }, 'IS09').values);
-  assert.throws(() => extractFeatures(path, 'IS09'), (e: unknown) => e instanceof UserError && /tone\.mp3: compressed audio needs the async reader/.test(e.message));
+  assert.throws(
+    () => extractFeatures(path, 'IS09'),
+    (e: unknown) => e instanceof UserError && /tone\.mp3: compressed audio needs the async reader/.test(e.message),
+  );
 });

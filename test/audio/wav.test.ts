@@ -23,7 +23,13 @@ test('16-bit EmoDB file: int16/32767 in float32 (spec 1.2)', () => {
 
 test('all encodings round-trip within their quantisation step', () => {
   const x = Float32Array.from({ length: 500 }, (_, i) => 0.8 * Math.sin(i / 7));
-  const steps: Record<WavEncoding, number> = { pcm8: 1 / 127, pcm16: 1 / 32767, pcm24: 1 / (32767 * 256), pcm32: 1 / 2147483647, float32: 0 };
+  const steps: Record<WavEncoding, number> = {
+    pcm8: 1 / 127,
+    pcm16: 1 / 32767,
+    pcm24: 1 / (32767 * 256),
+    pcm32: 1 / 2147483647,
+    float32: 0,
+  };
   for (const enc of Object.keys(steps) as WavEncoding[]) {
     const w = decodeWav(encodeWav([x], 22050, enc), enc);
     assert.equal(w.sampleRate, 22050);
@@ -64,7 +70,13 @@ test('bad input throws a UserError naming the file and the reason', () => {
   new DataView(f64.buffer).setUint16(20, 3, true);
   cases.push([f64, /unsupported float/]);
   for (const [bytes, re] of cases) {
-    assert.throws(() => decodeWav(bytes, 'bad.wav'), (e: unknown) => e instanceof UserError && /^bad\.wav: /.test(e.message) && re.test(e.message));
+    assert.throws(
+      () => decodeWav(bytes, 'bad.wav'),
+      (e: unknown) => e instanceof UserError && /^bad\.wav: /.test(e.message) && re.test(e.message),
+    );
   }
-  assert.throws(() => readWav('/nonexistent/x.wav'), (e: unknown) => e instanceof UserError && /no such file/.test((e as Error).message));
+  assert.throws(
+    () => readWav('/nonexistent/x.wav'),
+    (e: unknown) => e instanceof UserError && /no such file/.test((e as Error).message),
+  );
 });

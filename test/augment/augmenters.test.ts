@@ -85,7 +85,8 @@ test('SMOTE samples lie on segments between a row and one of its k nearest same-
         const xb = x.subarray(members[c][bIdx] * cols, (members[c][bIdx] + 1) * cols);
         // u from the first column with a gap, then check every column lies at the same u.
         let u = NaN;
-        for (let j = 0; j < cols && Number.isNaN(u); j++) if (Math.abs(xb[j] - xa[j]) > 1e-3 * (sigma[j] || 1)) u = (s[j] - xa[j]) / (xb[j] - xa[j]);
+        for (let j = 0; j < cols && Number.isNaN(u); j++)
+          if (Math.abs(xb[j] - xa[j]) > 1e-3 * (sigma[j] || 1)) u = (s[j] - xa[j]) / (xb[j] - xa[j]);
         if (!(u >= -1e-4 && u <= 1 + 1e-4)) continue;
         let ok = true;
         for (let j = 0; j < cols && ok; j++) ok = Math.abs(xa[j] + u * (xb[j] - xa[j]) - s[j]) <= 1e-4 * (Math.abs(s[j]) + sigma[j] + 1e-6);
@@ -113,7 +114,7 @@ test('SMOTE handles classes with fewer than k + 1 members (2 members: the segmen
   }
 });
 
-test('constructors validate options with each augmenter\'s schema; the registry is the one list of names', () => {
+test("constructors validate options with each augmenter's schema; the registry is the one list of names", () => {
   assert.throws(() => new SmoteAugmenter({ smoteK: 0 }), /smote augmenter: smoteK/);
   assert.throws(() => new NoiseAugmenter({ noiseStd: -1 }), /noise augmenter: noiseStd/);
   assert.throws(() => new DuplicateAugmenter({ count: { times: -2 } }), /duplicate augmenter: count/);
@@ -126,15 +127,33 @@ test('constructors validate options with each augmenter\'s schema; the registry 
   const s = createAugmenter('smote', { count: { times: 1 }, smoteK: 3 }, { featureNames: [], classNames: [] }, 4) as SmoteAugmenter;
   assert.equal(s.options.smoteK, 3);
   assert.equal(s.seed, 4);
-  assert.throws(() => createAugmenter('nope', { count: { times: 1 } }, { featureNames: [], classNames: [] }, 1), /unknown augmenter 'nope'/);
+  assert.throws(
+    () => createAugmenter('nope', { count: { times: 1 } }, { featureNames: [], classNames: [] }, 1),
+    /unknown augmenter 'nope'/,
+  );
 });
 
-test('recolour: each row keeps its z-score within its speaker and takes the other speaker\'s mean and std', () => {
+test("recolour: each row keeps its z-score within its speaker and takes the other speaker's mean and std", () => {
   const x = Float32Array.from([0, 2, 10, 14]);
   const y = Int32Array.from([0, 1, 0, 1]);
-  const r = new RecolourAugmenter({ count: { times: 1 } }, 2).fitResample({ x, rows: 4, cols: 1, y, classes: 2, groups: ['a', 'a', 'b', 'b'] });
+  const r = new RecolourAugmenter({ count: { times: 1 } }, 2).fitResample({
+    x,
+    rows: 4,
+    cols: 1,
+    y,
+    classes: 2,
+    groups: ['a', 'a', 'b', 'b'],
+  });
   assert.equal(r.rows, 8);
   // Class 0 rows (z = -1) become the other speaker's mean - std; class 1 rows (z = +1) mean + std.
-  assert.deepEqual([...r.x.subarray(4)].map((v, i) => [r.y[4 + i], v]).sort((p, q) => p[0] - q[0] || p[1] - q[1]), [[0, 0], [0, 10], [1, 2], [1, 14]]);
+  assert.deepEqual(
+    [...r.x.subarray(4)].map((v, i) => [r.y[4 + i], v]).sort((p, q) => p[0] - q[0] || p[1] - q[1]),
+    [
+      [0, 0],
+      [0, 10],
+      [1, 2],
+      [1, 14],
+    ],
+  );
   assert.throws(() => new RecolourAugmenter().fitResample({ x, rows: 4, cols: 1, y, classes: 2 }), /no speaker/);
 });

@@ -31,7 +31,12 @@ export function loadEmodbIs11(): EmodbData {
  * Per-fold z-normalisation as the honest protocol (spec 4): columns with zero variance on the training rows are
  * dropped and the rest scaled with the training rows' mean and population std (scikit-learn's StandardScaler).
  */
-export function normaliseFold(x: Float32Array, cols: number, train: number[], test: number[]): { train: Float32Array; test: Float32Array; cols: number } {
+export function normaliseFold(
+  x: Float32Array,
+  cols: number,
+  train: number[],
+  test: number[],
+): { train: Float32Array; test: Float32Array; cols: number } {
   const mean = new Float64Array(cols);
   const sq = new Float64Array(cols);
   for (const r of train) for (let c = 0; c < cols; c++) mean[c] += x[r * cols + c];
@@ -63,7 +68,13 @@ export function losoEvaluate(d: EmodbData, make: (fold: number) => Classifier): 
     const test: number[] = [];
     for (let i = 0; i < d.rows; i++) (d.speaker[i] === s ? test : train).push(i);
     const n = normaliseFold(d.x, d.cols, train, test);
-    const clf = make(fold).fit(n.train, train.length, n.cols, Int32Array.from(train, (i) => d.y[i]), d.classes.length);
+    const clf = make(fold).fit(
+      n.train,
+      train.length,
+      n.cols,
+      Int32Array.from(train, (i) => d.y[i]),
+      d.classes.length,
+    );
     const p = clf.predict(n.test, test.length);
     test.forEach((i, k) => (pred[i] = p[k]));
   });

@@ -27,13 +27,22 @@ interface FixtureCase {
 }
 
 // Produced by test/fixtures/make-svm-fixture.py with scikit-learn's SVC (libsvm), committed because CI has no sklearn.
-const fixture = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'svm-sklearn.json'), 'utf8')) as { sklearn: string; cases: FixtureCase[] };
+const fixture = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'svm-sklearn.json'), 'utf8')) as {
+  sklearn: string;
+  cases: FixtureCase[];
+};
 
 for (const c of fixture.cases) {
   for (const shrinking of [false, true]) {
     for (const path of ['default', 'js'] as const) {
       test(`SVM matches scikit-learn ${fixture.sklearn} SVC: ${c.name}, shrinking=${shrinking} (${path} gemm)`, () => {
-        const svm = new SvmClassifier({ C: c.params.C, gamma: c.params.gamma, tol: c.params.tol, classWeight: c.params.class_weight ?? null, shrinking });
+        const svm = new SvmClassifier({
+          C: c.params.C,
+          gamma: c.params.gamma,
+          tol: c.params.tol,
+          classWeight: c.params.class_weight ?? null,
+          shrinking,
+        });
         if (path === 'js') svm.gemm = jsGemmNT;
         svm.fit(Float32Array.from(c.x), c.rows, c.cols, Int32Array.from(c.y), c.classes);
         const xt = Float32Array.from(c.xTest);

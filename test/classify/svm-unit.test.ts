@@ -4,7 +4,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/util/paths.js';
 import {
-  SvmClassifier, createClassifier, resolveGamma, DnnClassifier, DNN_DEFAULTS, CLASSIFIERS, CLASSIFIER_NAMES, type ClassifierName, type SvmOptions,
+  SvmClassifier,
+  createClassifier,
+  resolveGamma,
+  DnnClassifier,
+  DNN_DEFAULTS,
+  CLASSIFIERS,
+  CLASSIFIER_NAMES,
+  type ClassifierName,
+  type SvmOptions,
 } from '../../src/classify/index.js';
 import { UserError } from '../../src/util/errors.js';
 import { topK } from '../../src/classify/smo.js';
@@ -50,7 +58,10 @@ test('SVM: classes absent from training are never predicted; a single class is p
   // Relabel 0,1,2 -> 0,2,4 with classes = 6: pairs only among present classes (libsvm never sees absent ones).
   const y2 = Int32Array.from(y, (v) => 2 * v);
   const svm = new SvmClassifier().fit(x, c0.rows, c0.cols, y2, 6);
-  assert.deepEqual([...svm.predict(xt, c0.testRows)], c0.predict.map((v) => 2 * v));
+  assert.deepEqual(
+    [...svm.predict(xt, c0.testRows)],
+    c0.predict.map((v) => 2 * v),
+  );
   assert.equal(svm.decisionFunction(xt, c0.testRows).length, c0.testRows * 3);
   const one = new SvmClassifier().fit(x, c0.rows, c0.cols, new Int32Array(c0.rows).fill(3), 5);
   assert.deepEqual([...one.predict(xt, 4)], [3, 3, 3, 3]);
@@ -73,7 +84,10 @@ test('createClassifier validates options once and reports bad values as UserErro
   assert.deepEqual(d.options.hidden, [50]);
   assert.equal(d.options.dropout, 0.5);
   assert.equal(d.seed, 3);
-  assert.throws(() => createClassifier('svm', { C: -1 }, 0), (e: unknown) => e instanceof UserError && /C/.test(e.message));
+  assert.throws(
+    () => createClassifier('svm', { C: -1 }, 0),
+    (e: unknown) => e instanceof UserError && /C/.test(e.message),
+  );
   assert.throws(() => createClassifier('svm', { gamma: 'wide' }, 0), UserError);
   assert.throws(() => createClassifier('svm', { Cc: 1 }, 0), UserError);
   assert.throws(() => createClassifier('dnn', { dropout: 1 }, 0), UserError);
@@ -84,7 +98,17 @@ test('createClassifier validates options once and reports bad values as UserErro
 test('fit rejects mismatched shapes, out-of-range labels and non-finite values', () => {
   const svm = new SvmClassifier();
   assert.throws(() => svm.fit(x, c0.rows, c0.cols + 1, y, 3), /expected/);
-  assert.throws(() => svm.fit(x, c0.rows, c0.cols, Int32Array.from(y, (v) => v + 1), 3), /outside/);
+  assert.throws(
+    () =>
+      svm.fit(
+        x,
+        c0.rows,
+        c0.cols,
+        Int32Array.from(y, (v) => v + 1),
+        3,
+      ),
+    /outside/,
+  );
   const bad = x.slice();
   bad[5] = NaN;
   assert.throws(() => svm.fit(bad, c0.rows, c0.cols, y, 3), /non-finite/);
@@ -103,7 +127,9 @@ test('classifiers validate their own options in the constructor (one schema each
 });
 
 test('fit takes the shared Dataset; the five-argument form is the same fit', () => {
-  const rows = 60, cols = 3, classes = 3;
+  const rows = 60,
+    cols = 3,
+    classes = 3;
   const x = Float32Array.from({ length: rows * cols }, (_, i) => Math.sin(i * 1.7) + (Math.floor(i / cols) % classes));
   const y = Int32Array.from({ length: rows }, (_, i) => i % classes);
   const a = new SvmClassifier({}).fit({ x, rows, cols, y, classes }).decisionFunction(x, rows);

@@ -40,7 +40,10 @@ const BAD_CELLS = ['', 'nan', 'NaN', 'inf', '-Infinity', 'x', '1e999', '?', '"',
 
 /** A table with one random defect: a bad feature cell, a renamed/duplicated header field, or truncated text. */
 function mutateTable(text: string): string {
-  const lines = text.trim().split('\n').map((l) => l.split(','));
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => l.split(','));
   const kind = pick(['cell', 'cell', 'header', 'truncate']);
   if (kind === 'cell') {
     const r = 1 + Math.floor(rand() * (lines.length - 1));

@@ -17,8 +17,10 @@ export async function runCli(args: string[]): Promise<CliResult> {
   let stderr = '';
   let stdout = '';
   // only strings are captured: the test runner itself talks to its parent through binary writes
-  process.stderr.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((stderr += s), true) : errW(s, ...rest))) as typeof process.stderr.write;
-  process.stdout.write = ((s: string | Uint8Array, ...rest: never[]) => (typeof s === 'string' ? ((stdout += s), true) : outW(s, ...rest))) as typeof process.stdout.write;
+  process.stderr.write = ((s: string | Uint8Array, ...rest: never[]) =>
+    typeof s === 'string' ? ((stderr += s), true) : errW(s, ...rest)) as typeof process.stderr.write;
+  process.stdout.write = ((s: string | Uint8Array, ...rest: never[]) =>
+    typeof s === 'string' ? ((stdout += s), true) : outW(s, ...rest)) as typeof process.stdout.write;
   const saved = process.exitCode;
   process.exitCode = undefined;
   try {
@@ -51,7 +53,7 @@ export function writeToneWav(path: string, seconds = 0.4, encoding: WavEncoding 
 /** A small generic CSV table: `cols` features, label (classes a/b/c), speaker s1..s4, seeded values. */
 export function smallTableCsv(rows = 48, cols = 6, seed = 7): string {
   let s = seed;
-  const rand = (): number => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rand = (): number => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
   const header = ['name', ...Array.from({ length: cols }, (_, j) => `f${j}`), 'label', 'speaker'];
   const lines = [header.join(',')];
   for (let i = 0; i < rows; i++) {

@@ -31,7 +31,10 @@ test('a failed extract leaves an earlier output unchanged', async () => {
   assert.match(some.stderr, /bad\.wav/);
   assert.match(some.stderr, /--keep-going/);
   assert.equal(readFileSync(out, 'utf8'), 'prev\n');
-  assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.endsWith('.tmp')),
+    [],
+  );
 });
 
 test('extract --keep-going writes the good rows and lists the failures at the end', async () => {
@@ -56,7 +59,10 @@ test('stale temporaries of a killed run are removed, other files kept', () => {
   mkdirSync(path(`.t.json.${dead}.456.tmp`));
   writeFileSync(path(`.t.json.${dead}.456.tmp`, 'weights.safetensors'), '');
   writeFileAtomic(target, '{}');
-  assert.deepEqual(readdirSync(dir).filter((n) => n.startsWith('.t.json')), ['.t.json.keep.tmp']);
+  assert.deepEqual(
+    readdirSync(dir).filter((n) => n.startsWith('.t.json')),
+    ['.t.json.keep.tmp'],
+  );
 });
 
 test('NaN or Inf samples are an error naming the file, and nothing is written', async () => {
@@ -86,7 +92,10 @@ test('file names with ; quotes and newlines round-trip through extract and the t
   writeTableCsv(written, { ...t, meta: { label: names.map((n) => `${n}!`) } });
   const back = readCsvTable(written);
   assert.deepEqual(back.ids, t.ids);
-  assert.deepEqual(back.meta.label, names.map((n) => `${n}!`));
+  assert.deepEqual(
+    back.meta.label,
+    names.map((n) => `${n}!`),
+  );
   assert.deepEqual(back.features, t.features);
 });
 
@@ -211,8 +220,20 @@ test("ADAN's one-row-per-class error inside evaluate names the fold and its test
   const kept = [lines[0], ...lines.slice(1).filter((l) => !l.includes(',c,') || /u(2|5),/.test(l))];
   const file = path('fewc.csv');
   writeFileSync(file, kept.join('\n') + '\n');
-  const r = await runCli(['evaluate', '--table', file, '--augment', 'adan', '--adan-epochs', '1', '--times', '1', '--quiet',
-    '--adan-set', '{"encoderHidden":[8],"decoderHidden":[8],"latent":4}']);
+  const r = await runCli([
+    'evaluate',
+    '--table',
+    file,
+    '--augment',
+    'adan',
+    '--adan-epochs',
+    '1',
+    '--times',
+    '1',
+    '--quiet',
+    '--adan-set',
+    '{"encoderHidden":[8],"decoderHidden":[8],"latent":4}',
+  ]);
   assert.ok(isOneLineError(r), r.stderr);
   assert.match(r.stderr, /fold \d \(test speaker 's\d'\), adan: class 'c' has 1 training row; ADAN needs at least 2 per class/);
 });

@@ -21,9 +21,15 @@ async function evaluated(): Promise<{ file: string; results: EvaluationResults }
 
 test('a --quick smoke run is marked in the text and the report and draws no verdicts', async () => {
   const { file, results } = await evaluated();
-  assert.ok(verdicts(results).some((v) => /improve/.test(v)), 'a normal run has verdicts');
+  assert.ok(
+    verdicts(results).some((v) => /improve/.test(v)),
+    'a normal run has verdicts',
+  );
   const smoke: EvaluationResults = { ...results, config: { ...results.config, quick: true } };
-  assert.deepEqual(verdicts(smoke).filter((v) => /improve|WORSE/.test(v)), []);
+  assert.deepEqual(
+    verdicts(smoke).filter((v) => /improve|WORSE/.test(v)),
+    [],
+  );
   assert.match(formatResults(smoke), /^SMOKE RUN \(--quick\)/);
   writeFileSync(file, JSON.stringify(smoke));
   const html = join(dir, 'report.html');

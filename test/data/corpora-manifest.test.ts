@@ -16,7 +16,10 @@ test('manifest: relative paths against its folder, ids from the relative path, a
     const r = readManifest(m);
     assert.equal(r.pathColumn, 'path');
     assert.equal(r.groupColumn, 'speaker');
-    assert.deepEqual(r.rows.map((x) => x.id), ['audio/s1/x', 'audio/s2/x']);
+    assert.deepEqual(
+      r.rows.map((x) => x.id),
+      ['audio/s1/x', 'audio/s2/x'],
+    );
     assert.equal(r.rows[0].path, join(d, 'audio/s1/x.wav'));
     assert.deepEqual(r.rows[0].values, { path: 'audio/s1/x.wav', label: 'angry', speaker: 's1', session: '1', note: 'a;b' });
     writeFileSync(m, 'file,label,group,fold\naudio/s1/x.wav,angry,g1,A\naudio/s2/x.wav,sad,g2,B\n');
@@ -47,7 +50,11 @@ test('bad manifests: one-line errors naming the manifest, the line and the probl
     ];
     for (const [text, re] of cases) {
       writeFileSync(m, text);
-      assert.throws(() => readManifest(m), (e: Error) => re.test(e.message) && !e.message.includes('\n'), text);
+      assert.throws(
+        () => readManifest(m),
+        (e: Error) => re.test(e.message) && !e.message.includes('\n'),
+        text,
+      );
     }
     assert.throws(() => readManifest(join(d, 'none.csv')), /none\.csv: no such manifest/);
   } finally {

@@ -17,10 +17,8 @@ function withDir(f: (dir: string) => void): void {
 }
 
 /** id -> [emotion, speaker, gender, fold] of each utterance. */
-const facts = (u: CorpusUtterance[]): Record<string, string[]> => Object.fromEntries(u.map((x) => [
-  x.id,
-  [x.emotion, x.speaker, x.gender, x.fold],
-]));
+const facts = (u: CorpusUtterance[]): Record<string, string[]> =>
+  Object.fromEntries(u.map((x) => [x.id, [x.emotion, x.speaker, x.gender, x.fold]]));
 const mapped = (name: string, u: CorpusUtterance[], set: '4' | '6'): Record<string, string> =>
   Object.fromEntries(labelUtterances(u, corpusReader(name), set).map((x) => [x.id, x.label]));
 
@@ -167,7 +165,10 @@ test('MSP-IMPROV: consensus labels from Evalution.txt, actor F0k/M0k in session 
     assert.deepEqual(u[2].extra, { sentence: 'S05', scenario: 'H', part: 'R' });
     assert.deepEqual(mapped('msp-improv', u, '4'), { 'MSP-IMPROV-S01A-F01-S-FM01': 'angry', 'MSP-IMPROV-S05H-F03-R-FF02': 'happy' });
     // no rater agreement is never a class, not even with all labels
-    assert.deepEqual(labelUtterances(u, corpusReader('msp-improv'), 'all').map((x) => x.label), ['angry', 'happy']);
+    assert.deepEqual(
+      labelUtterances(u, corpusReader('msp-improv'), 'all').map((x) => x.label),
+      ['angry', 'happy'],
+    );
   });
 });
 
@@ -177,7 +178,11 @@ test('corpus folders that do not match the layout give one-line errors saying wh
     for (const name of ['ravdess', 'crema-d', 'savee', 'tess', 'emovo', 'casia']) {
       const r = corpusReader(name);
       const expected = `no ${r.title} files found (expected ${r.layout})`;
-      assert.throws(() => r.read(d), (e: Error) => e.message.includes(expected) && !e.message.includes('\n'), name);
+      assert.throws(
+        () => r.read(d),
+        (e: Error) => e.message.includes(expected) && !e.message.includes('\n'),
+        name,
+      );
     }
     assert.throws(() => corpusReader('msp-improv').read(d), /no Evalution\.txt \(expected MSP-IMPROV: Evalution\.txt/);
     assert.throws(() => corpusReader('ravdess').read(join(d, 'nope')), /nope: no such folder \(expected RAVDESS: Actor_01/);

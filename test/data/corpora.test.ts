@@ -9,7 +9,13 @@ import { sharedDir } from '../../src/util/paths.js';
 import { writeIemocapTree } from './iemocap-fixture.js';
 
 test('IEMOCAP ids: speaker is the letter before the turn number, not the dialog letter', () => {
-  assert.deepEqual(parseIemocapId('Ses03M_impro05a_F012'), { session: 3, dialog: 'Ses03M_impro05a', speaker: 'Ses03F', gender: 'F', type: 'impro' });
+  assert.deepEqual(parseIemocapId('Ses03M_impro05a_F012'), {
+    session: 3,
+    dialog: 'Ses03M_impro05a',
+    speaker: 'Ses03F',
+    gender: 'F',
+    type: 'impro',
+  });
   assert.equal(parseIemocapId('Ses05F_script01_1b_M004')?.type, 'script');
   assert.equal(parseIemocapId('Ses05F_script01_1b_M004')?.dialog, 'Ses05F_script01_1b');
   assert.equal(parseIemocapId('nonsense'), null);
@@ -31,7 +37,11 @@ test('IEMOCAP release tree built from the real metadata: 4490 utterances (4 clas
     assert.equal(merged.length, 5531);
     assert.equal(merged.filter((u) => u.label === 'hap').length, 595 + 1041);
     // sessions, speakers (10 actors), improvised vs scripted agree with utterances.csv
-    const csv = readFileSync(join(sharedDir(), 'data', 'iemocap', 'utterances.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const csv = readFileSync(join(sharedDir(), 'data', 'iemocap', 'utterances.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const ref = new Map(csv.map((c) => [c[0], c]));
     for (const u of all) {
       const c = ref.get(u.id)!;

@@ -23,7 +23,10 @@ function linesByDialog(): Map<string, string[]> {
  * turn with evaluator lines) for the given dialogs (default: all 151), and short generated WAVs at
  * `Session<s>/sentences/wav/<dialog>/<id>.wav` for the first `wavsPerDialog` turns of each dialog.
  */
-export function writeIemocapTree(root: string, opts: { dialogs?: (d: string) => boolean; wavsPerDialog?: number } = {}): { dialogs: number; wavs: string[] } {
+export function writeIemocapTree(
+  root: string,
+  opts: { dialogs?: (d: string) => boolean; wavsPerDialog?: number } = {},
+): { dialogs: number; wavs: string[] } {
   const wavs: string[] = [];
   let dialogs = 0;
   for (const [dialog, lines] of linesByDialog()) {

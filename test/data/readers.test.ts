@@ -58,14 +58,23 @@ test('ARFF and openSMILE CSV of the same EmoDB rows give identical tables', () =
   try {
     const n = 20;
     const d = csv.featureNames.length;
-    const lines = ["@relation 'IS10'", '@attribute name string', ...csv.featureNames.map((f) => `@attribute ${f} numeric`), '@attribute class {?}', '@data'];
+    const lines = [
+      "@relation 'IS10'",
+      '@attribute name string',
+      ...csv.featureNames.map((f) => `@attribute ${f} numeric`),
+      '@attribute class {?}',
+      '@data',
+    ];
     for (let i = 0; i < n; i++) lines.push(`'${csv.ids[i]}',${Array.from(csv.features.subarray(i * d, (i + 1) * d)).join(',')},?`);
     writeFileSync(join(dir, 'is10.arff'), lines.join('\n') + '\n');
     const a = loadFeatureTable(join(dir, 'is10.arff'), { emodbNames: true });
     assert.deepEqual(a.ids, csv.ids.slice(0, n));
     assert.deepEqual(a.featureNames, csv.featureNames);
     assert.deepEqual(a.features, csv.features.slice(0, n * d));
-    assert.deepEqual(a.meta.speaker, csv.ids.slice(0, n).map((id) => id.slice(0, 2)));
+    assert.deepEqual(
+      a.meta.speaker,
+      csv.ids.slice(0, n).map((id) => id.slice(0, 2)),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -30,12 +30,34 @@ function read(p: string): EvaluationResults {
   return JSON.parse(readFileSync(p, 'utf8')) as EvaluationResults;
 }
 
-const strip = (r: EvaluationResults) => r.results.map((m) => ({ ...m, seconds: 0, predictions: m.predictions.map((p) => ({ ...p, seconds: 0 })) }));
+const strip = (r: EvaluationResults) =>
+  r.results.map((m) => ({ ...m, seconds: 0, predictions: m.predictions.map((p) => ({ ...p, seconds: 0 })) }));
 
 test('adan evaluate on a 3-speaker EmoDB subset; --fold/--repeat pieces merged by adan merge equal the full run', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-cli-eval-'));
   try {
-    const common = ['evaluate', '--table', IS11, '--emodb-names', '--where', 'speaker=03', '--where', 'speaker=08', '--where', 'speaker=09', '--augment', 'none,noise,smote', '--classifier', 'svm', '--times', '1', '--repeats', '2', '--seed', '3'];
+    const common = [
+      'evaluate',
+      '--table',
+      IS11,
+      '--emodb-names',
+      '--where',
+      'speaker=03',
+      '--where',
+      'speaker=08',
+      '--where',
+      'speaker=09',
+      '--augment',
+      'none,noise,smote',
+      '--classifier',
+      'svm',
+      '--times',
+      '1',
+      '--repeats',
+      '2',
+      '--seed',
+      '3',
+    ];
     const full = await cli([...common, '--json', join(dir, 'full.json')]);
     assert.equal(full.code, 0, full.stderr);
     assert.match(full.stdout, /none \+ svm\s+real/);
@@ -82,7 +104,20 @@ test('adan evaluate: bad input gives one-line errors; corpus-leaky is flagged in
     const missing = await cli(['evaluate', '--table', join(dir, 'nope.csv')]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.csv: no such file/);
-    const leaky = await cli(['evaluate', '--table', IS11, '--emodb-names', '--where', 'speaker=03', '--where', 'speaker=10', '--normalisation', 'corpus-leaky', '--json', join(dir, 'l.json')]);
+    const leaky = await cli([
+      'evaluate',
+      '--table',
+      IS11,
+      '--emodb-names',
+      '--where',
+      'speaker=03',
+      '--where',
+      'speaker=10',
+      '--normalisation',
+      'corpus-leaky',
+      '--json',
+      join(dir, 'l.json'),
+    ]);
     assert.equal(leaky.code, 0, leaky.stderr);
     assert.match(leaky.stdout, /WARNING: normalisation corpus-leaky/);
     assert.equal(read(join(dir, 'l.json')).config.normalisation, 'corpus-leaky');

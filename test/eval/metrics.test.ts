@@ -53,10 +53,47 @@ test('McNemar exact test counts discordant pairs and gives the binomial p-value'
 
 test('verdicts say plainly whether an augmenter beat no augmentation', async () => {
   const { verdicts } = await import('../../src/eval/format.js');
-  const base = { tool: 'adan' as const, version: '0', created: '', backend: 'js', config: {}, dataset: { name: 'x', rows: 1, features: 1, classes: ['a'], groups: ['g'] }, warnings: [] };
-  const r = (augment: string) => ({ augment, classifier: 'svm', trainOn: (augment === 'none' ? 'real' : 'real+synthetic') as 'real' | 'real+synthetic' });
-  const results = ['none', 'adan', 'smote', 'noise'].map((a) => ({ ...r(a), wa: 0, uar: 0, waMean: 0, waStd: 0, uarMean: 0, uarStd: 0, waRepeats: [], uarRepeats: [], repeatIndices: [], confusion: [], perClassRecall: [], folds: [], seconds: 0, predictions: [] }));
-  const cmp = (b: string, diffWa: number, p: number) => ({ a: 'none/svm/real', b: `${b}/svm/real+synthetic`, test: 'McNemar' as const, p, diffWa, diffUar: diffWa, statistic: 0, n: 10 });
+  const base = {
+    tool: 'adan' as const,
+    version: '0',
+    created: '',
+    backend: 'js',
+    config: {},
+    dataset: { name: 'x', rows: 1, features: 1, classes: ['a'], groups: ['g'] },
+    warnings: [],
+  };
+  const r = (augment: string) => ({
+    augment,
+    classifier: 'svm',
+    trainOn: (augment === 'none' ? 'real' : 'real+synthetic') as 'real' | 'real+synthetic',
+  });
+  const results = ['none', 'adan', 'smote', 'noise'].map((a) => ({
+    ...r(a),
+    wa: 0,
+    uar: 0,
+    waMean: 0,
+    waStd: 0,
+    uarMean: 0,
+    uarStd: 0,
+    waRepeats: [],
+    uarRepeats: [],
+    repeatIndices: [],
+    confusion: [],
+    perClassRecall: [],
+    folds: [],
+    seconds: 0,
+    predictions: [],
+  }));
+  const cmp = (b: string, diffWa: number, p: number) => ({
+    a: 'none/svm/real',
+    b: `${b}/svm/real+synthetic`,
+    test: 'McNemar' as const,
+    p,
+    diffWa,
+    diffUar: diffWa,
+    statistic: 0,
+    n: 10,
+  });
   const v = verdicts({ ...base, results, comparisons: [cmp('adan', -1.5, 0.2), cmp('smote', 2, 0.01), cmp('noise', 0.5, 0.6)] });
   assert.deepEqual(v, [
     'adan + SVM (real+synthetic) did not improve over no augmentation (WA -1.50, UAR -1.50 points; McNemar p = 0.200).',

@@ -24,14 +24,27 @@ const deps: EvalDeps = {
 /** 4 speakers x 2 classes of real EmoDB IS11 (fast, real data). */
 function smallData(): EvalData {
   const t = emodbIs11();
-  const keep = t.ids.map((_, i) => i).filter((i) => ['03', '08', '09', '10'].includes(t.meta.speaker[i]) && ['anger', 'sadness', 'neutral'].includes(t.meta.label[i]));
+  const keep = t.ids
+    .map((_, i) => i)
+    .filter((i) => ['03', '08', '09', '10'].includes(t.meta.speaker[i]) && ['anger', 'sadness', 'neutral'].includes(t.meta.label[i]));
   return evalDataFromTable(selectRows(t, keep), { name: 'emodb-subset', labelCol: 'label', groupCol: 'speaker' });
 }
 
-const base: EvaluateConfig = { augment: ['none', 'duplicate', 'smote'], classifiers: ['centroid'], trainOn: ['real+synthetic', 'synthetic'], repeats: 2, seed: 5, normalisation: 'per-fold' };
+const base: EvaluateConfig = {
+  augment: ['none', 'duplicate', 'smote'],
+  classifiers: ['centroid'],
+  trainOn: ['real+synthetic', 'synthetic'],
+  repeats: 2,
+  seed: 5,
+  normalisation: 'per-fold',
+};
 
 function strip(r: EvaluationResults) {
-  return { ...r, created: '', results: r.results.map((m) => ({ ...m, seconds: 0, predictions: m.predictions.map((p) => ({ ...p, seconds: 0 })) })) };
+  return {
+    ...r,
+    created: '',
+    results: r.results.map((m) => ({ ...m, seconds: 0, predictions: m.predictions.map((p) => ({ ...p, seconds: 0 })) })),
+  };
 }
 
 test('methodsFor: none only on real data; augmenters on the requested training sets', () => {
@@ -84,13 +97,18 @@ test('corpus-leaky normalisation is explicit, flagged and differs from per-fold'
   assert.equal(honest.warnings.length, 0);
   assert.equal(leaky.config.normalisation, 'corpus-leaky');
   assert.match(leaky.warnings[0], /WHOLE corpus/);
-  assert.notDeepEqual(leaky.results[0].predictions[0].pred.concat(leaky.results[0].predictions[1].pred), honest.results[0].predictions[0].pred.concat(honest.results[0].predictions[1].pred));
+  assert.notDeepEqual(
+    leaky.results[0].predictions[0].pred.concat(leaky.results[0].predictions[1].pred),
+    honest.results[0].predictions[0].pred.concat(honest.results[0].predictions[1].pred),
+  );
 });
 
 test('augmenters see only the training fold (and the fit mask of the training rows)', async () => {
   const data = smallData();
   const mask = new Uint8Array(data.rows);
-  whereEquals({ ids: data.ids, featureNames: [], features: new Float32Array(0), meta: { g: data.groups } }, 'g', '03').forEach((i) => (mask[i] = 1));
+  whereEquals({ ids: data.ids, featureNames: [], features: new Float32Array(0), meta: { g: data.groups } }, 'g', '03').forEach(
+    (i) => (mask[i] = 1),
+  );
   const seen: { group: string; rows: number; maskOnes: number }[] = [];
   const spy: EvalDeps = {
     ...deps,

@@ -25,13 +25,28 @@ test('adan reproduce iemocap --quick on a release-shaped tree (real labels of 20
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
     const lines = ['name,' + Array.from({ length: 8 }, (_, j) => `f${j}`).join(',')];
-    for (const u of utts) lines.push([u.id, ...Array.from({ length: 8 }, (_, j) => ((j % 4 === classes.indexOf(u.label) ? 1.5 : 0) + rnd()).toFixed(4))].join(','));
+    for (const u of utts)
+      lines.push(
+        [u.id, ...Array.from({ length: 8 }, (_, j) => ((j % 4 === classes.indexOf(u.label) ? 1.5 : 0) + rnd()).toFixed(4))].join(','),
+      );
     writeFileSync(join(dir, 'features.csv'), lines.join('\n') + '\n');
     let stdout = '';
     process.stdout.write = ((s: string | Uint8Array) => ((stdout += String(s)), true)) as typeof process.stdout.write;
     let stderr = '';
     process.stderr.write = ((s: string | Uint8Array) => ((stderr += String(s)), true)) as typeof process.stderr.write;
-    const code = await run(['node', 'adan', 'reproduce', 'iemocap', '--iemocap', root, '--features', join(dir, 'features.csv'), '--quick', '-o', join(dir, 'run')]);
+    const code = await run([
+      'node',
+      'adan',
+      'reproduce',
+      'iemocap',
+      '--iemocap',
+      root,
+      '--features',
+      join(dir, 'features.csv'),
+      '--quick',
+      '-o',
+      join(dir, 'run'),
+    ]);
     process.stdout.write = outW;
     process.stderr.write = errW;
     assert.equal(code, 0, stderr);

@@ -17,7 +17,19 @@ test('adan reproduce emodb --quick (golden IS11 features): Table I rows, paper n
   process.stdout.write = ((s: string | Uint8Array) => ((stdout += String(s)), true)) as typeof process.stdout.write;
   process.stderr.write = (() => true) as typeof process.stderr.write;
   try {
-    const code = await run(['node', 'adan', 'reproduce', 'emodb', '--emodb', join(sharedDir(), 'data', 'emodb'), '--features', join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv'), '--quick', '-o', dir]);
+    const code = await run([
+      'node',
+      'adan',
+      'reproduce',
+      'emodb',
+      '--emodb',
+      join(sharedDir(), 'data', 'emodb'),
+      '--features',
+      join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv'),
+      '--quick',
+      '-o',
+      dir,
+    ]);
     process.stdout.write = outW;
     process.stderr.write = errW;
     assert.equal(code, 0);
@@ -37,7 +49,8 @@ test('adan reproduce emodb --quick (golden IS11 features): Table I rows, paper n
     assert.equal(svm.wa.toFixed(2), '77.38');
     assert.equal(svm.uar.toFixed(2), '74.72');
     const m = join(dir, 'models', 'adan-fold0');
-    for (const f of ['model.json', 'weights.safetensors', 'normalisation.json', 'training-log.json', 'training-log.csv', 'train.csv']) assert.ok(existsSync(join(m, f)), f);
+    for (const f of ['model.json', 'weights.safetensors', 'normalisation.json', 'training-log.json', 'training-log.csv', 'train.csv'])
+      assert.ok(existsSync(join(m, f)), f);
     const train = readCsvTable(join(m, 'train.csv'));
     assert.equal(train.ids.length, 535 - 49); // fold 0 holds out speaker 03 (49 utterances)
     assert.ok(train.ids.every((id) => !id.startsWith('03')));

@@ -56,7 +56,7 @@ test('clipToTrainingRange clips test values to the training columns range', () =
   assert.deepEqual(Array.from(x), [1, 0]);
 });
 
-test('label-mix divergence: 0 for identical mixes, > 0.05 for the issue\'s 55 % / 14 % example', () => {
+test("label-mix divergence: 0 for identical mixes, > 0.05 for the issue's 55 % / 14 % example", () => {
   assert.equal(labelMixDivergence([0, 1, 0, 1], ['a', 'a', 'b', 'b'], 2), 0);
   const y: number[] = [];
   const g: string[] = [];
@@ -71,13 +71,20 @@ test('speaker-enrol:K scores every test utterance except the K enrolment ones; t
   const t = emodbIs11();
   const keep = t.ids.map((_, i) => i).filter((i) => ['03', '08', '09', '10'].includes(t.meta.speaker[i]));
   const data = evalDataFromTable(selectRows(t, keep), { name: 'emodb-subset', labelCol: 'label', groupCol: 'speaker' });
-  const deps = { createClassifier: () => new CentroidClassifier(), fitNormaliser: fitStandardizer, createAugmenter: () => new NoAugmenter() };
+  const deps = {
+    createClassifier: () => new CentroidClassifier(),
+    fitNormaliser: fitStandardizer,
+    createAugmenter: () => new NoAugmenter(),
+  };
   const cfg = { augment: ['none'], classifiers: ['centroid'], trainOn: ['real' as const], repeats: 1, seed: 3 };
   const r = await runEvaluation(data, { ...cfg, normalisation: 'speaker-enrol:5' }, deps);
   assert.equal(r.protocol, 'speaker-enrol:5');
   const scored = r.results[0].predictions.reduce((s, p) => s + p.rows.length, 0);
   assert.equal(scored, data.rows - 4 * 5);
   const s = await runEvaluation(data, { ...cfg, normalisation: 'speaker' }, deps);
-  assert.equal(s.results[0].predictions.reduce((a, p) => a + p.rows.length, 0), data.rows);
+  assert.equal(
+    s.results[0].predictions.reduce((a, p) => a + p.rows.length, 0),
+    data.rows,
+  );
   assert.ok(Number.isFinite(s.dataset.labelMixDivergence));
 });

@@ -13,7 +13,10 @@ function writeManifestCorpus(d: string): string {
   const lines = ['path,label,speaker,session,gender,split'];
   let seed = 1;
   for (const spk of ['s1', 's2', 's3']) {
-    for (const [label, pitch] of [['angry', 260], ['sad', 110]] as const) {
+    for (const [label, pitch] of [
+      ['angry', 260],
+      ['sad', 110],
+    ] as const) {
       for (const k of [1, 2]) {
         const rel = `wav/${spk}/${label}${k}.wav`;
         writeTone(join(d, rel), { pitch: pitch + 7 * k, seed: seed++ });

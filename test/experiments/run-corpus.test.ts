@@ -13,7 +13,11 @@ const results = (dir: string): EvaluationResults => JSON.parse(readFileSync(join
 function writeRavdess(d: string): void {
   let seed = 1;
   for (const actor of ['01', '02', '03']) {
-    for (const [emo, pitch] of [['05', 260], ['04', 110], ['02', 180]] as const) {
+    for (const [emo, pitch] of [
+      ['05', 260],
+      ['04', 110],
+      ['02', 180],
+    ] as const) {
       for (const rep of emo === '02' ? ['01'] : ['01', '02']) {
         writeTone(join(d, `Actor_${actor}`, `03-01-${emo}-01-01-${rep}-${actor}.wav`), {
           pitch: pitch + 5 * Number(rep),
@@ -64,7 +68,10 @@ test('adan run manifest with speaker groups; bad corpus and bad options are one-
     const lines = ['path,label,speaker'];
     let seed = 1;
     for (const spk of ['a', 'b', 'c', 'd']) {
-      for (const [label, pitch] of [['happy', 240], ['neutral', 120]] as const) {
+      for (const [label, pitch] of [
+        ['happy', 240],
+        ['neutral', 120],
+      ] as const) {
         writeTone(join(d, `${spk}-${label}.wav`), { pitch, seed: seed++ });
         lines.push(`${spk}-${label}.wav,${label},${spk}`);
       }

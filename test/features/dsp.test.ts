@@ -122,7 +122,8 @@ test('11 kHz resampler: factored fast path equals the direct truncated inverse D
   const out = r.apply(spec, new Float32Array(275));
   for (const i of [0, 1, 100, 274]) {
     let acc = spec[0];
-    for (let k = 1; k <= 136; k++) acc += spec[2 * k] * Math.cos((2 * Math.PI * k * i) / 352) - spec[2 * k + 1] * Math.sin((2 * Math.PI * k * i) / 352);
+    for (let k = 1; k <= 136; k++)
+      acc += spec[2 * k] * Math.cos((2 * Math.PI * k * i) / 352) - spec[2 * k + 1] * Math.sin((2 * Math.PI * k * i) / 352);
     assert.ok(Math.abs(out[i] - acc / 256) < 1e-6, `i=${i}: ${out[i]} vs ${acc / 256}`);
   }
 });

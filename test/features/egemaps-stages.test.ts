@@ -21,7 +21,12 @@ test('polyRoots finds the roots of (z - 0.5)(z + 0.25)(z² + 0.81)', () => {
   polyRoots(c, re, im);
   const key = (v: number): number => Math.round(v * 1e6) / 1e6;
   const roots = Array.from(re, (r, i) => [r, im[i]] as const).sort((a, b) => key(a[0]) - key(b[0]) || a[1] - b[1]);
-  const want = [[-0.25, 0], [0, -0.9], [0, 0.9], [0.5, 0]];
+  const want = [
+    [-0.25, 0],
+    [0, -0.9],
+    [0, 0.9],
+    [0.5, 0],
+  ];
   roots.forEach(([r, i], k) => {
     assert.ok(Math.abs(r - want[k][0]) < 1e-9 && Math.abs(i - want[k][1]) < 1e-9, `root ${r}+${i}i`);
   });
@@ -40,7 +45,15 @@ test('viterbiPitch keeps a continuous contour through a one-frame octave jump of
   const out = viterbiPitch(f0, v, n, 2, 0.7, { wLocal: 2, wTvv: 10, wTvuv: 10, wThr: 4, wRange: 1, wTuu: 0 }, 40);
   assert.deepEqual([...out], [200, 200, 200, 200, 200, 200]);
   // all candidates below the voicing threshold: unvoiced
-  const un = viterbiPitch(f0, v.map(() => 0.2), n, 2, 0.7, { wLocal: 2, wTvv: 10, wTvuv: 10, wThr: 4, wRange: 1, wTuu: 0 }, 40);
+  const un = viterbiPitch(
+    f0,
+    v.map(() => 0.2),
+    n,
+    2,
+    0.7,
+    { wLocal: 2, wTvv: 10, wTvuv: 10, wThr: 4, wRange: 1, wTuu: 0 },
+    40,
+  );
   assert.deepEqual([...un], [0, 0, 0, 0, 0, 0]);
 });
 

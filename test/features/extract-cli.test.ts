@@ -21,7 +21,20 @@ test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic 
     writeFileSync(join(inDir, 'broken.wav'), 'RIFF....WAVEjunk');
     const out = join(dir, 'out', 'f.csv');
     const lld = join(dir, 'out', 'lld.csv');
-    const r = await runCaptured(['extract', join(dir, 'in'), '--set', 'IS10', '-o', out, '--lld', lld, '--jobs', '2', '--json', '--keep-going']);
+    const r = await runCaptured([
+      'extract',
+      join(dir, 'in'),
+      '--set',
+      'IS10',
+      '-o',
+      out,
+      '--lld',
+      lld,
+      '--jobs',
+      '2',
+      '--json',
+      '--keep-going',
+    ]);
     assert.equal(r.code, 1, 'a failed file makes the exit code non-zero');
     const errLines = r.stderr.trim().split('\n');
     assert.equal(errLines.length, 2, r.stderr);
@@ -49,7 +62,9 @@ test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic 
       assert.ok(close / ref.length > 0.99, `${parts[0]}: ${close}/${ref.length} values close`);
     }
     // LLD CSV: the layout of openSMILE's dumps, frame times 10 ms apart
-    const dump = readFileSync(join(sharedDir(), 'data', 'emodb', 'opensmile', 'lld', '03a01Fa_IS10_lld.csv'), 'utf8').trim().split('\n');
+    const dump = readFileSync(join(sharedDir(), 'data', 'emodb', 'opensmile', 'lld', '03a01Fa_IS10_lld.csv'), 'utf8')
+      .trim()
+      .split('\n');
     const ours = readFileSync(lld, 'utf8').trim().split('\n');
     assert.equal(ours[0], dump[0]);
     const rows03 = ours.filter((l) => l.startsWith("'03a01Fa'"));
@@ -57,7 +72,19 @@ test('adan extract: folders, bad files, openSMILE CSV + LLD CSV, shards, atomic 
     assert.equal(rows03[183].split(';')[1], '1.830000');
     assert.deepEqual(readdirSync(join(dir, 'out')).sort(), ['f.csv', 'lld.csv'], 'no temporary files left');
     // shards: 0/2 and 1/2 split the sorted list
-    const s0 = await runCaptured(['extract', join(dir, 'in', '16b10Lb.wav'), join(inDir, '03a01Fa.wav'), '--set', 'IS10', '-o', join(dir, 's0.csv'), '--shard', '1/2', '--jobs', '1']);
+    const s0 = await runCaptured([
+      'extract',
+      join(dir, 'in', '16b10Lb.wav'),
+      join(inDir, '03a01Fa.wav'),
+      '--set',
+      'IS10',
+      '-o',
+      join(dir, 's0.csv'),
+      '--shard',
+      '1/2',
+      '--jobs',
+      '1',
+    ]);
     assert.equal(s0.code, 0, s0.stderr);
     const sl = readFileSync(join(dir, 's0.csv'), 'utf8').trim().split('\n');
     assert.equal(sl.length, 2);

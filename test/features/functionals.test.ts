@@ -22,7 +22,17 @@ test('extremes: first occurrence positions, range, mean', () => {
 
 test('percentiles: interpolated quartiles, percentiles, iqr and range, oS names', () => {
   const r = run([{ type: 'percentiles', quartiles: true, iqr: true, percentiles: [0.01, 0.99], ranges: [[0, 1]] }], [5, 3, 1, 4, 2]);
-  assert.deepEqual(Object.keys(r), ['quartile1', 'quartile2', 'quartile3', 'iqr1-2', 'iqr2-3', 'iqr1-3', 'percentile1.0', 'percentile99.0', 'pctlrange0-1']);
+  assert.deepEqual(Object.keys(r), [
+    'quartile1',
+    'quartile2',
+    'quartile3',
+    'iqr1-2',
+    'iqr2-3',
+    'iqr1-3',
+    'percentile1.0',
+    'percentile99.0',
+    'pctlrange0-1',
+  ]);
   assert.deepEqual([r.quartile1, r.quartile2, r.quartile3, r['iqr1-3']], [2, 3, 4, 2]);
   near(r['percentile1.0'], 1.04);
   near(r['percentile99.0'], 4.96);
@@ -40,7 +50,15 @@ test('moments: population stddev, skewness, non-excess kurtosis', () => {
 });
 
 test('regression: exact line and parabola, segment-normalised centroid', () => {
-  const lin = run([{ type: 'regression', outputs: ['linregc1', 'linregc2', 'linregerrA', 'linregerrQ', 'qregc1', 'qregc2', 'qregc3', 'qregerrQ', 'centroid'] }], [1, 3, 5, 7, 9]);
+  const lin = run(
+    [
+      {
+        type: 'regression',
+        outputs: ['linregc1', 'linregc2', 'linregerrA', 'linregerrQ', 'qregc1', 'qregc2', 'qregc3', 'qregerrQ', 'centroid'],
+      },
+    ],
+    [1, 3, 5, 7, 9],
+  );
   near(lin.linregc1, 2);
   near(lin.linregc2, 1);
   near(lin.linregerrQ, 0);
@@ -82,7 +100,10 @@ test('onset: transitions into x > 0, rate per second', () => {
 });
 
 test('peaks: the value after a local maximum is taken (oS quirk)', () => {
-  const r = run([{ type: 'peaks', outputs: ['numPeaks', 'meanPeakDist', 'peakMean', 'peakMeanMeanDist', 'peakDistStddev'], norm: 'second' }], [0, 5, 4, 0, 5, 4, 0, 0]);
+  const r = run(
+    [{ type: 'peaks', outputs: ['numPeaks', 'meanPeakDist', 'peakMean', 'peakMeanMeanDist', 'peakDistStddev'], norm: 'second' }],
+    [0, 5, 4, 0, 5, 4, 0, 0],
+  );
   assert.equal(r.numPeaks, 1);
   near(r.peakMean, 4);
   near(r.meanPeakDist, 0.09); // no distance: N+1 = 9 frames
@@ -92,13 +113,37 @@ test('peaks: the value after a local maximum is taken (oS quirk)', () => {
 
 test('segments relTh: boundaries where the 3-frame running mean crosses a threshold', () => {
   const x = [0, 0, 0, 0, 0, 0, 10, 10, 10, 10, 10, 10, 0, 0, 0, 0, 0, 0];
-  const r = run([{ type: 'segments', algorithm: 'relTh', thresholds: [0.25], outputs: ['numSegments', 'meanSegLen', 'maxSegLen', 'minSegLen', 'segLenStddev'], norm: 'frame', maxNumSeg: 100 }], x);
+  const r = run(
+    [
+      {
+        type: 'segments',
+        algorithm: 'relTh',
+        thresholds: [0.25],
+        outputs: ['numSegments', 'meanSegLen', 'maxSegLen', 'minSegLen', 'segLenStddev'],
+        norm: 'frame',
+        maxNumSeg: 100,
+      },
+    ],
+    x,
+  );
   assert.deepEqual([r.numSegments, r.meanSegLen, r.maxSegLen, r.minSegLen, r.segLenStddev], [2, 7.5, 8, 7, 0.5]);
 });
 
 test('segments nonX: voiced runs, recorded one frame short (oS behaviour)', () => {
   const x = [0, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1];
-  const r = run([{ type: 'segments', algorithm: 'nonX', x: 0, outputs: ['meanSegLen', 'maxSegLen', 'minSegLen', 'segLenStddev'], norm: 'second', maxNumSeg: 100 }], x);
+  const r = run(
+    [
+      {
+        type: 'segments',
+        algorithm: 'nonX',
+        x: 0,
+        outputs: ['meanSegLen', 'maxSegLen', 'minSegLen', 'segLenStddev'],
+        norm: 'second',
+        maxNumSeg: 100,
+      },
+    ],
+    x,
+  );
   near(r.meanSegLen, 0.035);
   near(r.maxSegLen, 0.04);
   near(r.minSegLen, 0.03);
@@ -114,7 +159,14 @@ test('lpc: Levinson-Durbin of the contour autocorrelation, gain / N', () => {
 test('means and nonZero handling: zeros removed first, empty contour gives zeros', () => {
   const r = run([{ type: 'means', outputs: ['amean', 'qmean', 'nnz'] }], [0, 2, 0, 4], true);
   assert.deepEqual([r.amean, r.qmean, r.nnz], [3, 10, 1]);
-  const z = run([{ type: 'means', outputs: ['amean', 'qmean'] }, { type: 'moments', outputs: ['stddev'] }], [0, 0, 0], true);
+  const z = run(
+    [
+      { type: 'means', outputs: ['amean', 'qmean'] },
+      { type: 'moments', outputs: ['stddev'] },
+    ],
+    [0, 0, 0],
+    true,
+  );
   assert.deepEqual(Object.values(z), [0, 0, 0]);
   const nnz = run([{ type: 'means', outputs: ['nnz'], norm: 'segment' }], [0, 2, 0, 4]);
   near(nnz.nnz, 0.5);
@@ -130,7 +182,17 @@ test('applyToLevel is contour-major and namesFor prefixes contour names', () => 
 });
 
 test('peaks2: small peaks merged, slopes per second including the slope to the last frame', () => {
-  const r = run([{ type: 'peaks2', outputs: ['numPeaks', 'meanRisingSlope', 'stddevRisingSlope', 'meanFallingSlope', 'stddevFallingSlope'], relThresh: 0.1, norm: 'second' }], [0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0]);
+  const r = run(
+    [
+      {
+        type: 'peaks2',
+        outputs: ['numPeaks', 'meanRisingSlope', 'stddevRisingSlope', 'meanFallingSlope', 'stddevFallingSlope'],
+        relThresh: 0.1,
+        norm: 'second',
+      },
+    ],
+    [0, 0, 0, 10, 0, 0, 0, 10, 0, 0, 0],
+  );
   // the second equal maximum is not 5% higher than the first and no minimum separates them: dropped
   near(r.numPeaks, 1 / 0.11);
   near(r.meanRisingSlope, 10 / 0.03);

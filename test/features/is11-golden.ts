@@ -20,7 +20,9 @@ const unquote = (s: string): string => (s.startsWith("'") && s.endsWith("'") ? s
 
 /** Reads an openSMILE functionals CSV (`name;frameTime;features...`). */
 export function readGolden(set: 'IS09' | 'IS10' | 'IS11' | 'eGeMAPS'): GoldenTable {
-  const lines = readFileSync(join(OPENSMILE_DIR, `${set}.csv`), 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(join(OPENSMILE_DIR, `${set}.csv`), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const names = lines[0].split(';').slice(2);
   const rows = new Map<string, Float64Array>();
   const ids: string[] = [];
@@ -37,7 +39,9 @@ export function readGolden(set: 'IS09' | 'IS10' | 'IS11' | 'eGeMAPS'): GoldenTab
 
 /** Reads a frame-level dump (`name;frameTime;lld...`) as a level with all its rows. */
 export function readDump(id: string, set: 'IS10' | 'IS11'): Level {
-  const lines = readFileSync(join(OPENSMILE_DIR, 'lld', `${id}_${set}_lld.csv`), 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(join(OPENSMILE_DIR, 'lld', `${id}_${set}_lld.csv`), 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   const names = lines[0].split(';').slice(2);
   const frames = lines.length - 1;
   const data = new Float32Array(frames * names.length);
@@ -56,7 +60,8 @@ export function selectColumns(level: Level, names: readonly string[]): Level {
     return i;
   });
   const data = new Float32Array(level.frames * idx.length);
-  for (let t = 0; t < level.frames; t++) for (let k = 0; k < idx.length; k++) data[t * idx.length + k] = level.data[t * level.dims + idx[k]];
+  for (let t = 0; t < level.frames; t++)
+    for (let k = 0; k < idx.length; k++) data[t * idx.length + k] = level.data[t * level.dims + idx[k]];
   return { frames: level.frames, dims: idx.length, data, names: [...names] };
 }
 

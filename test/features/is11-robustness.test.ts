@@ -37,12 +37,19 @@ for (const [name, fs, x] of CASES) {
     assert.ok(b.every(Number.isFinite), 'IS09 values finite');
     const c = extractEgemaps(x, fs).values;
     assert.equal(c.length, 88);
-    assert.ok(c.every((v, i) => !EGEMAPS_IMPLEMENTED.has(egNames[i]) || Number.isFinite(v)), 'eGeMAPS implemented values finite');
+    assert.ok(
+      c.every((v, i) => !EGEMAPS_IMPLEMENTED.has(egNames[i]) || Number.isFinite(v)),
+      'eGeMAPS implemented values finite',
+    );
   });
 }
 
 test('input shorter than the minimum is refused with a UserError', () => {
-  for (const [set, fn] of [[is11Set, extractIs11], [is09Set, extractIs09], [egemapsSet, extractEgemaps]] as const) {
+  for (const [set, fn] of [
+    [is11Set, extractIs11],
+    [is09Set, extractIs09],
+    [egemapsSet, extractEgemaps],
+  ] as const) {
     const x = new Float32Array(set.minSamples(16000) - 1);
     assert.throws(() => fn(x, 16000), UserError);
   }

@@ -25,7 +25,9 @@ const IDS = ['03a01Fa', '08b02Tc', '11a04Wc', '14a05Aa', '16b10Lb'];
 const dir = join(sharedDir(), 'data', 'emodb', 'opensmile', 'lld');
 
 function readDump(id: string, set: string): { names: string[]; rows: number[][] } {
-  const lines = readFileSync(join(dir, `${id}_${set}_lld.csv`), 'utf8').trim().split('\n');
+  const lines = readFileSync(join(dir, `${id}_${set}_lld.csv`), 'utf8')
+    .trim()
+    .split('\n');
   return { names: lines[0].split(';').slice(2), rows: lines.slice(1).map((l) => l.split(';').slice(2).map(Number)) };
 }
 

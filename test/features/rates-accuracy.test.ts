@@ -48,7 +48,10 @@ test('all four sets at 8 to 48 kHz match openSMILE as closely as at 16 kHz', asy
     assert.deepEqual(errors, []);
     const cells: string[] = [];
     for (const rate of RATES) {
-      const rep = accuracy(goldenSubset(golden, (id) => id.endsWith(`_${rate}`)), ours);
+      const rep = accuracy(
+        goldenSubset(golden, (id) => id.endsWith(`_${rate}`)),
+        ours,
+      );
       assert.equal(rep.files, 20, `${set} at ${rate} Hz: ${rep.files} files compared`);
       cells.push((100 * rep.fraction).toFixed(2));
       const required = FLOOR[set]?.[rate] ?? TARGET[set];

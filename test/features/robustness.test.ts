@@ -99,7 +99,10 @@ test('input shorter than the set needs is a one-line UserError; WAV encodings gi
     assert.ok(Math.abs(a.values[i] - b.values[i]) < 0.5, `${a.values[i]} vs ${b.values[i]}`);
     const empty = join(dir, 'empty.wav');
     writeFileSync(empty, new Uint8Array(0));
-    assert.throws(() => extractFeatures(empty, 'IS10'), (e: unknown) => e instanceof UserError && /empty\.wav: empty file/.test(e.message));
+    assert.throws(
+      () => extractFeatures(empty, 'IS10'),
+      (e: unknown) => e instanceof UserError && /empty\.wav: empty file/.test(e.message),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -6,11 +6,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
-  Adam, BatchNorm, Dropout, loadSafetensors, loadSequential, mlpSpec, Rng, saveSafetensors, saveSequential, Sequential,
-  softmaxCrossEntropyLoss, type Matrix,
+  Adam,
+  BatchNorm,
+  Dropout,
+  loadSafetensors,
+  loadSequential,
+  mlpSpec,
+  Rng,
+  saveSafetensors,
+  saveSequential,
+  Sequential,
+  softmaxCrossEntropyLoss,
+  type Matrix,
 } from '../../src/nn/index.js';
 
-const SPEC = mlpSpec({ inputs: 12, hidden: [16, 8], outputs: 4, activation: 'leakyRelu', outputActivation: 'linear', batchNorm: true, dropout: 0.25 });
+const SPEC = mlpSpec({
+  inputs: 12,
+  hidden: [16, 8],
+  outputs: 4,
+  activation: 'leakyRelu',
+  outputActivation: 'linear',
+  batchNorm: true,
+  dropout: 0.25,
+});
 
 function data(seed: number, rows: number): { x: Matrix; y: Int32Array } {
   const rng = new Rng(seed);
@@ -31,12 +49,20 @@ function train(net: Sequential, opt: Adam, steps: number, from = 0): void {
 }
 
 test('Rng: same seed same stream, documented ranges, fork and state round trip', () => {
-  const a = new Rng(42), b = new Rng(42);
+  const a = new Rng(42),
+    b = new Rng(42);
   const sa = Array.from({ length: 100 }, () => a.uint32());
-  assert.deepEqual(sa, Array.from({ length: 100 }, () => b.uint32()));
-  assert.notDeepEqual(sa, Array.from({ length: 100 }, () => new Rng(43).uint32()));
+  assert.deepEqual(
+    sa,
+    Array.from({ length: 100 }, () => b.uint32()),
+  );
+  assert.notDeepEqual(
+    sa,
+    Array.from({ length: 100 }, () => new Rng(43).uint32()),
+  );
   const r = new Rng(7);
-  let mean = 0, sq = 0;
+  let mean = 0,
+    sq = 0;
   const n = 20000;
   for (let i = 0; i < n; i++) {
     const u = r.uniform();
@@ -50,12 +76,17 @@ test('Rng: same seed same stream, documented ranges, fork and state round trip',
   for (let i = 0; i < 5000; i++) counts[r.int(5)]++;
   for (const c of counts) assert.ok(c > 850 && c < 1150, `int(5) roughly uniform: ${counts.join(',')}`);
   const p = r.permutation(50);
-  assert.deepEqual(Array.from(p).sort((x, y) => x - y), Array.from({ length: 50 }, (_, i) => i));
+  assert.deepEqual(
+    Array.from(p).sort((x, y) => x - y),
+    Array.from({ length: 50 }, (_, i) => i),
+  );
   const st = r.getState();
   const next = [r.uint32(), r.uint32()];
   const back = Rng.fromState(st);
   assert.deepEqual([back.uint32(), back.uint32()], next);
-  const f1 = new Rng(1).fork('noise'), f2 = new Rng(1).fork('noise'), f3 = new Rng(1).fork('z');
+  const f1 = new Rng(1).fork('noise'),
+    f2 = new Rng(1).fork('noise'),
+    f3 = new Rng(1).fork('z');
   const v1 = f1.uint32();
   assert.equal(v1, f2.uint32());
   assert.notEqual(v1, f3.uint32());
@@ -70,7 +101,8 @@ test('same seed -> identical weights and BN statistics after N training steps (w
   const n2 = new Sequential(SPEC, new Rng(5));
   train(n1, new Adam(n1.params(), { lr: 1e-2 }), 8);
   train(n2, new Adam(n2.params(), { lr: 1e-2 }), 8);
-  const s1 = n1.state(), s2 = n2.state();
+  const s1 = n1.state(),
+    s2 = n2.state();
   assert.deepEqual(Object.keys(s1), Object.keys(s2));
   for (const k of Object.keys(s1)) assert.deepEqual(s1[k], s2[k], `tensor ${k}`);
   const n3 = new Sequential(SPEC, new Rng(6));
@@ -97,12 +129,16 @@ test('Adam state round trip: resuming from a checkpoint gives the uninterrupted 
   resumedOpt.loadState(optState);
   assert.equal(resumedOpt.stepCount, 5);
   train(resumed, resumedOpt, 5, 5);
-  const a = full.state(), b = resumed.state();
+  const a = full.state(),
+    b = resumed.state();
   for (const k of Object.keys(a)) assert.deepEqual(b[k], a[k], `tensor ${k}`);
 });
 
 /** An independent reading of the safetensors layout (not using the engine's loader). */
-function parseSafetensors(path: string): { header: Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }> & { __metadata__?: Record<string, string> }; body: Buffer } {
+function parseSafetensors(path: string): {
+  header: Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }> & { __metadata__?: Record<string, string> };
+  body: Buffer;
+} {
   const buf = readFileSync(path);
   const n = Number(buf.readBigUInt64LE(0));
   assert.equal(n % 8, 0, 'header padded to 8 bytes');
@@ -148,22 +184,34 @@ test('saveSequential -> loadSequential: identical outputs, BN running stats kept
 test('safetensors: raw round trip with metadata, errors name the file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-st-'));
   const file = join(dir, 't.safetensors');
-  const tensors = { a: { shape: [2, 3], data: new Float32Array([1, 2, 3, 4, 5, -6.5]) }, 'b.c': { shape: [1], data: new Float32Array([Math.PI]) } };
+  const tensors = {
+    a: { shape: [2, 3], data: new Float32Array([1, 2, 3, 4, 5, -6.5]) },
+    'b.c': { shape: [1], data: new Float32Array([Math.PI]) },
+  };
   saveSafetensors(file, tensors, { note: 'x' });
   const back = loadSafetensors(file);
   assert.deepEqual(back.metadata, { note: 'x' });
   assert.deepEqual(back.tensors.a, tensors.a);
   assert.deepEqual(back.tensors['b.c'].data, tensors['b.c'].data);
   assert.throws(() => saveSafetensors(file, { bad: { shape: [4], data: new Float32Array(3) } }), /3 values/);
-  assert.throws(() => loadSequential(file), (e: Error) => e.message.startsWith(file) && /not an adan network/.test(e.message));
+  assert.throws(
+    () => loadSequential(file),
+    (e: Error) => e.message.startsWith(file) && /not an adan network/.test(e.message),
+  );
 });
 
 test('ADAN_BACKEND=native with a missing addon is a clear error; ADAN_BACKEND=js selects the js kernels', () => {
   const mod = new URL('../../src/nn/backend.js', import.meta.url).href;
   const script = `import(${JSON.stringify(mod)}).then((m) => { try { console.log(m.backendName()); } catch (e) { console.log('ERR ' + e.message); } });`;
-  const run = (env: Record<string, string>) => spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script],
-    { env: { ...process.env, ...env }, encoding: 'utf8' }).stdout.trim();
-  assert.match(run({ ADAN_BACKEND: 'native', ADAN_NATIVE_PATH: '/nonexistent/adan_native.node' }), /^ERR ADAN_BACKEND=native but the native kernels are unavailable: .*does not exist/);
+  const run = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    }).stdout.trim();
+  assert.match(
+    run({ ADAN_BACKEND: 'native', ADAN_NATIVE_PATH: '/nonexistent/adan_native.node' }),
+    /^ERR ADAN_BACKEND=native but the native kernels are unavailable: .*does not exist/,
+  );
   assert.equal(run({ ADAN_BACKEND: 'js' }), 'js');
   assert.match(run({ ADAN_BACKEND: 'cuda' }), /^ERR ADAN_BACKEND must be js, native or auto/);
 });

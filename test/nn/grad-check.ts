@@ -36,7 +36,9 @@ export interface CheckOptions {
  * f must recompute everything from x.
  */
 export function checkGrad(what: string, f: () => number, x: Float32Array, analytic: ArrayLike<number>, o: CheckOptions = {}): void {
-  const h = o.h ?? 1e-2, rtol = o.rtol ?? 2e-2, atol = o.atol ?? 2e-3;
+  const h = o.h ?? 1e-2,
+    rtol = o.rtol ?? 2e-2,
+    atol = o.atol ?? 2e-3;
   const count = Math.min(x.length, o.maxEntries ?? 40);
   const stride = x.length / count;
   let checked = 0;

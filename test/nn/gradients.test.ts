@@ -2,8 +2,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  bceWithLogitsLoss, BatchNorm, Dropout, inputGradientPenalty, jsKernels, mlpSpec, mseLoss, Rng, Sequential, softmaxCrossEntropyLoss,
-  type ActivationName, type Matrix, type SequentialSpec,
+  bceWithLogitsLoss,
+  BatchNorm,
+  Dropout,
+  inputGradientPenalty,
+  jsKernels,
+  mlpSpec,
+  mseLoss,
+  Rng,
+  Sequential,
+  softmaxCrossEntropyLoss,
+  type ActivationName,
+  type Matrix,
+  type SequentialSpec,
 } from '../../src/nn/index.js';
 import { checkGrad, dot, kernelSets, randomMatrix } from './grad-check.js';
 
@@ -41,7 +52,17 @@ for (const k of kernelSets()) {
       for (let i = 0; i < x.data.length; i++) x.data[i] = Math.sign(x.data[i] || 1) * (0.1 + Math.abs(x.data[i]));
       const alone = new Sequential({ inputs: 4, layers: [{ type: 'activation', fn, slope: 0.3 }] }, rng, k);
       checkNet(`${fn}`, alone, x, 4);
-      const fused = new Sequential({ inputs: 4, layers: [{ type: 'dense', units: 6 }, { type: 'activation', fn }] }, rng, k);
+      const fused = new Sequential(
+        {
+          inputs: 4,
+          layers: [
+            { type: 'dense', units: 6 },
+            { type: 'activation', fn },
+          ],
+        },
+        rng,
+        k,
+      );
       checkNet(`dense+${fn}`, fused, randomMatrix(rng, 5, 4), 5);
     });
   }
@@ -74,7 +95,17 @@ for (const k of kernelSets()) {
 
   test(`[${k.name}] dropout with a fixed mask: gradient of x`, () => {
     const rng = new Rng(9);
-    const net = new Sequential({ inputs: 6, layers: [{ type: 'dense', units: 5 }, { type: 'dropout', rate: 0.4 }] }, rng, k);
+    const net = new Sequential(
+      {
+        inputs: 6,
+        layers: [
+          { type: 'dense', units: 5 },
+          { type: 'dropout', rate: 0.4 },
+        ],
+      },
+      rng,
+      k,
+    );
     const drop = net.layers[1] as Dropout;
     const saved = drop.rng.getState();
     checkNet('dropout', net, randomMatrix(rng, 7, 6), 10, () => {
@@ -89,7 +120,11 @@ for (const k of kernelSets()) {
 
   test(`[${k.name}] whole MLP (tanh, batch norm, dropout, softmax cross-entropy): all parameter gradients`, () => {
     const rng = new Rng(11);
-    const net = new Sequential(mlpSpec({ inputs: 5, hidden: [7, 6], outputs: 3, activation: 'tanh', outputActivation: 'linear', batchNorm: true, dropout: 0.2 }), rng, k);
+    const net = new Sequential(
+      mlpSpec({ inputs: 5, hidden: [7, 6], outputs: 3, activation: 'tanh', outputActivation: 'linear', batchNorm: true, dropout: 0.2 }),
+      rng,
+      k,
+    );
     const drops = net.layers.filter((l): l is Dropout => l instanceof Dropout);
     const saved = drops.map((d) => d.rng.getState());
     const reset = (): void => drops.forEach((d, i) => (d.rng = Rng.fromState(saved[i])));
@@ -124,12 +159,17 @@ for (const k of kernelSets()) {
     const none = net.backward(dy, { inputGrad: false });
     assert.equal(none.rows, 0);
     net.params().forEach((p, i) => {
-      for (let j = 0; j < p.grad.length; j++) assert.ok(Math.abs(p.grad[j] - 2 * grads[i][j]) <= 1e-6 * (1 + Math.abs(grads[i][j])), `${p.name} accumulated twice`);
+      for (let j = 0; j < p.grad.length; j++)
+        assert.ok(Math.abs(p.grad[j] - 2 * grads[i][j]) <= 1e-6 * (1 + Math.abs(grads[i][j])), `${p.name} accumulated twice`);
     });
   });
 
   test(`[${k.name}] WGAN-GP input-gradient penalty: parameter and input gradients (double backprop)`, () => {
-    for (const [act, out] of [['tanh', 'linear'], ['sigmoid', 'sigmoid'], ['leakyRelu', 'tanh']] as const) {
+    for (const [act, out] of [
+      ['tanh', 'linear'],
+      ['sigmoid', 'sigmoid'],
+      ['leakyRelu', 'tanh'],
+    ] as const) {
       const rng = new Rng(13);
       const spec: SequentialSpec = mlpSpec({ inputs: 4, hidden: [6, 5], outputs: 1, activation: act, outputActivation: out });
       const net = new Sequential(spec, rng, k);
@@ -150,7 +190,8 @@ for (const k of kernelSets()) {
         ref.loadState(net.state());
         return inputGradientPenalty(ref, x, 10, { paramGrads: false }).penalty;
       };
-      for (const p of net.params()) checkGrad(`gp(${act}) ${p.name}`, f, p.value, p.grad.slice(), { h: 1e-2, atol: 2e-3, richardson: true });
+      for (const p of net.params())
+        checkGrad(`gp(${act}) ${p.name}`, f, p.value, p.grad.slice(), { h: 1e-2, atol: 2e-3, richardson: true });
       checkGrad(`gp(${act}) x`, f, x.data, gx, { h: 1e-2, atol: 2e-3, richardson: true });
     }
   });
@@ -176,7 +217,12 @@ test('BCE with logits: stable values, scalar/per-element targets, per-row/per-el
   const t = new Float32Array(10).map((_, i) => (i % 3 === 0 ? 1 : i % 3 === 1 ? 0 : 0.3));
   const wRow = new Float32Array([1, 2, 0.5, 3, 1]);
   const wEl = new Float32Array(10).map((_, i) => 0.5 + i / 10);
-  for (const [label, target, w] of [['scalar', 1, undefined], ['elements', t, undefined], ['row weights', t, wRow], ['element weights', 0, wEl]] as const) {
+  for (const [label, target, w] of [
+    ['scalar', 1, undefined],
+    ['elements', t, undefined],
+    ['row weights', t, wRow],
+    ['element weights', 0, wEl],
+  ] as const) {
     const r = bceWithLogitsLoss(z, target, w);
     checkGrad(`bce ${label}`, () => bceWithLogitsLoss(z, target, w).loss, z.data, r.grad.data.slice(), { h: 1e-3, atol: 1e-5 });
   }
@@ -195,7 +241,12 @@ test('softmax cross-entropy: integer, one-hot and soft labels, class weights', (
   const a = softmaxCrossEntropyLoss(z, labels, cw);
   const b = softmaxCrossEntropyLoss(z, onehot, cw);
   assert.ok(Math.abs(a.loss - b.loss) < 1e-9, 'one-hot matrix = integer labels');
-  for (const [label, y, w] of [['int', labels, undefined], ['int weighted', labels, cw], ['soft', soft, undefined], ['soft weighted', soft, cw]] as const) {
+  for (const [label, y, w] of [
+    ['int', labels, undefined],
+    ['int weighted', labels, cw],
+    ['soft', soft, undefined],
+    ['soft weighted', soft, cw],
+  ] as const) {
     const r = softmaxCrossEntropyLoss(z, y, w);
     checkGrad(`ce ${label}`, () => softmaxCrossEntropyLoss(z, y, w).loss, z.data, r.grad.data.slice(), { h: 1e-3, atol: 1e-5 });
   }
@@ -215,7 +266,13 @@ test('batch norm on a batch of one row (train mode): output beta, zero input gra
     assert.deepEqual(Array.from(y.data), [0.5, -1, 2]);
     const dx = net.backward({ rows: 1, cols: 3, data: new Float32Array([1, 2, 3]) });
     assert.deepEqual(Array.from(dx.data), [0, 0, 0]);
-    assert.deepEqual(Array.from(bn.runningMean), [0.1, 0.2, 0.3].map((v) => Math.fround(v)));
-    assert.deepEqual(Array.from(bn.runningVar), [0.9, 0.9, 0.9].map((v) => Math.fround(v)));
+    assert.deepEqual(
+      Array.from(bn.runningMean),
+      [0.1, 0.2, 0.3].map((v) => Math.fround(v)),
+    );
+    assert.deepEqual(
+      Array.from(bn.runningVar),
+      [0.9, 0.9, 0.9].map((v) => Math.fround(v)),
+    );
   }
 });

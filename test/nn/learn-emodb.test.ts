@@ -10,7 +10,8 @@ import { Adam, activeKernels, mlpSpec, Rng, Sequential, softmaxCrossEntropyLoss,
 
 test(`MLP fits EmoDB IS11 features to the 7 emotions (training accuracy > 90%, kernels: ${activeKernels().name})`, (t) => {
   const table = withEmodbMeta(readCsvTable(join(sharedDir(), 'data/emodb/opensmile/IS11.csv')));
-  const n = table.ids.length, d = table.featureNames.length;
+  const n = table.ids.length,
+    d = table.featureNames.length;
   assert.equal(n, 535);
   assert.equal(d, 4368);
   const labels = metaColumn(table, 'label');
@@ -20,7 +21,8 @@ test(`MLP fits EmoDB IS11 features to the 7 emotions (training accuracy > 90%, k
   // z-normalise each feature (constant features -> 0)
   const x = new Float32Array(table.features);
   for (let j = 0; j < d; j++) {
-    let s = 0, q = 0;
+    let s = 0,
+      q = 0;
     for (let i = 0; i < n; i++) s += x[i * d + j];
     const mean = s / n;
     for (let i = 0; i < n; i++) q += (x[i * d + j] - mean) ** 2;
@@ -28,7 +30,10 @@ test(`MLP fits EmoDB IS11 features to the 7 emotions (training accuracy > 90%, k
     for (let i = 0; i < n; i++) x[i * d + j] = std > 0 ? (x[i * d + j] - mean) / std : 0;
   }
   const rng = new Rng(2024);
-  const net = new Sequential(mlpSpec({ inputs: d, hidden: [64], outputs: 7, activation: 'tanh', outputActivation: 'linear', dropout: 0.2 }), rng);
+  const net = new Sequential(
+    mlpSpec({ inputs: d, hidden: [64], outputs: 7, activation: 'tanh', outputActivation: 'linear', dropout: 0.2 }),
+    rng,
+  );
   const opt = new Adam(net.params(), { lr: 1e-3 });
   const batch = 32;
   const xb: Matrix = { rows: batch, cols: d, data: new Float32Array(batch * d) };

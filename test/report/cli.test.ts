@@ -63,7 +63,14 @@ test('adan report run/ --format png -o dir writes every figure as a non-blank PN
     assert.equal(r.code, 0, r.err);
     const files = readdirSync(out).sort();
     assert.equal(files.length, JSON.parse(r.out).figures);
-    for (const f of ['method-comparison.png', 'per-class-recall.png', 'loss-curves-adan-fold1.png', 'tsne-feature-adan-fold1.png', 'confusion-norm-adan-dnn-real-synthetic.png']) assert.ok(files.includes(f), f);
+    for (const f of [
+      'method-comparison.png',
+      'per-class-recall.png',
+      'loss-curves-adan-fold1.png',
+      'tsne-feature-adan-fold1.png',
+      'confusion-norm-adan-dnn-real-synthetic.png',
+    ])
+      assert.ok(files.includes(f), f);
     const stats = pixelStats(decodePng(readFileSync(join(out, 'tsne-feature-adan-fold1.png'))));
     assert.ok(stats.colours > 14 && stats.inkShare > 0.01, JSON.stringify(stats));
   } finally {
@@ -96,7 +103,16 @@ test('adan quality --table real.csv --synthetic syn.csv --json: copies are flagg
     writeFileSync(join(dir, 'real.csv'), blobCsv(15, 12, 1));
     writeFileSync(join(dir, 'copy.csv'), blobCsv(15, 12, 1));
     writeFileSync(join(dir, 'far.csv'), blobCsv(15, 12, 2, 8));
-    const copy = await cli('quality', '--table', join(dir, 'real.csv'), '--synthetic', join(dir, 'copy.csv'), '--json', '-o', join(dir, 'q.json'));
+    const copy = await cli(
+      'quality',
+      '--table',
+      join(dir, 'real.csv'),
+      '--synthetic',
+      join(dir, 'copy.csv'),
+      '--json',
+      '-o',
+      join(dir, 'q.json'),
+    );
     assert.equal(copy.code, 0, copy.err);
     const q = JSON.parse(copy.out);
     assert.equal(q.kind, 'adan-quality');
@@ -150,7 +166,12 @@ test('adan quality --synthetic keeps only the generated rows of an `adan augment
     const real = blobCsv(10, 6, 1);
     writeFileSync(join(dir, 'real.csv'), real);
     // augment --real layout: real rows flagged 0 first, then generated rows flagged 1
-    const body = (csv: string, flag: string): string[] => csv.trim().split('\n').slice(1).map((l) => `${l},${flag}`);
+    const body = (csv: string, flag: string): string[] =>
+      csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => `${l},${flag}`);
     const header = real.split('\n')[0] + ',synthetic';
     writeFileSync(join(dir, 'aug.csv'), [header, ...body(real, '0'), ...body(blobCsv(10, 6, 2, 9), '1')].join('\n') + '\n');
     const r = await cli('quality', '--table', join(dir, 'real.csv'), '--synthetic', join(dir, 'aug.csv'), '--json');

@@ -1,6 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { comparisonFigure, confusionFigure, embeddingFigure, embeddingFigures, lossCurvesFigure, methodKey, paperFor, readResults, readTrainingLog, recallFigure, specToSvg, svgToPng, type SyntheticSource } from '../../src/report/index.js';
+import {
+  comparisonFigure,
+  confusionFigure,
+  embeddingFigure,
+  embeddingFigures,
+  lossCurvesFigure,
+  methodKey,
+  paperFor,
+  readResults,
+  readTrainingLog,
+  recallFigure,
+  specToSvg,
+  svgToPng,
+  type SyntheticSource,
+} from '../../src/report/index.js';
 import { gaussian, seededRandom } from '../../src/util/random.js';
 import { decodePng, pixelStats, pngSize } from './png.js';
 import { fixture } from './helpers.js';
@@ -34,7 +48,8 @@ test('embedding scatter: one point per sample, real light circles, synthetic dar
   const svg = await specToSvg(embeddingFigure(pts, ['anger', 'sadness'], 'feature', 'tsne', 'm').spec);
   const marks = markElements(svg, 'symbol');
   assert.equal(marks.length, 5);
-  const fill = (label: string, kind: string): string[] => marks.filter((m) => m.includes(`${label} (${kind})`)).map((m) => m.match(/fill="([^"]+)"/)![1]);
+  const fill = (label: string, kind: string): string[] =>
+    marks.filter((m) => m.includes(`${label} (${kind})`)).map((m) => m.match(/fill="([^"]+)"/)![1]);
   assert.deepEqual(fill('anger', 'real'), ['#aec7e8']);
   assert.deepEqual(fill('anger', 'synthetic'), ['#1f77b4']);
   assert.deepEqual(fill('sadness', 'synthetic'), ['#ff7f0e', '#ff7f0e']);
@@ -46,16 +61,35 @@ test('embedding scatter: one point per sample, real light circles, synthetic dar
 test('confusion figures write the JSON counts and row percentages into the cells', async () => {
   const res = readResults(fixture('results.json'));
   const r = res.results[4];
-  const counts = markElements(await specToSvg(confusionFigure(r.confusion!, res.dataset.classes, methodKey(r), false).spec), 'text', 'text').map((t) => Number(t.replace(/<[^>]+>/g, '')));
+  const counts = markElements(
+    await specToSvg(confusionFigure(r.confusion!, res.dataset.classes, methodKey(r), false).spec),
+    'text',
+    'text',
+  ).map((t) => Number(t.replace(/<[^>]+>/g, '')));
   assert.deepEqual(counts, r.confusion!.flat());
-  const pct = markElements(await specToSvg(confusionFigure(r.confusion!, res.dataset.classes, methodKey(r), true).spec), 'text', 'text').map((t) => Number(t.replace(/<[^>]+>/g, '')));
+  const pct = markElements(
+    await specToSvg(confusionFigure(r.confusion!, res.dataset.classes, methodKey(r), true).spec),
+    'text',
+    'text',
+  ).map((t) => Number(t.replace(/<[^>]+>/g, '')));
   const diag = res.dataset.classes.map((_, i) => pct[i * res.dataset.classes.length + i]);
-  assert.deepEqual(diag, r.confusion!.map((row, i) => Number(((100 * row[i]) / row.reduce((a, b) => a + b, 0)).toFixed(1))));
+  assert.deepEqual(
+    diag,
+    r.confusion!.map((row, i) => Number(((100 * row[i]) / row.reduce((a, b) => a + b, 0)).toFixed(1))),
+  );
 });
 
 test('method comparison: a bar and an error bar per method and metric, a red tick per paper number', async () => {
   const res = readResults(fixture('results.json'));
-  const methods = res.results.map((r) => ({ method: methodKey(r), wa: r.wa, uar: r.uar, waRepeats: r.waRepeats ?? [], uarRepeats: r.uarRepeats ?? [], paperWa: paperFor(res, r)[0]?.wa ?? null, paperUar: null }));
+  const methods = res.results.map((r) => ({
+    method: methodKey(r),
+    wa: r.wa,
+    uar: r.uar,
+    waRepeats: r.waRepeats ?? [],
+    uarRepeats: r.uarRepeats ?? [],
+    paperWa: paperFor(res, r)[0]?.wa ?? null,
+    paperUar: null,
+  }));
   const svg = await specToSvg(comparisonFigure(methods, 'emodb').spec);
   const rects = markElements(svg, 'rect');
   const ticks = rects.filter((p) => p.includes('fill="#d62728"'));
@@ -63,7 +97,13 @@ test('method comparison: a bar and an error bar per method and metric, a red tic
   assert.equal(ticks.length, 5);
   assert.equal(rects.length - ticks.length, 2 * methods.length, 'bars (vega draws ticks as rects too)');
   assert.equal(markElements(svg, 'rule', 'line').length, 2 * methods.length);
-  const recall = await specToSvg(recallFigure(res.results.map((r) => ({ method: methodKey(r), perClassRecall: r.perClassRecall! })), res.dataset.classes, 'emodb').spec);
+  const recall = await specToSvg(
+    recallFigure(
+      res.results.map((r) => ({ method: methodKey(r), perClassRecall: r.perClassRecall! })),
+      res.dataset.classes,
+      'emodb',
+    ).spec,
+  );
   assert.equal(markElements(recall, 'rect').length, res.results.length * res.dataset.classes.length);
 });
 
@@ -87,9 +127,18 @@ test('Fig. 3 panels are seeded: same seed, same picture; another seed, another l
   const g = gaussian(seededRandom(5));
   const n = 30;
   const d = 6;
-  const mk = (shift: number): Float32Array => new Float32Array(n * d).map((_, i) => g() + (i % d === Math.floor(i / d) % 3 ? 4 : 0) + shift);
+  const mk = (shift: number): Float32Array =>
+    new Float32Array(n * d).map((_, i) => g() + (i % d === Math.floor(i / d) % 3 ? 4 : 0) + shift);
   const labels = Int32Array.from({ length: n }, (_, i) => i % 3);
-  const src: SyntheticSource = { name: 'm', classNames: ['a', 'b', 'c'], real: { x: mk(0), rows: n, cols: d }, realLabels: labels, synthetic: { x: mk(0.2), rows: n, cols: d }, syntheticLabels: labels, provenance: {} };
+  const src: SyntheticSource = {
+    name: 'm',
+    classNames: ['a', 'b', 'c'],
+    real: { x: mk(0), rows: n, cols: d },
+    realLabels: labels,
+    synthetic: { x: mk(0.2), rows: n, cols: d },
+    syntheticLabels: labels,
+    provenance: {},
+  };
   const a = await specToSvg(embeddingFigures(src, 'tsne', 7, 100)[0].spec);
   const b = await specToSvg(embeddingFigures(src, 'tsne', 7, 100)[0].spec);
   const c = await specToSvg(embeddingFigures(src, 'tsne', 8, 100)[0].spec);

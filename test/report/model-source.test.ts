@@ -13,7 +13,18 @@ function trainTinyModel(dir: string): void {
   const csv = join(dir, '..', 'train-tmp.csv');
   writeFileSync(csv, blobCsv(12, 16, 21));
   const table = readCsvTable(csv, { metaColumns: ['label'] });
-  const opts = adanOptions('paper', { epochs: 8, batchSize: 32, latent: 8, noise: 8, encoderHidden: [32], decoderHidden: [32], classifierHidden: [16], generatorHidden: [16], discriminatorHidden: [16], lr: 1e-3 });
+  const opts = adanOptions('paper', {
+    epochs: 8,
+    batchSize: 32,
+    latent: 8,
+    noise: 8,
+    encoderHidden: [32],
+    decoderHidden: [32],
+    classifierHidden: [16],
+    generatorHidden: [16],
+    discriminatorHidden: [16],
+    lr: 1e-3,
+  });
   const model = AdanModel.create(opts, 3).fitTable(table, 'label');
   model.save(dir); // replaces the folder, so train.csv goes in afterwards (as adan reproduce does)
   copyFileSync(csv, join(dir, 'train.csv'));
@@ -45,7 +56,10 @@ test('an ADAN model folder yields real + generated rows and latent codes; the re
     assert.equal(inputs.models[0].log?.length, 8);
     const built = await buildReport(inputs, { seed: 4, maxPoints: 200 });
     const ids = built.figures.map((f) => f.id);
-    assert.ok(ids.includes('tsne-latent-adan-fold1') && ids.includes('tsne-feature-adan-fold1') && ids.includes('loss-curves-adan-fold1'), ids.join(' '));
+    assert.ok(
+      ids.includes('tsne-latent-adan-fold1') && ids.includes('tsne-feature-adan-fold1') && ids.includes('loss-curves-adan-fold1'),
+      ids.join(' '),
+    );
     const q = built.quality[0].report;
     assert.ok(q.latent !== null && q.latent.dims === 8);
     assert.equal(q.rows.real, 84);

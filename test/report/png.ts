@@ -51,7 +51,9 @@ export function decodePng(png: Uint8Array): Rgba {
       else if (f === 3) v += (a + b) >> 1;
       else if (f === 4) {
         const p = a + b - c;
-        const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+        const pa = Math.abs(p - a),
+          pb = Math.abs(p - b),
+          pc = Math.abs(p - c);
         v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
       }
       pix[y * stride + x] = v & 255;

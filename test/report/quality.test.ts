@@ -91,7 +91,15 @@ test('latent space metrics are computed when codes are given, and results are se
   const syn = blobs(20, 6, 9);
   const lr = blobs(20, 3, 10);
   const ls = blobs(20, 3, 11, 8);
-  const input = { real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: syn.y, classNames: names, realLatent: lr.s, syntheticLatent: ls.s };
+  const input = {
+    real: real.s,
+    realLabels: real.y,
+    synthetic: syn.s,
+    syntheticLabels: syn.y,
+    classNames: names,
+    realLatent: lr.s,
+    syntheticLatent: ls.s,
+  };
   const a = computeQuality(input, { seed: 3 });
   const b = computeQuality(input, { seed: 3 });
   assert.ok(a.latent !== null);
@@ -113,8 +121,14 @@ test('TSTR with the built-in logistic regression instead of the SVM gives the sa
   const real = blobs(40, 10, 6);
   const syn = blobs(40, 10, 7);
   const wrong = Int32Array.from(syn.y, (c) => (c + 1) % 3);
-  const good = computeQuality({ real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: syn.y, classNames: names }, { classifier: 'logistic' });
-  const bad = computeQuality({ real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: wrong, classNames: names }, { classifier: 'logistic' });
+  const good = computeQuality(
+    { real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: syn.y, classNames: names },
+    { classifier: 'logistic' },
+  );
+  const bad = computeQuality(
+    { real: real.s, realLabels: real.y, synthetic: syn.s, syntheticLabels: wrong, classNames: names },
+    { classifier: 'logistic' },
+  );
   assert.match(good.tstr.classifier, /logistic/);
   assert.ok(good.tstr.trtr.wa > 95 && good.tstr.tstr.wa > 95, JSON.stringify(good.tstr));
   assert.ok(bad.tstr.tstr.wa < 5, `tstr ${bad.tstr.tstr.wa}`);
@@ -123,7 +137,11 @@ test('TSTR with the built-in logistic regression instead of the SVM gives the sa
 test('noisy copies in high dimensions (more spread than the real rows) are detected, not scored below chance', () => {
   const real = blobs(30, 200, 14);
   const g = gaussian(seededRandom(15));
-  const noisy = samples(real.s.x.map((v) => v + g()), real.s.rows, real.s.cols);
+  const noisy = samples(
+    real.s.x.map((v) => v + g()),
+    real.s.rows,
+    real.s.cols,
+  );
   const q = computeQuality({ real: real.s, realLabels: real.y, synthetic: noisy, syntheticLabels: real.y, classNames: names });
   assert.ok(q.feature.detection.auc > 0.8, `auc ${q.feature.detection.auc}`);
   assert.ok(q.feature.nnDistance.ratio < 0.8, `ratio ${q.feature.nnDistance.ratio}`);

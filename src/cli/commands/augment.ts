@@ -1,7 +1,13 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  AdanModel, augmentTable, classCounts, labelsToGenerate, labelsWithClasses, loadTrainingTable, type SampleMode,
+  AdanModel,
+  augmentTable,
+  classCounts,
+  labelsToGenerate,
+  labelsWithClasses,
+  loadTrainingTable,
+  type SampleMode,
 } from '../../adan/index.js';
 import { writeTablesCsv } from '../../data/write-table.js';
 import { intOption, positiveOption, seedOption } from '../options.js';
@@ -38,7 +44,10 @@ export function registerAugment(program: Command): void {
     .option('--times <n>', 'N synthetic sets, each the size of the training set with its class proportions (default 10)')
     .option('--per-class <n>', 'a fixed number of synthetic rows per class')
     .option('--balance', 'top up every class to the size of the largest training class')
-    .option('--table <csv>', 'training table: class proportions for --times/--balance (default: the counts stored in the model) and the rows of --real')
+    .option(
+      '--table <csv>',
+      'training table: class proportions for --times/--balance (default: the counts stored in the model) and the rows of --real',
+    )
     .option('--label-col <name>', 'label column of --table', 'label')
     .option('--where <col=value>', 'filter --table rows (repeatable)', collect)
     .option('--emodb-names', 'add EmoDB labels to --table from the utterance ids')
@@ -74,7 +83,7 @@ function checkColumns(path: string, table: FeatureTable, model: AdanModel): void
     ? `missing ${missing.length} of the model's feature columns (first: '${missing[0]}')`
     : extra.length
       ? `has ${extra.length} feature columns the model does not know (first: '${extra[0]}')`
-      : 'has the model\'s feature columns in a different order';
+      : "has the model's feature columns in a different order";
   throw fileError(path, `feature columns do not match the model (${want.length} features): ${detail}`);
 }
 
@@ -97,7 +106,8 @@ function checkOutputSize(model: AdanModel, mode: SampleMode, trainLabels: Int32A
     const gb = (values * 12) / 1e9;
     throw new UserError(
       `would generate ${rows.toExponential(3)} rows x ${model.featureNames.length} features (about ${gb.toPrecision(3)} GB of CSV); ` +
-        `the limit is ${MAX_SYNTHETIC_VALUES} values: lower --times/--per-class`);
+        `the limit is ${MAX_SYNTHETIC_VALUES} values: lower --times/--per-class`,
+    );
   }
 }
 
@@ -109,22 +119,41 @@ function runAugment(f: AugmentFlags): void {
   let trainLabels: Int32Array | null = null;
   let real: FeatureTable | null = null;
   if (f.table) {
-    const t = loadTrainingTable(f.table, { labelCol: f.labelCol, emodbNames: f.emodbNames === true, where: f.where ?? [], excludeGroups: [] });
+    const t = loadTrainingTable(f.table, {
+      labelCol: f.labelCol,
+      emodbNames: f.emodbNames === true,
+      where: f.where ?? [],
+      excludeGroups: [],
+    });
     checkColumns(f.table, t, model);
     trainLabels = labelsWithClasses(t.meta[f.labelCol], model.classNames, f.table);
-    real = { ids: t.ids, featureNames: t.featureNames, features: t.features, meta: { label: t.meta[f.labelCol], synthetic: new Array<string>(t.ids.length).fill('0') } };
+    real = {
+      ids: t.ids,
+      featureNames: t.featureNames,
+      features: t.features,
+      meta: { label: t.meta[f.labelCol], synthetic: new Array<string>(t.ids.length).fill('0') },
+    };
   }
   checkOutputSize(model, mode, trainLabels);
   const synth = augmentTable(model, mode, seed, trainLabels);
   writeTablesCsv(f.output, f.real && real ? [real, synth] : [synth], ['label', 'synthetic']);
   const perClass: Record<string, number> = Object.fromEntries(model.classNames.map((c) => [c, 0]));
   for (const l of synth.meta.label) perClass[l]++;
-  const summary = { output: resolve(f.output), synthetic: synth.ids.length, real: f.real && real ? real.ids.length : 0, features: model.featureNames.length, perClass, seed };
+  const summary = {
+    output: resolve(f.output),
+    synthetic: synth.ids.length,
+    real: f.real && real ? real.ids.length : 0,
+    features: model.featureNames.length,
+    perClass,
+    seed,
+  };
   if (f.json) process.stdout.write(JSON.stringify(summary) + '\n');
   else {
     process.stdout.write(
       `wrote ${summary.synthetic} synthetic rows${summary.real ? ` and ${summary.real} real rows` : ''} x ${summary.features} features to ${f.output}\n` +
-        `per class: ${Object.entries(perClass).map(([c, n]) => `${c} ${n}`).join(', ')}\n`,
+        `per class: ${Object.entries(perClass)
+          .map(([c, n]) => `${c} ${n}`)
+          .join(', ')}\n`,
     );
   }
 }

@@ -1,5 +1,13 @@
 import type { Command } from 'commander';
-import { AdanTrainer, adanArchitecture, adanOptions, buildNetworks, iterationFlops, ADAN_PRESET_NAMES, type AdanPresetName } from '../../adan/index.js';
+import {
+  AdanTrainer,
+  adanArchitecture,
+  adanOptions,
+  buildNetworks,
+  iterationFlops,
+  ADAN_PRESET_NAMES,
+  type AdanPresetName,
+} from '../../adan/index.js';
 import { Rng, activeKernels, backendName } from '../../nn/index.js';
 import { UserError } from '../../util/errors.js';
 import { intOption, seedOption } from '../options.js';

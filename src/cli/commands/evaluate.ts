@@ -2,14 +2,29 @@ import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
 import {
-  AUGMENTER_NAMES, adanVariant, augmenterHelp, checkAugmenterNames, isGenerative, type AugmenterSettings, type SampleCount,
+  AUGMENTER_NAMES,
+  adanVariant,
+  augmenterHelp,
+  checkAugmenterNames,
+  isGenerative,
+  type AugmenterSettings,
+  type SampleCount,
 } from '../../augment/index.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { loadFeatureTable } from '../../data/load-table.js';
 import { parseWhere, type WhereClause } from '../../data/filter.js';
 import {
-  defaultDeps, evalDataFromTable, formatResults, runEvaluation, TRAIN_ON, NORMALISATION_HELP, parseNormalisation,
-  type EvalDeps, type EvaluateConfig, type EvaluationResults, type TrainOn,
+  defaultDeps,
+  evalDataFromTable,
+  formatResults,
+  runEvaluation,
+  TRAIN_ON,
+  NORMALISATION_HELP,
+  parseNormalisation,
+  type EvalDeps,
+  type EvaluateConfig,
+  type EvaluationResults,
+  type TrainOn,
 } from '../../eval/index.js';
 import { backendName } from '../../nn/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
@@ -56,7 +71,6 @@ export interface EvaluateFlags extends ProtocolFlags {
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
-
 export { packageVersion };
 
 /** How many synthetic rows: --times (default 10), --per-class or --balance (one of them). */
@@ -69,7 +83,12 @@ export function sampleCountFrom(f: { times?: string; perClass?: string; balance?
 }
 
 /** ADAN options of each generative augmenter requested (its `variant` set on top of the user's overrides). */
-export function generativeOptions(augment: readonly string[], preset: string, epochs: string | undefined, set: string | undefined): Partial<Record<string, AdanOptions>> {
+export function generativeOptions(
+  augment: readonly string[],
+  preset: string,
+  epochs: string | undefined,
+  set: string | undefined,
+): Partial<Record<string, AdanOptions>> {
   const out: Partial<Record<string, AdanOptions>> = {};
   const generative = augment.filter(isGenerative);
   if (generative.length === 0) return out;
@@ -83,7 +102,8 @@ export function generativeOptions(augment: readonly string[], preset: string, ep
 
 /** ADAN options from the CLI's preset name, epochs flag and parsed `--adan-set` overrides. */
 export function adanOptionsFrom(preset: string, epochs: string | undefined, overrides: Record<string, unknown> = {}): AdanOptions {
-  if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset)) throw new UserError(`--adan-preset: unknown preset '${preset}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
+  if (!(ADAN_PRESET_NAMES as readonly string[]).includes(preset))
+    throw new UserError(`--adan-preset: unknown preset '${preset}' (choose ${ADAN_PRESET_NAMES.join(', ')})`);
   return adanOptions(preset as AdanPresetName, { ...(overrides as Partial<AdanOptions>), epochs: intOption(epochs, '--adan-epochs', 1) });
 }
 
@@ -94,20 +114,28 @@ export function addProtocolOptions(cmd: Command): Command {
     .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
     .option('--augment <list>', `augmenters, comma-separated: ${augmenterHelp()}`, 'none')
     .option('--classifier <list>', `classifiers: ${CLASSIFIER_NAMES.join(',')}`, 'svm')
-    .option('--train-on <list>', 'training data for augmented methods: real,synthetic,real+synthetic (none always uses real)', 'real+synthetic')
+    .option(
+      '--train-on <list>',
+      'training data for augmented methods: real,synthetic,real+synthetic (none always uses real)',
+      'real+synthetic',
+    )
     .option('--adan-preset <name>', `ADAN settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
     .option('--adan-epochs <n>', "ADAN training epochs (default: the preset's)")
     .option('--adan-set <json>', 'override any ADAN option, e.g. \'{"lr":2e-4}\'')
     .option('--times <n>', 'synthetic rows = n x the training fold, same class proportions (default 10)')
     .option('--per-class <n>', 'synthetic rows per class instead of --times')
     .option('--balance', 'synthetic rows to bring every class up to the largest instead of --times')
-    .option('--noise-std <x>', 'Gaussian noise std relative to each feature\'s training std', '0.1')
+    .option('--noise-std <x>', "Gaussian noise std relative to each feature's training std", '0.1')
     .option('--smote-k <k>', 'SMOTE nearest neighbours', '5')
-    .option('--svm-c <C>', 'SVM C (default 10, the authors\')')
+    .option('--svm-c <C>', "SVM C (default 10, the authors')")
     .option('--svm-gamma <g>', "SVM RBF gamma: a number, 'auto' = 1/n_features (default), or 'scale'")
     .option('--dnn-epochs <n>', 'DNN epochs (default 20)')
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
-    .option('--normalisation <mode>', `${NORMALISATION_HELP}: per-fold (default); speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); corpus-leaky (leaks test statistics; replication only)`, 'per-fold')
+    .option(
+      '--normalisation <mode>',
+      `${NORMALISATION_HELP}: per-fold (default); speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); corpus-leaky (leaks test statistics; replication only)`,
+      'per-fold',
+    )
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--seed <n>', 'base random seed', '1');
 }
@@ -116,7 +144,9 @@ export function addProtocolOptions(cmd: Command): Command {
 export function registerEvaluate(program: Command): void {
   const cmd = program
     .command('evaluate')
-    .description('leave-one-group-out evaluation of augmentation methods and classifiers on a feature table (per-fold normalisation, pooled WA/UAR, significance tests)')
+    .description(
+      'leave-one-group-out evaluation of augmentation methods and classifiers on a feature table (per-fold normalisation, pooled WA/UAR, significance tests)',
+    )
     .requiredOption('--table <file>', 'feature table: openSMILE CSV, generic CSV with metadata columns, or ARFF')
     .option('--label-col <name>', 'metadata column with the class labels', 'label')
     .option('--group-col <name>', 'metadata column with the cross-validation groups (speaker, session)', 'speaker')
@@ -126,7 +156,7 @@ export function registerEvaluate(program: Command): void {
     .option('--fold <i>', 'run only fold i (0-based; groups sorted) and write a partial JSON for `adan merge`')
     .option('--repeat <j>', 'run only repeat j (0-based) and write a partial JSON for `adan merge`')
     .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
-    .option('--save-models <dir>', 'save each fold\'s ADAN model folder (and its training rows) under dir (first repeat)')
+    .option('--save-models <dir>', "save each fold's ADAN model folder (and its training rows) under dir (first repeat)")
     .option('--quiet', 'print nothing but errors')
     .action(async (f: EvaluateFlags) => {
       await runEvaluateCommand(f);
@@ -187,7 +217,9 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   const classifiers = listOption(f.classifier, '--classifier', CLASSIFIER_NAMES);
   const trainOn = listOption(f.trainOn, '--train-on', TRAIN_ON) as TrainOn[];
   if (augment.some((a) => a !== 'none') && !trainOn.some((t) => t !== 'real')) {
-    throw new UserError("--train-on real trains only on real data (that is --augment none); give synthetic and/or real+synthetic for the augmenters");
+    throw new UserError(
+      '--train-on real trains only on real data (that is --augment none); give synthetic and/or real+synthetic for the augmenters',
+    );
   }
   const normalisation = parseNormalisation(f.normalisation);
   const count = sampleCountFrom(f);
@@ -195,10 +227,23 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
   const adan = generativeOptions(augment, f.adanPreset, f.adanEpochs, f.adanSet);
   const anyGenerative = Object.keys(adan).length > 0;
-  const settings: AugmenterSettings = { count, noiseStd: nonNegativeOption(f.noiseStd, '--noise-std')!, smoteK: intOption(f.smoteK, '--smote-k', 1)!, adan };
-  const gamma = f.svmGamma === undefined ? undefined : f.svmGamma === 'auto' || f.svmGamma === 'scale' ? f.svmGamma : positiveOption(f.svmGamma, '--svm-gamma');
+  const settings: AugmenterSettings = {
+    count,
+    noiseStd: nonNegativeOption(f.noiseStd, '--noise-std')!,
+    smoteK: intOption(f.smoteK, '--smote-k', 1)!,
+    adan,
+  };
+  const gamma =
+    f.svmGamma === undefined
+      ? undefined
+      : f.svmGamma === 'auto' || f.svmGamma === 'scale'
+        ? f.svmGamma
+        : positiveOption(f.svmGamma, '--svm-gamma');
   const svm = { ...(f.svmC !== undefined ? { C: positiveOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
-  const dnn = { ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}), ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}) };
+  const dnn = {
+    ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}),
+    ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}),
+  };
   const config: EvaluateConfig = {
     augment,
     classifiers,
@@ -258,7 +303,11 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
         defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
         f.groupCol,
       ),
-      { version: packageVersion(), backend: backendName(), onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }) },
+      {
+        version: packageVersion(),
+        backend: backendName(),
+        onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }),
+      },
     );
   } finally {
     bar.stop();

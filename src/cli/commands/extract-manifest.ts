@@ -28,7 +28,10 @@ export async function extractManifestCommand(
   const t0 = Date.now();
   let s;
   try {
-    s = await extractManifest(manifest, set, f.output, { jobs, keepGoing: f.keepGoing === true, onFile: (d, t) => {
+    s = await extractManifest(manifest, set, f.output, {
+      jobs,
+      keepGoing: f.keepGoing === true,
+      onFile: (d, t) => {
         if (d === 1) bar.start(t, `extract ${set}`);
         bar.update(d);
       },

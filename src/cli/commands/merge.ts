@@ -21,7 +21,9 @@ function readPart(path: string): EvaluationResults {
 export function registerMerge(program: Command): void {
   program
     .command('merge')
-    .description('combine partial results of `adan evaluate --fold/--repeat` into one results JSON (metrics recomputed from the stored predictions)')
+    .description(
+      'combine partial results of `adan evaluate --fold/--repeat` into one results JSON (metrics recomputed from the stored predictions)',
+    )
     .argument('<parts...>', 'partial results JSON files')
     .requiredOption('-o, --output <file>', 'merged results JSON to write')
     .option('--quiet', 'do not print the results table')
@@ -30,6 +32,9 @@ export function registerMerge(program: Command): void {
       const merged = mergeResults(parts.map(readPart), parts);
       writeFileAtomic(f.output, JSON.stringify(merged) + '\n');
       if (!f.quiet) process.stdout.write(formatResults(merged) + '\n');
-      if (merged.partial) process.stderr.write(`adan: merge: the result is incomplete (${merged.warnings.filter((w) => w.startsWith('incomplete')).join('; ')})\n`);
+      if (merged.partial)
+        process.stderr.write(
+          `adan: merge: the result is incomplete (${merged.warnings.filter((w) => w.startsWith('incomplete')).join('; ')})\n`,
+        );
     });
 }

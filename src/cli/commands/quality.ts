@@ -3,7 +3,14 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readCsvTable } from '../../data/read-table.js';
 import { withEmodbMeta } from '../../data/emodb-names.js';
-import { computeQuality, loadModelSource, sourceFromTables, type QualityReport, type SpaceMetrics, type SyntheticSource } from '../../report/index.js';
+import {
+  computeQuality,
+  loadModelSource,
+  sourceFromTables,
+  type QualityReport,
+  type SpaceMetrics,
+  type SyntheticSource,
+} from '../../report/index.js';
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { fileError, UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
@@ -25,14 +32,15 @@ interface QualityFlags {
   output?: string;
 }
 
-
 /** `adan quality`: synthetic-data quality of a trained ADAN (or of any synthetic table) against real rows. */
 export function registerQuality(program: Command): void {
   program
     .command('quality')
-    .description('synthetic-data quality of a trained ADAN model against real rows: TSTR vs TRTR, real-vs-synthetic detection AUC, per-class MMD, k-NN precision/recall, nearest-neighbour distances')
-    .option('--model <dir>', 'ADAN model folder (adan train -o); synthetic rows are generated with the real rows\' labels')
-    .option('--table <csv>', 'real rows (default: the model folder\'s train.csv)')
+    .description(
+      'synthetic-data quality of a trained ADAN model against real rows: TSTR vs TRTR, real-vs-synthetic detection AUC, per-class MMD, k-NN precision/recall, nearest-neighbour distances',
+    )
+    .option('--model <dir>', "ADAN model folder (adan train -o); synthetic rows are generated with the real rows' labels")
+    .option('--table <csv>', "real rows (default: the model folder's train.csv)")
     .option('--synthetic <csv>', 'judge this synthetic table instead of a model (e.g. adan augment output of SMOTE); needs --table')
     .option('--label-col <name>', 'label column of the tables', 'label')
     .option('--emodb-names', 'take EmoDB labels from the row ids (openSMILE CSVs without a label column)')
@@ -90,7 +98,8 @@ async function runQuality(f: QualityFlags): Promise<void> {
   const k = intOption(f.k, '--k', 1)!;
   const folds = intOption(f.folds, '--folds', 2)!;
   const maxPerClass = intOption(f.maxPerClass, '--max-per-class', 2)!;
-  if (f.classifier !== 'svm' && f.classifier !== 'logistic') throw new UserError(`--classifier: expected svm or logistic, got '${f.classifier}'`);
+  if (f.classifier !== 'svm' && f.classifier !== 'logistic')
+    throw new UserError(`--classifier: expected svm or logistic, got '${f.classifier}'`);
   const classifier = f.classifier;
   const bar = progressBar({ enabled: f.json ? false : undefined });
   let src: SyntheticSource;
@@ -101,7 +110,14 @@ async function runQuality(f: QualityFlags): Promise<void> {
       const t = readCsvTable(file, { metaColumns: f.emodbNames ? ['synthetic'] : [f.labelCol, 'synthetic'] });
       return f.emodbNames ? withEmodbMeta(t) : t;
     };
-    src = sourceFromTables(load(f.table), f.table, load(f.synthetic), f.synthetic, f.emodbNames ? 'label' : f.labelCol, basename(f.synthetic));
+    src = sourceFromTables(
+      load(f.table),
+      f.table,
+      load(f.synthetic),
+      f.synthetic,
+      f.emodbNames ? 'label' : f.labelCol,
+      basename(f.synthetic),
+    );
   } else {
     if (!f.model) throw new UserError('give --model <dir> (or --synthetic <csv> with --table)');
     if (!existsSync(f.model)) throw fileError(f.model, 'no such model folder');

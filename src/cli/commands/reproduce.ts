@@ -35,7 +35,9 @@ const QUICK_ADAN_EPOCHS = '2';
 export function registerReproduce(program: Command): void {
   program
     .command('reproduce')
-    .description("run the paper's experiments from the WAVs (EmoDB: Table I with IS11; IEMOCAP: Tables II-IV with IS10) under the per-fold protocol and print them beside the paper's numbers")
+    .description(
+      "run the paper's experiments from the WAVs (EmoDB: Table I with IS11; IEMOCAP: Tables II-IV with IS10) under the per-fold protocol and print them beside the paper's numbers",
+    )
     .argument('<corpus>', 'emodb or iemocap')
     .option('--emodb <dir>', 'EmoDB folder (WAVs, or a folder with wav/); default: the cached official download')
     .option('--iemocap <dir>', 'IEMOCAP release folder (Session1..5)')
@@ -56,7 +58,11 @@ export function registerReproduce(program: Command): void {
       if (corpus === 'iemocap' && !f.iemocap) throw new UserError('reproduce iemocap needs --iemocap DIR (the IEMOCAP release folder)');
       const quick = f.quick === true;
       const userSet = jsonOverridesOption(f.adanSet, '--adan-set');
-      const adan = adanOptionsFrom(f.adanPreset, f.adanEpochs ?? (quick ? QUICK_ADAN_EPOCHS : undefined), quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet);
+      const adan = adanOptionsFrom(
+        f.adanPreset,
+        f.adanEpochs ?? (quick ? QUICK_ADAN_EPOCHS : undefined),
+        quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet,
+      );
       const repeats = intOption(f.repeats, '--repeats', 1) ?? 1;
       const bar = progressBar({ enabled: f.json ? false : undefined });
       const s: ReproduceSettings = {
@@ -80,7 +86,10 @@ export function registerReproduce(program: Command): void {
         onPiece: stagedProgress(bar),
       };
       try {
-        const out = corpus === 'emodb' ? await reproduceEmodb(f.emodb, s) : await reproduceIemocap(f.iemocap!, { ...s, mergeExcited: f.mergeExcited === true });
+        const out =
+          corpus === 'emodb'
+            ? await reproduceEmodb(f.emodb, s)
+            : await reproduceIemocap(f.iemocap!, { ...s, mergeExcited: f.mergeExcited === true });
         bar.stop();
         if (f.json) process.stdout.write(JSON.stringify({ files: out.files, seconds: out.seconds }) + '\n');
         else process.stdout.write(`${out.text}\n\nwrote ${out.files.map((x) => `${x.path} (${x.what})`).join(', ')}\n`);

@@ -30,7 +30,7 @@ export function registerRun(program: Command): void {
     .argument('<corpus>', `${CORPUS_READERS.map((c) => c.name).join(' | ')} | manifest`)
     .argument('<dir>', 'the corpus folder (for manifest: the manifest CSV)')
     .option('-o, --output <dir>', 'run folder (default run-<corpus>)')
-    .option('--set <name>', 'feature set: IS11 (default, as the paper\'s EmoDB experiment), IS10, IS09, eGeMAPS', 'IS11')
+    .option('--set <name>', "feature set: IS11 (default, as the paper's EmoDB experiment), IS10, IS09, eGeMAPS", 'IS11')
     .option('--classes <set>', "labels: all (the corpus's own emotions), 4 (angry, happy, neutral, sad) or 6 (+ fear, disgust)", 'all')
     .option('--speaker-folds <k>', 'k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
     .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)');

@@ -2,7 +2,13 @@ import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  AdanModel, adanOptions, ADAN_PRESET_NAMES, CHECKPOINT_FILE, loadTrainingTable, type AdanOptions, type AdanPresetName,
+  AdanModel,
+  adanOptions,
+  ADAN_PRESET_NAMES,
+  CHECKPOINT_FILE,
+  loadTrainingTable,
+  type AdanOptions,
+  type AdanPresetName,
 } from '../../adan/index.js';
 import { backendName } from '../../nn/index.js';
 import { fileError, UserError } from '../../util/errors.js';
@@ -45,8 +51,8 @@ export function registerTrain(program: Command): void {
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)')
     .option('--preset <name>', `settings: ${ADAN_PRESET_NAMES.join(' | ')}`, 'paper')
     .option('--variant <name>', 'adan (joint training) | separate (autoencoder, then GAN: paper II-B) | aae (Sahu et al. 2017)')
-    .option('--epochs <n>', 'training epochs (default: the preset\'s)')
-    .option('--batch-size <n>', 'batch size (default: the preset\'s)')
+    .option('--epochs <n>', "training epochs (default: the preset's)")
+    .option('--batch-size <n>', "batch size (default: the preset's)")
     .option('--set <json>', 'override any preset option, e.g. \'{"lr":2e-4,"dSteps":2}\'')
     .option('--seed <n>', 'random seed (weights, shuffling, noise)', '1')
     .option('--checkpoint-every <n>', 'write a checkpoint every N epochs (in <output>.checkpoint/)')
@@ -86,7 +92,10 @@ function runTrain(f: TrainFlags): void {
     process.stderr.write(`adan: no checkpoint in ${checkpointDir}; starting from epoch 1\n`);
   }
   const bar = progressBar({ enabled: f.json ? false : undefined });
-  bar.start(options.variant === 'separate' ? 2 * options.epochs : options.epochs, `adan train (${options.preset}${options.variant === 'adan' ? '' : `, ${options.variant}`})`);
+  bar.start(
+    options.variant === 'separate' ? 2 * options.epochs : options.epochs,
+    `adan train (${options.preset}${options.variant === 'adan' ? '' : `, ${options.variant}`})`,
+  );
   const t0 = performance.now();
   const model = AdanModel.create(options, seed);
   try {
@@ -99,7 +108,8 @@ function runTrain(f: TrainFlags): void {
     });
   } catch (err) {
     bar.stop();
-    if (err instanceof UserError && !err.message.startsWith(f.table) && !err.message.includes(CHECKPOINT_FILE)) throw fileError(f.table, err.message);
+    if (err instanceof UserError && !err.message.startsWith(f.table) && !err.message.includes(CHECKPOINT_FILE))
+      throw fileError(f.table, err.message);
     throw err;
   }
   bar.stop();

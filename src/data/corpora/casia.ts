@@ -13,7 +13,8 @@ const PATH = /(?:^|\/)(liuchanhg|zhaoquanyin|wangzhe|zhaozuoxiang)\/(angry|fear|
 export const casia: CorpusReader = {
   name: 'casia',
   title: 'CASIA',
-  layout: `folders <speaker>/<emotion>/ with speakers ${Object.keys(SPEAKERS).join(', ')} and emotions ${EMOTIONS.join(', ')}, ` +
+  layout:
+    `folders <speaker>/<emotion>/ with speakers ${Object.keys(SPEAKERS).join(', ')} and emotions ${EMOTIONS.join(', ')}, ` +
     'e.g. wangzhe/angry/201.wav',
   folds: 'speaker',
   common: { angry: 'angry', fear: 'fear', happy: 'happy', neutral: 'neutral', sad: 'sad' },

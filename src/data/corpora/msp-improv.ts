@@ -27,28 +27,30 @@ export const mspImprov: CorpusReader = {
     if (!labelFile) throw new UserError(`${dir}: no Evalution.txt (expected MSP-IMPROV: ${mspImprov.layout})`);
     const audio = new Map(wavsUnder(dir).map((w) => [stem(w.rel), w.path]));
     const out: CorpusUtterance[] = [];
-    readFileSync(labelFile, 'utf8').split(/\r?\n/).forEach((line, i) => {
-      const fields = line.split(';').map((s) => s.trim());
-      if (fields.length < 2 || !/^(UTD|MSP)-IMPROV-/.test(fields[0])) return;
-      const clip = fields[0].replace(/\.(avi|wav)$/i, '');
-      const m = ID.exec(clip);
-      if (!m) throw fileError(labelFile, `line ${i + 1}: unrecognised clip id '${fields[0]}'`);
-      const id = clip.replace(/^UTD-/, 'MSP-');
-      const path = audio.get(id);
-      if (!path) return;
-      const speaker = `${m[3]}${m[4]}`;
-      const session = String(Number(m[4]));
-      out.push({
-        path,
-        id,
-        emotion: EMOTIONS[fields[1].toUpperCase()] ?? `other-${fields[1]}`,
-        speaker,
-        gender: m[3] === 'F' ? 'female' : 'male',
-        session,
-        fold: session,
-        extra: { sentence: m[1], scenario: m[2], part: m[5] },
+    readFileSync(labelFile, 'utf8')
+      .split(/\r?\n/)
+      .forEach((line, i) => {
+        const fields = line.split(';').map((s) => s.trim());
+        if (fields.length < 2 || !/^(UTD|MSP)-IMPROV-/.test(fields[0])) return;
+        const clip = fields[0].replace(/\.(avi|wav)$/i, '');
+        const m = ID.exec(clip);
+        if (!m) throw fileError(labelFile, `line ${i + 1}: unrecognised clip id '${fields[0]}'`);
+        const id = clip.replace(/^UTD-/, 'MSP-');
+        const path = audio.get(id);
+        if (!path) return;
+        const speaker = `${m[3]}${m[4]}`;
+        const session = String(Number(m[4]));
+        out.push({
+          path,
+          id,
+          emotion: EMOTIONS[fields[1].toUpperCase()] ?? `other-${fields[1]}`,
+          speaker,
+          gender: m[3] === 'F' ? 'female' : 'male',
+          session,
+          fold: session,
+          extra: { sentence: m[1], scenario: m[2], part: m[5] },
+        });
       });
-    });
     return nonEmpty(dir, { title: 'MSP-IMPROV', layout: `${mspImprov.layout}; no labelled clip of ${labelFile} has its audio file` }, out);
   },
 };

@@ -22,7 +22,11 @@ export function deltaLevel(x: Level, opts: DeltaOptions = {}): Level {
   const W = 2;
   const { frames, dims, data } = x;
   const nOut = Math.min(opts.frames ?? frames + 2, frames > 0 ? frames + 2 : 0);
-  const out = makeLevel(nOut, dims, x.names.map((n) => suffixName(n, '_de')));
+  const out = makeLevel(
+    nOut,
+    dims,
+    x.names.map((n) => suffixName(n, '_de')),
+  );
   const last = frames - 1;
   const at = (t: number, d: number): number => data[Math.min(Math.max(t, 0), last) * dims + d];
   if (!opts.onlyInSegments) {

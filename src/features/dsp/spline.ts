@@ -74,6 +74,6 @@ export class NaturalSpline {
     const h = x[khi] - x[klo];
     const a = (x[khi] - xv) / h;
     const b = (xv - x[klo]) / h;
-    return a * y[klo] + b * y[khi] + ((a * a * a - a) * y2[klo] + (b * b * b - b) * y2[khi]) * (h * h) / 6;
+    return a * y[klo] + b * y[khi] + (((a * a * a - a) * y2[klo] + (b * b * b - b) * y2[khi]) * (h * h)) / 6;
   }
 }

@@ -56,17 +56,28 @@ export interface FunctionalSet {
 
 export function createComponent(cfg: FunctionalConfig): FunctionalComponent {
   switch (cfg.type) {
-    case 'extremes': return createExtremes(cfg);
-    case 'means': return createMeans(cfg);
-    case 'moments': return createMoments(cfg);
-    case 'percentiles': return createPercentiles(cfg);
-    case 'regression': return createRegression(cfg);
-    case 'times': return createTimes(cfg);
-    case 'onset': return createOnset(cfg);
-    case 'peaks': return createPeaks(cfg);
-    case 'peaks2': return createPeaks2(cfg);
-    case 'segments': return createSegments(cfg);
-    case 'lpc': return createLpc(cfg);
+    case 'extremes':
+      return createExtremes(cfg);
+    case 'means':
+      return createMeans(cfg);
+    case 'moments':
+      return createMoments(cfg);
+    case 'percentiles':
+      return createPercentiles(cfg);
+    case 'regression':
+      return createRegression(cfg);
+    case 'times':
+      return createTimes(cfg);
+    case 'onset':
+      return createOnset(cfg);
+    case 'peaks':
+      return createPeaks(cfg);
+    case 'peaks2':
+      return createPeaks2(cfg);
+    case 'segments':
+      return createSegments(cfg);
+    case 'lpc':
+      return createLpc(cfg);
   }
 }
 

@@ -41,15 +41,33 @@ export function createMeans(cfg: MeansConfig): FunctionalComponent {
       for (let k = 0; k < outputs.length; k++) {
         let r: number;
         switch (outputs[k]) {
-          case 'amean': r = v.mean; break;
-          case 'absmean': r = abs / n; break;
-          case 'qmean': r = sq / n; break;
-          case 'rqmean': r = Math.sqrt(sq / n); break;
-          case 'nzamean': r = nz > 0 ? nzSum / nz : 0; break;
-          case 'nzabsmean': r = nz > 0 ? nzAbs / nz : 0; break;
-          case 'nzqmean': r = nz > 0 ? nzSq / nz : 0; break;
-          case 'nzrqmean': r = nz > 0 ? Math.sqrt(nzSq / nz) : 0; break;
-          case 'nnz': r = norm === 'frame' ? nz : norm === 'segment' ? nz / n : nz * v.period; break;
+          case 'amean':
+            r = v.mean;
+            break;
+          case 'absmean':
+            r = abs / n;
+            break;
+          case 'qmean':
+            r = sq / n;
+            break;
+          case 'rqmean':
+            r = Math.sqrt(sq / n);
+            break;
+          case 'nzamean':
+            r = nz > 0 ? nzSum / nz : 0;
+            break;
+          case 'nzabsmean':
+            r = nz > 0 ? nzAbs / nz : 0;
+            break;
+          case 'nzqmean':
+            r = nz > 0 ? nzSq / nz : 0;
+            break;
+          case 'nzrqmean':
+            r = nz > 0 ? Math.sqrt(nzSq / nz) : 0;
+            break;
+          case 'nnz':
+            r = norm === 'frame' ? nz : norm === 'segment' ? nz / n : nz * v.period;
+            break;
         }
         out[off + k] = r;
       }

@@ -46,11 +46,21 @@ export function createMoments(cfg: MomentsConfig): FunctionalComponent {
       for (let k = 0; k < outputs.length; k++) {
         let r: number;
         switch (outputs[k]) {
-          case 'variance': r = m2; break;
-          case 'stddev': r = sd; break;
-          case 'skewness': r = m2 > 0 ? m3 / (m2 * Math.sqrt(m2)) : 0; break;
-          case 'kurtosis': r = m2 > 0 ? m4 / (m2 * m2) : 0; break;
-          case 'amean': r = mean; break;
+          case 'variance':
+            r = m2;
+            break;
+          case 'stddev':
+            r = sd;
+            break;
+          case 'skewness':
+            r = m2 > 0 ? m3 / (m2 * Math.sqrt(m2)) : 0;
+            break;
+          case 'kurtosis':
+            r = m2 > 0 ? m4 / (m2 * m2) : 0;
+            break;
+          case 'amean':
+            r = mean;
+            break;
           case 'stddevNorm': {
             const m = Math.fround(absNorm ? Math.abs(mean) : mean);
             r = m2 > 0 ? sd / (m === 0 ? 1 : m) : 0;

@@ -54,8 +54,14 @@ export function createPeaks(cfg: PeaksConfig): FunctionalComponent {
           const xi = x[i];
           if (prev2 < prev1 && prev1 > xi) {
             if (!peakflag) lastMax = xi;
-            else if (xi > lastMax) { lastMax = xi; curmaxPos = i; }
-            if (f(lastMax - lastMin) > 0.11 * range) { peakflag = true; curmaxPos = i; }
+            else if (xi > lastMax) {
+              lastMax = xi;
+              curmaxPos = i;
+            }
+            if (f(lastMax - lastMin) > 0.11 * range) {
+              peakflag = true;
+              curmaxPos = i;
+            }
           } else if (prev2 > prev1 && prev1 < xi) {
             lastMin = xi;
           }
@@ -102,11 +108,21 @@ export function createPeaks(cfg: PeaksConfig): FunctionalComponent {
       for (let k = 0; k < outputs.length; k++) {
         let r: number;
         switch (outputs[k]) {
-          case 'numPeaks': r = nPeaks; break;
-          case 'meanPeakDist': r = peakDist; break;
-          case 'peakMean': r = peakMean; break;
-          case 'peakMeanMeanDist': r = f(peakMean - meanF); break;
-          case 'peakDistStddev': r = sd; break;
+          case 'numPeaks':
+            r = nPeaks;
+            break;
+          case 'meanPeakDist':
+            r = peakDist;
+            break;
+          case 'peakMean':
+            r = peakMean;
+            break;
+          case 'peakMeanMeanDist':
+            r = f(peakMean - meanF);
+            break;
+          case 'peakDistStddev':
+            r = sd;
+            break;
         }
         out[off + k] = r;
       }

@@ -84,7 +84,7 @@ export function createPeaks2(cfg: Peaks2Config): FunctionalComponent {
       let lastMax = x[0];
       let minFlag = false;
       let lastMaxPtr = -1;
-      for (let k = head; k >= 0; ) {
+      for (let k = head; k >= 0;) {
         const nk = next[k];
         const y = ys[k];
         if (types[k] === 1) {
@@ -118,7 +118,7 @@ export function createPeaks2(cfg: Peaks2Config): FunctionalComponent {
       }
       // step 2b
       lastMax = x[0];
-      for (let k = head; k >= 0; ) {
+      for (let k = head; k >= 0;) {
         const nk = next[k];
         if (types[k] === 0) {
           if (below(f(lastMax - ys[k]))) remove(k);
@@ -134,7 +134,7 @@ export function createPeaks2(cfg: Peaks2Config): FunctionalComponent {
       let init = true;
       let lastMinPtr = -1;
       lastMaxPtr = -1;
-      for (let k = head; k >= 0; ) {
+      for (let k = head; k >= 0;) {
         const nk = next[k];
         const y = ys[k];
         if (types[k] === 0) {
@@ -208,7 +208,13 @@ export function createPeaks2(cfg: Peaks2Config): FunctionalComponent {
         }
       } else {
         const s = f(f(x[n - 1] - x[0]) / n);
-        if (s > 0) { meanR = s; nR = 1; } else if (s < 0) { meanF = s; nF = 1; }
+        if (s > 0) {
+          meanR = s;
+          nR = 1;
+        } else if (s < 0) {
+          meanF = s;
+          nF = 1;
+        }
       }
       if (nR > 1) meanR = f(meanR / nR);
       if (nF > 1) meanF = f(meanF / nF);
@@ -242,11 +248,21 @@ export function createPeaks2(cfg: Peaks2Config): FunctionalComponent {
       for (let k = 0; k < outputs.length; k++) {
         let r: number;
         switch (outputs[k]) {
-          case 'numPeaks': r = norm === 'second' ? f(nPeaks / f(n * T)) : nPeaks; break;
-          case 'meanRisingSlope': r = meanR; break;
-          case 'stddevRisingSlope': r = sdR; break;
-          case 'meanFallingSlope': r = meanF; break;
-          case 'stddevFallingSlope': r = sdF; break;
+          case 'numPeaks':
+            r = norm === 'second' ? f(nPeaks / f(n * T)) : nPeaks;
+            break;
+          case 'meanRisingSlope':
+            r = meanR;
+            break;
+          case 'stddevRisingSlope':
+            r = sdR;
+            break;
+          case 'meanFallingSlope':
+            r = meanF;
+            break;
+          case 'stddevFallingSlope':
+            r = sdF;
+            break;
         }
         out[off + k] = r;
       }

@@ -2,8 +2,16 @@ import type { FunctionalComponent, TimeNorm } from './types.js';
 
 /** Outputs of cFunctionalRegression supported here, in oS output order. */
 export const REGRESSION_OUTPUTS = [
-  'linregc1', 'linregc2', 'linregerrA', 'linregerrQ',
-  'qregc1', 'qregc2', 'qregc3', 'qregerrA', 'qregerrQ', 'centroid',
+  'linregc1',
+  'linregc2',
+  'linregerrA',
+  'linregerrQ',
+  'qregc1',
+  'qregc2',
+  'qregc3',
+  'qregerrA',
+  'qregerrQ',
+  'centroid',
 ] as const;
 export type RegressionOutput = (typeof REGRESSION_OUTPUTS)[number];
 
@@ -96,16 +104,36 @@ export function createRegression(cfg: RegressionConfig): FunctionalComponent {
       for (let k = 0; k < outputs.length; k++) {
         let r: number;
         switch (outputs[k]) {
-          case 'linregc1': r = finiteOr0(m); break;
-          case 'linregc2': r = finiteOr0(t); break;
-          case 'linregerrA': r = finiteOr0(lea / nd); break;
-          case 'linregerrQ': r = finiteOr0(leq / nd); break;
-          case 'qregc1': r = finiteOr0(a); break;
-          case 'qregc2': r = finiteOr0(b); break;
-          case 'qregc3': r = finiteOr0(c); break;
-          case 'qregerrA': r = oldBuggyQerr ? finiteOr0(qea) : finiteOr0(qea / nd); break;
-          case 'qregerrQ': r = oldBuggyQerr ? finiteOr0(qeq) : finiteOr0(qeq / nd); break;
-          case 'centroid': r = finiteOr0(centroid); break;
+          case 'linregc1':
+            r = finiteOr0(m);
+            break;
+          case 'linregc2':
+            r = finiteOr0(t);
+            break;
+          case 'linregerrA':
+            r = finiteOr0(lea / nd);
+            break;
+          case 'linregerrQ':
+            r = finiteOr0(leq / nd);
+            break;
+          case 'qregc1':
+            r = finiteOr0(a);
+            break;
+          case 'qregc2':
+            r = finiteOr0(b);
+            break;
+          case 'qregc3':
+            r = finiteOr0(c);
+            break;
+          case 'qregerrA':
+            r = oldBuggyQerr ? finiteOr0(qea) : finiteOr0(qea / nd);
+            break;
+          case 'qregerrQ':
+            r = oldBuggyQerr ? finiteOr0(qeq) : finiteOr0(qeq / nd);
+            break;
+          case 'centroid':
+            r = finiteOr0(centroid);
+            break;
         }
         out[off + k] = r;
       }

@@ -90,7 +90,10 @@ export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
             if (state === 1) {
               cE = 0;
               cS++;
-              if (cS >= segMinLng) { cS = 0; state = 2; }
+              if (cS >= segMinLng) {
+                cS = 0;
+                state = 2;
+              }
             } else if (state === 0) {
               cS++;
               start = i;
@@ -108,7 +111,11 @@ export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
             }
           } else if (state === 1) {
             cE++;
-            if (cE >= pauseMinLng) { state = 0; cE = 0; cS = 0; }
+            if (cE >= pauseMinLng) {
+              state = 0;
+              cE = 0;
+              cS = 0;
+            }
           }
         }
         // spec 10: a segment still open at the end is closed (one frame short, as in oS)

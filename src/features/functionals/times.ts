@@ -2,9 +2,19 @@ import type { FunctionalComponent, TimeNorm } from './types.js';
 
 /** Outputs of cFunctionalTimes (the predefined levels), in oS output order. */
 export const TIMES_OUTPUTS = [
-  'upleveltime25', 'downleveltime25', 'upleveltime50', 'downleveltime50',
-  'upleveltime75', 'downleveltime75', 'upleveltime90', 'downleveltime90',
-  'risetime', 'falltime', 'leftctime', 'rightctime', 'duration',
+  'upleveltime25',
+  'downleveltime25',
+  'upleveltime50',
+  'downleveltime50',
+  'upleveltime75',
+  'downleveltime75',
+  'upleveltime90',
+  'downleveltime90',
+  'risetime',
+  'falltime',
+  'leftctime',
+  'rightctime',
+  'duration',
 ] as const;
 export type TimesOutput = (typeof TIMES_OUTPUTS)[number];
 
@@ -50,7 +60,10 @@ export function createTimes(cfg: TimesConfig): FunctionalComponent {
       const l50 = f(f(0.5 * range) + v.min);
       const l75 = f(f(0.75 * range) + v.min);
       const l90 = f(f(f(0.9) * range) + v.min);
-      let n25 = 0, n50 = 0, n75 = 0, n90 = 0;
+      let n25 = 0,
+        n50 = 0,
+        n75 = 0,
+        n90 = 0;
       if (needLevels) {
         for (let i = 0; i < n; i++) {
           const xi = x[i];
@@ -60,7 +73,10 @@ export function createTimes(cfg: TimesConfig): FunctionalComponent {
           if (xi <= l90) n90++;
         }
       }
-      let nR = 0, nF = 0, nLC = 0, nRC = 0;
+      let nR = 0,
+        nF = 0,
+        nLC = 0,
+        nRC = 0;
       for (let i = 1; i < n; i++) {
         if (x[i - 1] < x[i]) nR++;
         else if (x[i - 1] > x[i]) nF++;
@@ -74,19 +90,45 @@ export function createTimes(cfg: TimesConfig): FunctionalComponent {
       for (let k = 0; k < outputs.length; k++) {
         let r: number;
         switch (outputs[k]) {
-          case 'upleveltime25': r = (n - n25) / nrm; break;
-          case 'downleveltime25': r = n25 / nrm; break;
-          case 'upleveltime50': r = (n - n50) / nrm; break;
-          case 'downleveltime50': r = n50 / nrm; break;
-          case 'upleveltime75': r = (n - n75) / nrm; break;
-          case 'downleveltime75': r = n75 / nrm; break;
-          case 'upleveltime90': r = (n - n90) / nrm; break;
-          case 'downleveltime90': r = n90 / nrm; break;
-          case 'risetime': r = nrm1 !== 0 ? nR / nrm1 : 0; break;
-          case 'falltime': r = nrm1 !== 0 ? nF / nrm1 : 0; break;
-          case 'leftctime': r = nrm2 !== 0 ? nLC / nrm2 : 0; break;
-          case 'rightctime': r = nrm2 !== 0 ? nRC / nrm2 : 0; break;
-          case 'duration': r = norm === 'second' ? f(nd * T) : nd; break;
+          case 'upleveltime25':
+            r = (n - n25) / nrm;
+            break;
+          case 'downleveltime25':
+            r = n25 / nrm;
+            break;
+          case 'upleveltime50':
+            r = (n - n50) / nrm;
+            break;
+          case 'downleveltime50':
+            r = n50 / nrm;
+            break;
+          case 'upleveltime75':
+            r = (n - n75) / nrm;
+            break;
+          case 'downleveltime75':
+            r = n75 / nrm;
+            break;
+          case 'upleveltime90':
+            r = (n - n90) / nrm;
+            break;
+          case 'downleveltime90':
+            r = n90 / nrm;
+            break;
+          case 'risetime':
+            r = nrm1 !== 0 ? nR / nrm1 : 0;
+            break;
+          case 'falltime':
+            r = nrm1 !== 0 ? nF / nrm1 : 0;
+            break;
+          case 'leftctime':
+            r = nrm2 !== 0 ? nLC / nrm2 : 0;
+            break;
+          case 'rightctime':
+            r = nrm2 !== 0 ? nRC / nrm2 : 0;
+            break;
+          case 'duration':
+            r = norm === 'second' ? f(nd * T) : nd;
+            break;
         }
         out[off + k] = r;
       }

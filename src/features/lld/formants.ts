@@ -130,8 +130,12 @@ export class FormantLpc {
     for (let i = 0; i < nF; i++) {
       for (let j = i + 1; j < nF; j++) {
         if (freq[j] < freq[i]) {
-          const tf = freq[j]; freq[j] = freq[i]; freq[i] = tf;
-          const tb = bw[j]; bw[j] = bw[i]; bw[i] = tb;
+          const tf = freq[j];
+          freq[j] = freq[i];
+          freq[i] = tf;
+          const tb = bw[j];
+          bw[j] = bw[i];
+          bw[i] = tb;
         }
       }
     }

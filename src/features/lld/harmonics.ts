@@ -113,11 +113,17 @@ export class Harmonics {
         const upper = this.freqToBin(Math.fround((i + 1.5) * f0), cand);
         while ((L >= lower || R <= upper) && peak === -1) {
           if (R <= upper) {
-            if (isPeak(mag, N, R)) { peak = R; break; }
+            if (isPeak(mag, N, R)) {
+              peak = R;
+              break;
+            }
             R++;
           }
           if (L >= lower) {
-            if (isPeak(mag, N, L)) { peak = L; break; }
+            if (isPeak(mag, N, L)) {
+              peak = L;
+              break;
+            }
             L--;
           }
         }

@@ -15,7 +15,12 @@ import { Mfcc } from '../dsp/mfcc.js';
 import { autoCorrF32, lpcDurbinF32 } from '../dsp/lpc.js';
 import { SpecResampler, lpcToLsp } from './is10-lsp.js';
 
-export const IS10_FRAME_LLD_NAMES = ['pcm_loudness', ...indexedNames('mfcc', 0, 14), ...indexedNames('logMelFreqBand', 0, 7), ...indexedNames('lspFreq', 0, 7)];
+export const IS10_FRAME_LLD_NAMES = [
+  'pcm_loudness',
+  ...indexedNames('mfcc', 0, 14),
+  ...indexedNames('logMelFreqBand', 0, 7),
+  ...indexedNames('lspFreq', 0, 7),
+];
 
 const f32 = Math.fround;
 const LOG_FLOOR = Math.log(1e-12);

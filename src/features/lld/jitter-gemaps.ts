@@ -13,7 +13,12 @@ import { searchPeriods } from '../pitch/period-search.js';
 
 const f32 = Math.fround;
 
-export function gemapsJitter(wave: Float32Array, fs: number, f0: Float32Array, frames: number): { jitterLocal: Float32Array; shimmerLocalDB: Float32Array } {
+export function gemapsJitter(
+  wave: Float32Array,
+  fs: number,
+  f0: Float32Array,
+  frames: number,
+): { jitterLocal: Float32Array; shimmerLocalDB: Float32Array } {
   const hop = Math.round(0.01 * fs);
   const r = searchPeriods(wave, fs, f0, frames, { searchRangeRel: 0.1, minCC: 0.5, frameStart: (j) => j * hop });
   // shimmerLocalDB = 20·log10(shimmer + 1); frames without output (and unvoiced ones) stay 0

@@ -19,7 +19,13 @@ const f = Math.fround;
 
 export const LOG_SPECTRAL_NAMES = ['alphaRatio', 'hammarbergIndex', 'slope0-500', 'slope500-1500', 'spectralFlux'] as const;
 
-interface SlopeBand { iL: number; wL: number; iR: number; wR: number; nInd: number }
+interface SlopeBand {
+  iL: number;
+  wL: number;
+  iR: number;
+  wR: number;
+  nInd: number;
+}
 
 const SPEC_FLOOR = f(1e-7 * 1e-7);
 const LOG_FLOOR = f((10 * Math.log(SPEC_FLOOR)) / Math.log(10));
@@ -72,8 +78,15 @@ export class LogSpectral {
     if (wR === 0) wR = 1;
     let iL = Math.floor(idxL);
     let iR = Math.floor(idxR);
-    if (iL >= nMag) { iL = iR = nMag - 1; wR = 0; wL = 0; }
-    if (iR >= nMag) { iR = nMag - 1; wR = 1; }
+    if (iL >= nMag) {
+      iL = iR = nMag - 1;
+      wR = 0;
+      wL = 0;
+    }
+    if (iR >= nMag) {
+      iR = nMag - 1;
+      wR = 1;
+    }
     return { iL: Math.max(iL, 0), wL, iR: Math.max(iR, 0), wR, nInd: idxR - idxL };
   }
 
@@ -122,10 +135,12 @@ export class LogSpectral {
       } else if (P[j] > max25) max25 = P[j];
     }
     if (sum01 > 0) {
-      out[0] = sum15 > SPEC_FLOOR ? (10 * Math.log(sum15 / sum01)) / Math.log(10) : (10 * (Math.log(SPEC_FLOOR) - Math.log(sum01))) / Math.log(10);
+      out[0] =
+        sum15 > SPEC_FLOOR ? (10 * Math.log(sum15 / sum01)) / Math.log(10) : (10 * (Math.log(SPEC_FLOOR) - Math.log(sum01))) / Math.log(10);
     } else out[0] = 0;
     if (max25 > 0) {
-      out[1] = max02 > SPEC_FLOOR ? (10 * Math.log(max02 / max25)) / Math.log(10) : (10 * (Math.log(SPEC_FLOOR) - Math.log(max25))) / Math.log(10);
+      out[1] =
+        max02 > SPEC_FLOOR ? (10 * Math.log(max02 / max25)) / Math.log(10) : (10 * (Math.log(SPEC_FLOOR) - Math.log(max25))) / Math.log(10);
     } else out[1] = 0;
     // flux over the frequency range, from the magnitudes
     const nBins = this.hi - this.lo + 1;

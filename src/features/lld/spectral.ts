@@ -9,15 +9,32 @@
 const f = Math.fround;
 
 export const SPECTRAL_NAMES = [
-  'fband25-650', 'fband1000-4000',
-  'spectralRollOff25.0', 'spectralRollOff50.0', 'spectralRollOff75.0', 'spectralRollOff90.0',
-  'spectralFlux', 'spectralEntropy', 'spectralVariance', 'spectralSkewness', 'spectralKurtosis', 'spectralSlope',
+  'fband25-650',
+  'fband1000-4000',
+  'spectralRollOff25.0',
+  'spectralRollOff50.0',
+  'spectralRollOff75.0',
+  'spectralRollOff90.0',
+  'spectralFlux',
+  'spectralEntropy',
+  'spectralVariance',
+  'spectralSkewness',
+  'spectralKurtosis',
+  'spectralSlope',
 ] as const;
 
-const BANDS: readonly (readonly [number, number])[] = [[25, 650], [1000, 4000]];
+const BANDS: readonly (readonly [number, number])[] = [
+  [25, 650],
+  [1000, 4000],
+];
 const ROLLOFF = [0.25, 0.5, 0.75, 0.9];
 
-interface BandPlan { iL: number; wL: number; iH: number; wH: number }
+interface BandPlan {
+  iL: number;
+  wL: number;
+  iH: number;
+  wH: number;
+}
 
 export class SpectralFeatures {
   private readonly nMag: number;

@@ -33,9 +33,32 @@ export interface PitchChainOptions {
   zeroPadSymmetric: boolean;
 }
 
-const COMMON = { specEnhance: true, specSmooth: true, auditoryWeighting: true, voicingCutoff: 0.7, nHarmonics: 15, compressionFactor: 0.85, minPitch: 52, maxPitch: 620 };
-export const IS10_PITCH: PitchChainOptions = { ...COMMON, gaussSigma: 0.25, minF: 20, nCandidates: 6, greedyPeakAlgo: true, zeroPadSymmetric: true };
-export const IS11_PITCH: PitchChainOptions = { ...COMMON, gaussSigma: 0.4, minF: 25, nCandidates: 4, greedyPeakAlgo: false, zeroPadSymmetric: false };
+const COMMON = {
+  specEnhance: true,
+  specSmooth: true,
+  auditoryWeighting: true,
+  voicingCutoff: 0.7,
+  nHarmonics: 15,
+  compressionFactor: 0.85,
+  minPitch: 52,
+  maxPitch: 620,
+};
+export const IS10_PITCH: PitchChainOptions = {
+  ...COMMON,
+  gaussSigma: 0.25,
+  minF: 20,
+  nCandidates: 6,
+  greedyPeakAlgo: true,
+  zeroPadSymmetric: true,
+};
+export const IS11_PITCH: PitchChainOptions = {
+  ...COMMON,
+  gaussSigma: 0.4,
+  minF: 25,
+  nCandidates: 4,
+  greedyPeakAlgo: false,
+  zeroPadSymmetric: false,
+};
 
 export interface PitchTrack {
   frames: number;

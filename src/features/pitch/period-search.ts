@@ -32,7 +32,13 @@ export interface PeriodSearchOutput {
 
 const f32 = Math.fround;
 
-export function searchPeriods(wave: Float32Array, fs: number, f0: Float32Array, frames: number, opts: PeriodSearchOptions): PeriodSearchOutput {
+export function searchPeriods(
+  wave: Float32Array,
+  fs: number,
+  f0: Float32Array,
+  frames: number,
+  opts: PeriodSearchOptions,
+): PeriodSearchOutput {
   const srr = opts.searchRangeRel;
   const fixedMinCC = opts.minCC === 'running' ? null : f32(opts.minCC);
   const T = 1 / fs;

@@ -47,7 +47,18 @@ import { makeCandidates, Shs } from '../pitch/shs.js';
 import { plan20ms } from './plan-20ms.js';
 import type { FeatureSet, FeatureSetOutput } from './types.js';
 
-const F_MVR = ['amean', 'stddevNorm', 'percentile20.0', 'percentile50.0', 'percentile80.0', 'pctlrange0-2', 'meanRisingSlope', 'stddevRisingSlope', 'meanFallingSlope', 'stddevFallingSlope'];
+const F_MVR = [
+  'amean',
+  'stddevNorm',
+  'percentile20.0',
+  'percentile50.0',
+  'percentile80.0',
+  'pctlrange0-2',
+  'meanRisingSlope',
+  'stddevRisingSlope',
+  'meanFallingSlope',
+  'stddevFallingSlope',
+];
 const F_MS = ['amean', 'stddevNorm'];
 
 export function egemapsNames(): string[] {
@@ -60,22 +71,54 @@ export function egemapsNames(): string[] {
   for (const l of ['spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4']) add(`${l}_sma3`, F_MS);
   for (const l of ['jitterLocal', 'shimmerLocaldB', 'HNRdBACF', 'logRelF0-H1-H2', 'logRelF0-H1-A3']) add(`${l}_sma3nz`, F_MS);
   for (const k of [1, 2, 3]) for (const l of ['frequency', 'bandwidth', 'amplitudeLogRelF0']) add(`F${k}${l}_sma3nz`, F_MS);
-  for (const l of ['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V']) add(`${l}_sma3nz`, F_MS);
+  for (const l of [
+    'alphaRatioV',
+    'hammarbergIndexV',
+    'slopeV0-500',
+    'slopeV500-1500',
+    'spectralFluxV',
+    'mfcc1V',
+    'mfcc2V',
+    'mfcc3V',
+    'mfcc4V',
+  ])
+    add(`${l}_sma3nz`, F_MS);
   for (const l of ['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV']) add(`${l}_sma3nz`, ['amean']);
-  out.push('loudnessPeaksPerSec', 'VoicedSegmentsPerSec', 'MeanVoicedSegmentLengthSec', 'StddevVoicedSegmentLengthSec', 'MeanUnvoicedSegmentLength', 'StddevUnvoicedSegmentLength', 'equivalentSoundLevel_dBp');
+  out.push(
+    'loudnessPeaksPerSec',
+    'VoicedSegmentsPerSec',
+    'MeanVoicedSegmentLengthSec',
+    'StddevVoicedSegmentLengthSec',
+    'MeanUnvoicedSegmentLength',
+    'StddevUnvoicedSegmentLength',
+    'equivalentSoundLevel_dBp',
+  );
   return out;
 }
 
 /** Names of the harmonics-based LLDs, in the column order of egemapsHarmonics' level. */
-export const HARMONICS_NAMES = ['HNRdBACF', 'logRelF0-H1-H2', 'logRelF0-H1-A3', 'F1amplitudeLogRelF0', 'F2amplitudeLogRelF0', 'F3amplitudeLogRelF0'];
+export const HARMONICS_NAMES = [
+  'HNRdBACF',
+  'logRelF0-H1-H2',
+  'logRelF0-H1-A3',
+  'F1amplitudeLogRelF0',
+  'F2amplitudeLogRelF0',
+  'F3amplitudeLogRelF0',
+];
 const IMPLEMENTED_LIST = [
   ...['jitterLocal', 'shimmerLocaldB'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...[1, 2, 3].flatMap((k) => ['frequency', 'bandwidth'].flatMap((l) => F_MS.map((fn) => `F${k}${l}_sma3nz_${fn}`))),
   ...HARMONICS_NAMES.flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...F_MVR.map((fn) => `F0semitoneFrom27.5Hz_sma3nz_${fn}`),
-  ...['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V'].flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
+  ...['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V'].flatMap(
+    (l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`),
+  ),
   ...['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV'].map((l) => `${l}_sma3nz_amean`),
-  'VoicedSegmentsPerSec', 'MeanVoicedSegmentLengthSec', 'StddevVoicedSegmentLengthSec', 'MeanUnvoicedSegmentLength', 'StddevUnvoicedSegmentLength',
+  'VoicedSegmentsPerSec',
+  'MeanVoicedSegmentLengthSec',
+  'StddevVoicedSegmentLengthSec',
+  'MeanUnvoicedSegmentLength',
+  'StddevUnvoicedSegmentLength',
   ...F_MVR.map((fn) => `loudness_sma3_${fn}`),
   ...['spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4'].flatMap((l) => F_MS.map((fn) => `${l}_sma3_${fn}`)),
   'loudnessPeaksPerSec',
@@ -108,21 +151,48 @@ function sets(): Sets {
     msNz: createFunctionalSet(ms, { nonZero: true }),
     meanNz: createFunctionalSet([{ type: 'moments', outputs: ['amean'] }], { nonZero: true }),
     peaks: createFunctionalSet([{ type: 'peaks2', outputs: ['numPeaks'], relThresh: 0.1, norm: 'second' }]),
-    voicedSeg: createFunctionalSet([{ type: 'segments', algorithm: 'nonX', x: 0, outputs: ['numSegments', 'meanSegLen', 'segLenStddev'], norm: 'second', maxNumSeg: 1000 }]),
-    pauseSeg: createFunctionalSet([{ type: 'segments', algorithm: 'eqX', x: 0, outputs: ['meanSegLen', 'segLenStddev'], norm: 'second', maxNumSeg: 1000 }]),
+    voicedSeg: createFunctionalSet([
+      {
+        type: 'segments',
+        algorithm: 'nonX',
+        x: 0,
+        outputs: ['numSegments', 'meanSegLen', 'segLenStddev'],
+        norm: 'second',
+        maxNumSeg: 1000,
+      },
+    ]),
+    pauseSeg: createFunctionalSet([
+      { type: 'segments', algorithm: 'eqX', x: 0, outputs: ['meanSegLen', 'segLenStddev'], norm: 'second', maxNumSeg: 1000 },
+    ]),
   };
   return setsCache;
 }
 
 /** GeMAPSv01b SHS settings (gemapsv01b_scale / gemapsv01b_shs) and Viterbi weights. */
 const SHS_OPTS = {
-  minF: 25, specEnhance: true, specSmooth: true, auditoryWeighting: true,
-  nCandidates: 6, nHarmonics: 15, compressionFactor: 0.85, greedyPeakAlgo: true, minPitch: 55, maxPitch: 1000,
+  minF: 25,
+  specEnhance: true,
+  specSmooth: true,
+  auditoryWeighting: true,
+  nCandidates: 6,
+  nHarmonics: 15,
+  compressionFactor: 0.85,
+  greedyPeakAlgo: true,
+  minPitch: 55,
+  maxPitch: 1000,
 };
 const VOICING_CUTOFF = 0.7;
 const VITERBI = { wLocal: 2, wTvv: 10, wTvuv: 10, wThr: 4, wRange: 1, wTuu: 0 };
 
-interface Plan60 { L: number; H: number; fsSpec: number; fft: RealFft; win: Float32Array; oct: OctaveSpectrum; shs: Shs }
+interface Plan60 {
+  L: number;
+  H: number;
+  fsSpec: number;
+  fft: RealFft;
+  win: Float32Array;
+  oct: OctaveSpectrum;
+  shs: Shs;
+}
 const plans60 = new Map<number, Plan60>();
 function plan60(fs: number): Plan60 {
   let p = plans60.get(fs);
@@ -183,7 +253,13 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
  * Gaussian-windowed spectrum, the final F0 (Hz) and the formant frequencies of the same frame index
  * (formants(t) = [F1, F2, F3]). Returns a frames × 6 level in HARMONICS_NAMES order.
  */
-export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32Array, frames: number, formants: (t: number) => ArrayLike<number>): Float32Array {
+export function egemapsHarmonics(
+  samples: Float32Array,
+  fs: number,
+  hz: Float32Array,
+  frames: number,
+  formants: (t: number) => ArrayLike<number>,
+): Float32Array {
   const p = plan60(fs);
   const mag = new Float32Array(p.fft.n / 2 + 1);
   const h = new Harmonics(mag.length, p.fsSpec);
@@ -201,16 +277,46 @@ export function egemapsHarmonics(samples: Float32Array, fs: number, hz: Float32A
 }
 
 /** Columns of the 20 ms level E: loudness, spectralFlux, mfcc1-4 (then alphaRatio, hammarberg, slopes for later use). */
-const E_NAMES = ['loudness', 'spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4', 'alphaRatio', 'hammarbergIndex', 'slope0-500', 'slope500-1500'];
+const E_NAMES = [
+  'loudness',
+  'spectralFlux',
+  'mfcc1',
+  'mfcc2',
+  'mfcc3',
+  'mfcc4',
+  'alphaRatio',
+  'hammarbergIndex',
+  'slope0-500',
+  'slope500-1500',
+];
 
 /** eGeMAPSv02 frame-level LLD names (the 25 LLDs of openSMILE's eGeMAPS LLD output). */
 export const EGEMAPS_LLD_NAMES = [
-  'Loudness_sma3', 'alphaRatio_sma3', 'hammarbergIndex_sma3', 'slope0-500_sma3', 'slope500-1500_sma3',
-  'spectralFlux_sma3', 'mfcc1_sma3', 'mfcc2_sma3', 'mfcc3_sma3', 'mfcc4_sma3',
-  'F0semitoneFrom27.5Hz_sma3nz', 'jitterLocal_sma3nz', 'shimmerLocaldB_sma3nz', 'HNRdBACF_sma3nz',
-  'logRelF0-H1-H2_sma3nz', 'logRelF0-H1-A3_sma3nz', 'F1frequency_sma3nz', 'F1bandwidth_sma3nz',
-  'F1amplitudeLogRelF0_sma3nz', 'F2frequency_sma3nz', 'F2bandwidth_sma3nz', 'F2amplitudeLogRelF0_sma3nz',
-  'F3frequency_sma3nz', 'F3bandwidth_sma3nz', 'F3amplitudeLogRelF0_sma3nz',
+  'Loudness_sma3',
+  'alphaRatio_sma3',
+  'hammarbergIndex_sma3',
+  'slope0-500_sma3',
+  'slope500-1500_sma3',
+  'spectralFlux_sma3',
+  'mfcc1_sma3',
+  'mfcc2_sma3',
+  'mfcc3_sma3',
+  'mfcc4_sma3',
+  'F0semitoneFrom27.5Hz_sma3nz',
+  'jitterLocal_sma3nz',
+  'shimmerLocaldB_sma3nz',
+  'HNRdBACF_sma3nz',
+  'logRelF0-H1-H2_sma3nz',
+  'logRelF0-H1-A3_sma3nz',
+  'F1frequency_sma3nz',
+  'F1bandwidth_sma3nz',
+  'F1amplitudeLogRelF0_sma3nz',
+  'F2frequency_sma3nz',
+  'F2bandwidth_sma3nz',
+  'F2amplitudeLogRelF0_sma3nz',
+  'F3frequency_sma3nz',
+  'F3bandwidth_sma3nz',
+  'F3amplitudeLogRelF0_sma3nz',
 ];
 
 export function extractEgemaps(samples: Float32Array, fs: number, withLld = false): FeatureSetOutput {
@@ -267,7 +373,9 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   const idx = (name: string): number => names.indexOf(name);
   const loud = levelColumn(Es, 0);
   s.mvr.apply(loud, nF, values, idx('loudness_sma3_amean'));
-  ['spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4'].forEach((l, k) => s.ms.apply(levelColumn(Es, k + 1), nF, values, idx(`${l}_sma3_amean`)));
+  ['spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4'].forEach((l, k) =>
+    s.ms.apply(levelColumn(Es, k + 1), nF, values, idx(`${l}_sma3_amean`)),
+  );
   s.peaks.apply(loud, nF, values, idx('loudnessPeaksPerSec'));
   // F0 and the voiced / unvoiced selections (frame t of the 60 ms pitch level joins frame t of E)
   const pitch = egemapsPitch(samples, fs);
@@ -277,7 +385,17 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   const nP = Math.max(0, Math.min(logF0.length - 1, n20));
   const F0 = makeLevel(nP, 1, ['F0semitoneFrom27.5Hz']);
   F0.data.set(logF0.subarray(0, nP));
-  const V = makeLevel(nP, 9, ['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V']);
+  const V = makeLevel(nP, 9, [
+    'alphaRatioV',
+    'hammarbergIndexV',
+    'slopeV0-500',
+    'slopeV500-1500',
+    'spectralFluxV',
+    'mfcc1V',
+    'mfcc2V',
+    'mfcc3V',
+    'mfcc4V',
+  ]);
   const UV = makeLevel(nP, 5, ['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV']);
   const specCols = [6, 7, 8, 9, 1, 2, 3, 4, 5];
   for (let t = 0; t < nP; t++) {

@@ -30,11 +30,27 @@ export const IS10_LLD2 = ['F0final', 'jitterLocal', 'jitterDDP', 'shimmerLocal']
 
 /** spec 7.2 */
 const FUNCT_L1 = [
-  'maxPos', 'minPos', 'amean',
-  'linregc1', 'linregc2', 'linregerrA', 'linregerrQ',
-  'stddev', 'skewness', 'kurtosis',
-  'quartile1', 'quartile2', 'quartile3', 'iqr1-2', 'iqr2-3', 'iqr1-3', 'percentile1.0', 'percentile99.0', 'pctlrange0-1',
-  'upleveltime75', 'upleveltime90',
+  'maxPos',
+  'minPos',
+  'amean',
+  'linregc1',
+  'linregc2',
+  'linregerrA',
+  'linregerrQ',
+  'stddev',
+  'skewness',
+  'kurtosis',
+  'quartile1',
+  'quartile2',
+  'quartile3',
+  'iqr1-2',
+  'iqr2-3',
+  'iqr1-3',
+  'percentile1.0',
+  'percentile99.0',
+  'pctlrange0-1',
+  'upleveltime75',
+  'upleveltime90',
 ];
 const FUNCT_NZ = FUNCT_L1.filter((n) => n !== 'percentile1.0' && n !== 'pctlrange0-1');
 
@@ -123,7 +139,9 @@ export const is10Set: FeatureSet = {
   minSamples,
   extract(samples, fs, opts) {
     if (samples.length < minSamples(fs)) {
-      throw new UserError(`too short for IS10: ${samples.length} samples (${(samples.length / fs).toFixed(3)} s), at least ${minSamples(fs)} needed`);
+      throw new UserError(
+        `too short for IS10: ${samples.length} samples (${(samples.length / fs).toFixed(3)} s), at least ${minSamples(fs)} needed`,
+      );
     }
     const lv = is10Levels(samples, fs);
     const values = new Float32Array(1582);

@@ -7,14 +7,23 @@
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
 
 const percentiles: FunctionalConfig = {
-  type: 'percentiles', quartiles: true, iqr: true, percentiles: [0.01, 0.99], ranges: [[0, 1]], interp: true,
+  type: 'percentiles',
+  quartiles: true,
+  iqr: true,
+  percentiles: [0.01, 0.99],
+  ranges: [[0, 1]],
+  interp: true,
 };
 const moments: FunctionalConfig = { type: 'moments', outputs: ['stddev', 'skewness', 'kurtosis'] };
 const peaks: FunctionalConfig = {
-  type: 'peaks', outputs: ['meanPeakDist', 'peakMean', 'peakMeanMeanDist', 'peakDistStddev'], norm: 'second',
+  type: 'peaks',
+  outputs: ['meanPeakDist', 'peakMean', 'peakMeanMeanDist', 'peakDistStddev'],
+  norm: 'second',
 };
 const regression: FunctionalConfig = {
-  type: 'regression', outputs: ['linregc1', 'linregerrQ', 'qregc1', 'qregc2', 'qregerrQ', 'centroid'], oldBuggyQerr: false,
+  type: 'regression',
+  outputs: ['linregc1', 'linregerrQ', 'qregc1', 'qregc2', 'qregerrQ', 'centroid'],
+  oldBuggyQerr: false,
 };
 const lpc: FunctionalConfig = { type: 'lpc', order: 5, lpGain: true };
 const segOutputs = ['meanSegLen', 'maxSegLen', 'minSegLen', 'segLenStddev'] as const;

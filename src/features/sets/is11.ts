@@ -148,8 +148,12 @@ export function is11Levels(samples: Float32Array, fs: number): Is11Levels {
 function lldOutput(lv: Is11Levels): LldOutput {
   const levels = [lv.Nz, lv.A, lv.B, lv.NzDe, lv.Ade, lv.Bde];
   const names = [
-    ...sma(IS11_LLD_NZ), ...sma(IS11_LLD_A), ...sma(IS11_LLD_B),
-    ...smaDe(IS11_LLD_NZ), ...smaDe(IS11_LLD_A), ...smaDe(IS11_LLD_B),
+    ...sma(IS11_LLD_NZ),
+    ...sma(IS11_LLD_A),
+    ...sma(IS11_LLD_B),
+    ...smaDe(IS11_LLD_NZ),
+    ...smaDe(IS11_LLD_A),
+    ...smaDe(IS11_LLD_B),
   ];
   const frames = Math.min(lv.Nz.frames, lv.A.frames);
   const data = new Float32Array(frames * names.length);

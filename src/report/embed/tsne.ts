@@ -47,7 +47,9 @@ export function inputAffinities(x: Float32Array, n: number, d: number, perplexit
     rowDistances(x, n, d, i, dist);
     dist[i] = Infinity;
     for (let j = 0; j < n; j++) order[j] = j;
-    const sorted = Array.from(order).sort((a, b) => dist[a] - dist[b]).slice(0, k);
+    const sorted = Array.from(order)
+      .sort((a, b) => dist[a] - dist[b])
+      .slice(0, k);
     const dk = sorted.map((j) => dist[j]);
     // binary search on beta = 1 / (2 sigma^2) for the entropy log(perplexity)
     let beta = 1;
@@ -113,7 +115,10 @@ class QuadTree {
     private readonly y: Float64Array,
     n: number,
   ) {
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (let i = 0; i < n; i++) {
       minX = Math.min(minX, y[2 * i]);
       maxX = Math.max(maxX, y[2 * i]);
@@ -121,12 +126,19 @@ class QuadTree {
       maxY = Math.max(maxY, y[2 * i + 1]);
     }
     const w = Math.max(maxX - minX, maxY - minY) + 1e-9;
-    this.build(Int32Array.from({ length: n }, (_, i) => i), minX, minY, w, 0);
+    this.build(
+      Int32Array.from({ length: n }, (_, i) => i),
+      minX,
+      minY,
+      w,
+      0,
+    );
   }
 
   private build(pts: Int32Array, x0: number, y0: number, w: number, depth: number): number {
     const node = this.count.length;
-    let sx = 0, sy = 0;
+    let sx = 0,
+      sy = 0;
     for (const p of pts) {
       sx += this.y[2 * p];
       sy += this.y[2 * p + 1];
@@ -160,7 +172,8 @@ class QuadTree {
       const dx = yi - this.comX[node];
       const dy = yj - this.comY[node];
       const dd = dx * dx + dy * dy;
-      const isLeaf = this.child[4 * node] < 0 && this.child[4 * node + 1] < 0 && this.child[4 * node + 2] < 0 && this.child[4 * node + 3] < 0;
+      const isLeaf =
+        this.child[4 * node] < 0 && this.child[4 * node + 1] < 0 && this.child[4 * node + 2] < 0 && this.child[4 * node + 3] < 0;
       if (isLeaf || this.size[node] * this.size[node] < theta2 * dd) {
         let cnt = this.count[node];
         if (isLeaf && (this.leafPoint[node] === i || (this.leafPoint[node] < 0 && dd === 0))) cnt -= 1;
@@ -208,7 +221,8 @@ export function tsne(x: Float32Array, n: number, d: number, options: TsneOptions
       rep[2 * i + 1] = f[1];
     }
     for (let i = 0; i < n; i++) {
-      let ax = 0, ay = 0;
+      let ax = 0,
+        ay = 0;
       for (let o = P.rowStart[i]; o < P.rowStart[i + 1]; o++) {
         const j = P.col[o];
         const dx = y[2 * i] - y[2 * j];
@@ -226,7 +240,8 @@ export function tsne(x: Float32Array, n: number, d: number, options: TsneOptions
       y[k] += update[k];
     }
     // keep the layout centred (the objective is translation invariant)
-    let mx = 0, my = 0;
+    let mx = 0,
+      my = 0;
     for (let i = 0; i < n; i++) {
       mx += y[2 * i];
       my += y[2 * i + 1];

@@ -26,7 +26,15 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
     (['WA', 'UAR'] as const).map((metric) => {
       const s = metric === 'WA' ? meanStd(m.waRepeats, m.wa) : meanStd(m.uarRepeats, m.uar);
       const paper = metric === 'WA' ? m.paperWa : m.paperUar;
-      return { method: m.method, metric, mean: +s.mean.toFixed(3), lo: +(s.mean - s.std).toFixed(3), hi: +(s.mean + s.std).toFixed(3), repeats: metric === 'WA' ? m.waRepeats.length : m.uarRepeats.length, paper: paper ?? null };
+      return {
+        method: m.method,
+        metric,
+        mean: +s.mean.toFixed(3),
+        lo: +(s.mean - s.std).toFixed(3),
+        hi: +(s.mean + s.std).toFixed(3),
+        repeats: metric === 'WA' ? m.waRepeats.length : m.uarRepeats.length,
+        paper: paper ?? null,
+      };
     }),
   );
   // Bars start at 0: a bar's length is its value, so a truncated axis would exaggerate differences of a few points
@@ -39,7 +47,9 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
     $schema: SCHEMA,
     config: CONFIG,
     // The PNGs travel without the HTML caption, so the figure names its red ticks itself.
-    title: values.some((v) => v.paper !== null) ? { text: `Method comparison: ${name}`, subtitle: 'red tick: the paper\'s number for the setting' } : `Method comparison: ${name}`,
+    title: values.some((v) => v.paper !== null)
+      ? { text: `Method comparison: ${name}`, subtitle: "red tick: the paper's number for the setting" }
+      : `Method comparison: ${name}`,
     data: { values },
     facet: { column: { field: 'metric', type: 'nominal', title: null, sort: ['WA', 'UAR'] } },
     spec: {
@@ -50,12 +60,28 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
           mark: { type: 'bar', color: '#4c78a8' },
           encoding: {
             y,
-            x: { field: 'mean', type: 'quantitative', title: 'percent (mean over repeats, bar = +-1 std)', scale: { domain: [lo, hi], zero: false } },
+            x: {
+              field: 'mean',
+              type: 'quantitative',
+              title: 'percent (mean over repeats, bar = +-1 std)',
+              scale: { domain: [lo, hi], zero: false },
+            },
             x2: { datum: lo },
-            tooltip: [{ field: 'method' }, { field: 'metric' }, { field: 'mean', format: '.2f' }, { field: 'lo', format: '.2f' }, { field: 'hi', format: '.2f' }, { field: 'repeats' }, { field: 'paper' }],
+            tooltip: [
+              { field: 'method' },
+              { field: 'metric' },
+              { field: 'mean', format: '.2f' },
+              { field: 'lo', format: '.2f' },
+              { field: 'hi', format: '.2f' },
+              { field: 'repeats' },
+              { field: 'paper' },
+            ],
           },
         },
-        { mark: { type: 'rule', color: 'black', strokeWidth: 1.5 }, encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+        {
+          mark: { type: 'rule', color: 'black', strokeWidth: 1.5 },
+          encoding: { y, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } },
+        },
         {
           transform: [{ filter: 'datum.paper != null' }],
           mark: { type: 'tick', color: '#d62728', thickness: 3, orient: 'vertical' },
@@ -67,14 +93,25 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
   return {
     id: 'method-comparison',
     title: `Method comparison (${name})`,
-    caption: 'Weighted accuracy (WA) and unweighted average recall (UAR) per method, mean of the pooled scores over repeats with +-1 standard deviation; red ticks are the paper\'s numbers for the matching setting.',
+    caption:
+      "Weighted accuracy (WA) and unweighted average recall (UAR) per method, mean of the pooled scores over repeats with +-1 standard deviation; red ticks are the paper's numbers for the matching setting.",
     spec,
   };
 }
 
 /** Per-class recall (percent) of each method as grouped bars. */
-export function recallFigure(methods: ReadonlyArray<{ method: string; perClassRecall: readonly number[] }>, classNames: readonly string[], name: string): Figure {
-  const values = methods.flatMap((m) => m.perClassRecall.map((r, c) => ({ method: m.method, emotion: classNames[c] ?? String(c), recall: +(r <= 1 && m.perClassRecall.every((v) => v <= 1) ? 100 * r : r).toFixed(2) })));
+export function recallFigure(
+  methods: ReadonlyArray<{ method: string; perClassRecall: readonly number[] }>,
+  classNames: readonly string[],
+  name: string,
+): Figure {
+  const values = methods.flatMap((m) =>
+    m.perClassRecall.map((r, c) => ({
+      method: m.method,
+      emotion: classNames[c] ?? String(c),
+      recall: +(r <= 1 && m.perClassRecall.every((v) => v <= 1) ? 100 * r : r).toFixed(2),
+    })),
+  );
   const spec = {
     $schema: SCHEMA,
     config: CONFIG,
@@ -91,5 +128,10 @@ export function recallFigure(methods: ReadonlyArray<{ method: string; perClassRe
       tooltip: [{ field: 'method' }, { field: 'emotion' }, { field: 'recall', format: '.1f' }],
     },
   } as TopLevelSpec;
-  return { id: 'per-class-recall', title: `Per-class recall (${name})`, caption: 'Recall of each emotion (the diagonal of the row-normalised confusion matrix) per method, pooled over the folds.', spec };
+  return {
+    id: 'per-class-recall',
+    title: `Per-class recall (${name})`,
+    caption: 'Recall of each emotion (the diagonal of the row-normalised confusion matrix) per method, pooled over the folds.',
+    spec,
+  };
 }

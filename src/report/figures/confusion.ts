@@ -2,13 +2,23 @@ import type { TopLevelSpec } from 'vega-lite';
 import { CONFIG, SCHEMA, slug, type Figure } from './types.js';
 
 /** Confusion matrix heat map with the numbers written in: counts or row-normalised recall (percent). */
-export function confusionFigure(confusion: readonly (readonly number[])[], classNames: readonly string[], method: string, normalised: boolean): Figure {
+export function confusionFigure(
+  confusion: readonly (readonly number[])[],
+  classNames: readonly string[],
+  method: string,
+  normalised: boolean,
+): Figure {
   const values: Array<{ truth: string; predicted: string; value: number; text: string }> = [];
   confusion.forEach((row, i) => {
     const total = row.reduce((s, v) => s + v, 0);
     row.forEach((v, j) => {
       const value = normalised ? (total > 0 ? (100 * v) / total : 0) : v;
-      values.push({ truth: classNames[i] ?? String(i), predicted: classNames[j] ?? String(j), value: +value.toFixed(2), text: normalised ? value.toFixed(1) : String(v) });
+      values.push({
+        truth: classNames[i] ?? String(i),
+        predicted: classNames[j] ?? String(j),
+        value: +value.toFixed(2),
+        text: normalised ? value.toFixed(1) : String(v),
+      });
     });
   });
   const order = [...classNames];

@@ -23,7 +23,13 @@ const PAIRS: Array<[string, string]> = [
 ];
 
 /** Paper Fig. 3: a 2-D embedding of real (light circles) and synthetic (dark triangles) samples per emotion. */
-export function embeddingFigure(points: readonly EmbeddedPoint[], classNames: readonly string[], space: 'latent' | 'feature', method: string, name: string): Figure {
+export function embeddingFigure(
+  points: readonly EmbeddedPoint[],
+  classNames: readonly string[],
+  space: 'latent' | 'feature',
+  method: string,
+  name: string,
+): Figure {
   const domain: string[] = [];
   const range: string[] = [];
   classNames.forEach((c, i) => {
@@ -31,7 +37,13 @@ export function embeddingFigure(points: readonly EmbeddedPoint[], classNames: re
     domain.push(`${c} (real)`, `${c} (synthetic)`);
     range.push(light, dark);
   });
-  const values = points.map((p) => ({ x: +p.x.toFixed(4), y: +p.y.toFixed(4), emotion: p.label, kind: p.kind, group: `${p.label} (${p.kind})` }));
+  const values = points.map((p) => ({
+    x: +p.x.toFixed(4),
+    y: +p.y.toFixed(4),
+    emotion: p.label,
+    kind: p.kind,
+    group: `${p.label} (${p.kind})`,
+  }));
   const methodName = method === 'umap' ? 'UMAP' : 't-SNE';
   const spaceName = space === 'latent' ? 'latent space' : 'original feature space';
   const spec = {
@@ -46,7 +58,12 @@ export function embeddingFigure(points: readonly EmbeddedPoint[], classNames: re
       x: { field: 'x', type: 'quantitative', axis: null },
       y: { field: 'y', type: 'quantitative', axis: null },
       color: { field: 'group', type: 'nominal', title: 'emotion (real = light, synthetic = dark)', scale: { domain, range } },
-      shape: { field: 'kind', type: 'nominal', title: 'sample', scale: { domain: ['real', 'synthetic'], range: ['circle', 'triangle-up'] } },
+      shape: {
+        field: 'kind',
+        type: 'nominal',
+        title: 'sample',
+        scale: { domain: ['real', 'synthetic'], range: ['circle', 'triangle-up'] },
+      },
       order: { field: 'kind', sort: 'ascending' },
       tooltip: [{ field: 'emotion' }, { field: 'kind' }],
     },

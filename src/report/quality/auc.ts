@@ -7,7 +7,7 @@ export function rocAuc(scores: ArrayLike<number>, positive: ArrayLike<boolean | 
   const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a] - scores[b]);
   // average ranks with ties
   const rank = new Float64Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && scores[idx[j + 1]] === scores[idx[i]]) j++;
     const r = (i + j) / 2 + 1;

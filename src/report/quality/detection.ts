@@ -11,7 +11,10 @@ export interface DetectionResult {
 
 /** Distance from row q to its k-th nearest row among `set` (q itself excluded). */
 function kthDistance(d2: Float64Array, n: number, q: number, set: number[], k: number): number {
-  const d = Float64Array.from(set.filter((j) => j !== q), (j) => d2[q * n + j]).sort();
+  const d = Float64Array.from(
+    set.filter((j) => j !== q),
+    (j) => d2[q * n + j],
+  ).sort();
   return Math.sqrt(d[Math.min(k, d.length) - 1]);
 }
 
@@ -32,7 +35,15 @@ function ratioScore(d2: Float64Array, n: number, q: number, re: number[], sy: nu
  * misses it (and in n << d gives unstable, even inverted, cross-validated scores).
  * `d2` is the pooled squared-distance matrix (n x n).
  */
-export function detectionAuc(d2: Float64Array, n: number, real: number[], synthetic: number[], folds = 5, seed = 1, k = 5): DetectionResult {
+export function detectionAuc(
+  d2: Float64Array,
+  n: number,
+  real: number[],
+  synthetic: number[],
+  folds = 5,
+  seed = 1,
+  k = 5,
+): DetectionResult {
   const rows = [...real, ...synthetic];
   const isSyn = Int32Array.from(rows, (_, i) => (i < real.length ? 0 : 1));
   const fold = stratifiedFolds(isSyn, folds, seededRandom(seed));
@@ -56,7 +67,11 @@ export function detectionAuc(d2: Float64Array, n: number, real: number[], synthe
     const trSyn = tr.filter((_, j) => ytr[j] === 1);
     // The score's direction is learnt on the training fold (leave-one-out AUC there): in high dimensions a
     // synthetic set that is more spread out than the real one (e.g. noisy copies) scores *lower*, not higher.
-    const flip = rocAuc(tr.map((q) => ratioScore(d2, n, q, trReal, trSyn, k)), ytr) < 0.5;
+    const flip =
+      rocAuc(
+        tr.map((q) => ratioScore(d2, n, q, trReal, trSyn, k)),
+        ytr,
+      ) < 0.5;
     teAt.forEach((i, t) => {
       const v = ratioScore(d2, n, te[t], trReal, trSyn, k);
       score[i] = flip ? 1 - v : v;

@@ -67,13 +67,25 @@ function capPerClass(y: Int32Array, classes: number, max: number, rand: () => nu
   for (let c = 0; c < classes; c++) {
     const rows: number[] = [];
     y.forEach((v, i) => v === c && rows.push(i));
-    const order = rows.length > max ? permutation(rows.length, rand).slice(0, max).sort((a, b) => a - b) : rows.map((_, i) => i);
+    const order =
+      rows.length > max
+        ? permutation(rows.length, rand)
+            .slice(0, max)
+            .sort((a, b) => a - b)
+        : rows.map((_, i) => i);
     for (const o of order) keep.push(rows[o]);
   }
   return keep.sort((a, b) => a - b);
 }
 
-function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int32Array, classNames: string[], opts: Required<QualityOptions>): { metrics: SpaceMetrics; k: Float64Array; n: number; pooled: Samples } {
+function spaceMetrics(
+  real: Samples,
+  syn: Samples,
+  yReal: Int32Array,
+  ySyn: Int32Array,
+  classNames: string[],
+  opts: Required<QualityOptions>,
+): { metrics: SpaceMetrics; k: Float64Array; n: number; pooled: Samples } {
   const [zr, zs] = zNormalise(real, [real, syn]);
   const pooled = stackRows([zr, zs]);
   const n = pooled.rows;
@@ -83,7 +95,12 @@ function spaceMetrics(real: Samples, syn: Samples, yReal: Int32Array, ySyn: Int3
   const synIdx = Array.from({ length: syn.rows }, (_, i) => real.rows + i);
   const perClass = classNames.map((name, c) => ({
     class: name,
-    ...mmdUnbiased(d2, n, realIdx.filter((i) => yReal[i] === c), synIdx.filter((i) => ySyn[i - real.rows] === c)),
+    ...mmdUnbiased(
+      d2,
+      n,
+      realIdx.filter((i) => yReal[i] === c),
+      synIdx.filter((i) => ySyn[i - real.rows] === c),
+    ),
   }));
   const metrics: SpaceMetrics = {
     dims: pooled.cols,
@@ -118,14 +135,26 @@ export function computeQuality(input: QualityInput, options: QualityOptions = {}
   const tstr = tstrScores(trainTest, TSTR_CLASSIFIER_NAMES[opts.classifier], realIdx, synIdx, labels, classes, opts.folds, opts.seed);
   let latent: SpaceMetrics | null = null;
   if (input.realLatent && input.syntheticLatent) {
-    latent = spaceMetrics(takeRows(input.realLatent, keepR), takeRows(input.syntheticLatent, keepS), yReal, ySyn, input.classNames, opts).metrics;
+    latent = spaceMetrics(
+      takeRows(input.realLatent, keepR),
+      takeRows(input.syntheticLatent, keepS),
+      yReal,
+      ySyn,
+      input.classNames,
+      opts,
+    ).metrics;
   }
   return {
     kind: 'adan-quality',
     created: new Date().toISOString(),
     seed: opts.seed,
     classNames: input.classNames,
-    rows: { real: real.rows, synthetic: syn.rows, realPerClass: perClassCounts(yReal, classes), syntheticPerClass: perClassCounts(ySyn, classes) },
+    rows: {
+      real: real.rows,
+      synthetic: syn.rows,
+      realPerClass: perClassCounts(yReal, classes),
+      syntheticPerClass: perClassCounts(ySyn, classes),
+    },
     tstr,
     feature: feat.metrics,
     latent,

@@ -36,7 +36,15 @@ function meansOver(k: Float64Array, n: number, rows: number[], train: number[]):
  * sums to minus the held-out rows and cross-validated scores come out inverted in n << d), plus 1 for an
  * (equally regularised) intercept.
  */
-function block(k: Float64Array, n: number, rows: number[], rowMeans: Float64Array, cols: number[], colMeans: Float64Array, grand: number): Float64Array {
+function block(
+  k: Float64Array,
+  n: number,
+  rows: number[],
+  rowMeans: Float64Array,
+  cols: number[],
+  colMeans: Float64Array,
+  grand: number,
+): Float64Array {
   const out = new Float64Array(rows.length * cols.length);
   for (let i = 0; i < rows.length; i++) {
     const o = rows[i] * n;
@@ -85,7 +93,14 @@ function softmaxScores(kb: Float64Array, m: number, cols: number, a: Float64Arra
 }
 
 /** Fits on rows `train` of the pooled Gram matrix `k` (n x n) with labels y (0..classes-1, one per train row). */
-export function fitDualLogistic(k: Float64Array, n: number, train: number[], y: ArrayLike<number>, classes: number, opts: LogisticOptions = {}): DualLogisticModel {
+export function fitDualLogistic(
+  k: Float64Array,
+  n: number,
+  train: number[],
+  y: ArrayLike<number>,
+  classes: number,
+  opts: LogisticOptions = {},
+): DualLogisticModel {
   const m = train.length;
   const trainMeans = meansOver(k, n, train, train);
   const grandMean = trainMeans.reduce((a, b) => a + b, 0) / m;

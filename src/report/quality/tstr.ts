@@ -43,7 +43,16 @@ export const TSTR_CLASSIFIER_NAMES: Record<TstrClassifier, string> = {
  * Train-on-synthetic-test-on-real against train-on-real (Esteban et al. 2017's TSTR/TRTR), with the same
  * classifier (`trainTest`: the SVM or the logistic regression above). `labels[i]` is the class of pooled row i.
  */
-export function tstrScores(trainTest: TrainTest, classifier: string, real: number[], synthetic: number[], labels: ArrayLike<number>, classes: number, folds = 5, seed = 1): TstrResult {
+export function tstrScores(
+  trainTest: TrainTest,
+  classifier: string,
+  real: number[],
+  synthetic: number[],
+  labels: ArrayLike<number>,
+  classes: number,
+  folds = 5,
+  seed = 1,
+): TstrResult {
   const yReal = real.map((i) => labels[i]);
   const ySyn = synthetic.map((i) => labels[i]);
   const fold = stratifiedFolds(yReal, folds, seededRandom(seed));
