@@ -50,3 +50,15 @@ export function describeStart(b: Uint8Array): string {
   if (printable) return `starts with '${s.replace(/[\r\n\t].*$/s, '').slice(0, 12)}'`;
   return `starts with bytes ${Array.from(b.subarray(0, 8), (x) => x.toString(16).padStart(2, '0')).join(' ')}`;
 }
+
+/**
+ * File extensions a folder scan picks up. Content decides the decoder; FLAC and Ogg Vorbis are listed so that a
+ * folder holding them reports each file as unsupported instead of skipping it silently.
+ */
+export const AUDIO_EXTENSIONS: readonly string[] = ['.wav', '.wave', '.aif', '.aiff', '.aifc', '.mp3', '.opus', '.ogg', '.oga', '.flac'];
+
+/** Whether a file name has one of the audio extensions (case-insensitive). */
+export function hasAudioExtension(name: string): boolean {
+  const lower = name.toLowerCase();
+  return AUDIO_EXTENSIONS.some((e) => lower.endsWith(e));
+}

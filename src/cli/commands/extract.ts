@@ -3,10 +3,18 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
+import { AUDIO_EXTENSIONS, hasAudioExtension } from '../../audio/sniff.js';
 import { AtomicTextFile } from '../../util/atomic-write.js';
 import { progressBar } from '../progress.js';
 import {
-  availableFeatureSets, csvHeader, csvRow, extractFiles, FEATURE_SET_NAMES, featureNames, instanceName, isFeatureSetName,
+  availableFeatureSets,
+  csvHeader,
+  csvRow,
+  extractFiles,
+  FEATURE_SET_NAMES,
+  featureNames,
+  instanceName,
+  isFeatureSetName,
   type FeatureSetName,
 } from '../../features/index.js';
 import { extractManifestCommand } from './extract-manifest.js';
@@ -26,7 +34,7 @@ export function registerExtract(program: Command): void {
   program
     .command('extract')
     .description('extract openSMILE-compatible features (IS10, IS11, IS09, eGeMAPS) from WAV files into openSMILE CSV')
-    .argument('[inputs...]', 'WAV files or folders (searched recursively for *.wav)')
+    .argument('[inputs...]', `audio files or folders (searched recursively for ${AUDIO_EXTENSIONS.join(' ')}; decoded by content)`)
     .requiredOption('--set <name>', `feature set: ${FEATURE_SET_NAMES.join(' | ')}`)
     .requiredOption('-o, --output <csv>', 'functionals CSV to write (one row per file; written atomically)')
     .option('--lld <csv>', 'also write the frame-level descriptors (smoothed LLDs and deltas) to this CSV')
@@ -42,7 +50,7 @@ export function registerExtract(program: Command): void {
     });
 }
 
-/** Expands files and folders into a sorted list of WAV paths; unreadable inputs are returned as failures. */
+/** Expands files and folders into a sorted list of audio paths; unreadable inputs are returned as failures. */
 export function collectWavs(inputs: readonly string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
@@ -50,7 +58,7 @@ export function collectWavs(inputs: readonly string[]): { files: string[]; missi
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile() && e.name.toLowerCase().endsWith('.wav')) files.push(p);
+      else if (e.isFile() && hasAudioExtension(e.name)) files.push(p);
     }
   };
   for (const inp of inputs) {
@@ -100,7 +108,8 @@ function firstNonFinite(values: Float32Array): number {
 async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
   if (!isFeatureSetName(f.set)) throw new UserError(`--set: unknown feature set '${f.set}' (choose ${FEATURE_SET_NAMES.join(', ')})`);
   const set: FeatureSetName = f.set;
-  if (!availableFeatureSets().includes(set)) throw new UserError(`--set: feature set ${set} is not available yet (available: ${availableFeatureSets().join(', ')})`);
+  if (!availableFeatureSets().includes(set))
+    throw new UserError(`--set: feature set ${set} is not available yet (available: ${availableFeatureSets().join(', ')})`);
   let jobs = availableParallelism();
   if (f.jobs !== undefined) {
     if (!/^\d+$/.test(f.jobs) || Number(f.jobs) < 1) throw new UserError(`--jobs: expected a positive integer, got '${f.jobs}'`);
@@ -117,7 +126,7 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
     const more = missing.length > 1 ? ` (and ${missing.length - 1} more missing input${missing.length > 2 ? 's' : ''})` : '';
     throw new UserError(`${missing[0]}: no such file or directory${more}`);
   }
-  if (all.length === 0) throw new UserError('extract: no .wav files found in the given inputs');
+  if (all.length === 0) throw new UserError(`extract: no audio files (${AUDIO_EXTENSIONS.join(' ')}) found in the given inputs`);
   checkUniqueNames(all);
   // Failures are collected and reported at the end, one line each: a run with failures writes nothing unless
   // --keep-going, so an earlier output is never replaced by a partial one the user did not ask for.
@@ -193,9 +202,22 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
   }
   const seconds = (Date.now() - t0) / 1000;
   const failed = failures.length;
-  const summary = { set, files: files.length, extracted: done, failed, audioSeconds: Number(audioSeconds.toFixed(3)), seconds, output: f.output, lld: f.lld ?? null, failures };
+  const summary = {
+    set,
+    files: files.length,
+    extracted: done,
+    failed,
+    audioSeconds: Number(audioSeconds.toFixed(3)),
+    seconds,
+    output: f.output,
+    lld: f.lld ?? null,
+    failures,
+  };
   if (f.json) process.stdout.write(JSON.stringify(summary) + '\n');
-  else process.stdout.write(`extracted ${done}/${files.length} files (${set}, ${names.length} features) in ${seconds.toFixed(1)} s -> ${f.output}${failed ? `; ${failed} failed` : ''}\n`);
+  else
+    process.stdout.write(
+      `extracted ${done}/${files.length} files (${set}, ${names.length} features) in ${seconds.toFixed(1)} s -> ${f.output}${failed ? `; ${failed} failed` : ''}\n`,
+    );
   if (failed > 0) {
     process.stderr.write(`adan: ${failed} file${failed > 1 ? 's' : ''} failed (not in ${f.output}):\n`);
     for (const m of failures) process.stderr.write(`adan:   ${m}\n`);
