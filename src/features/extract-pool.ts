@@ -51,13 +51,11 @@ export async function extractFiles(paths: readonly string[], set: FeatureSetName
       const i = next++;
       pending.set(
         i,
-        pool
-          .run({ path: paths[i], set, lld })
-          .catch((err: unknown) => ({
-            ok: false as const,
-            error: `${paths[i]}: worker failed: ${err instanceof Error ? err.message : String(err)}`,
-            user: false,
-          })),
+        pool.run({ path: paths[i], set, lld }).catch((err: unknown) => ({
+          ok: false as const,
+          error: `${paths[i]}: worker failed: ${err instanceof Error ? err.message : String(err)}`,
+          user: false,
+        })),
       );
     }
   };
