@@ -3,28 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../src/cli/main.js';
+import { runCli as cli } from '../cli/harness.js';
 import { sharedDir } from '../../src/util/paths.js';
 import type { EvaluationResults } from '../../src/eval/protocol.js';
 
 const IS11 = join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv');
-
-async function cli(args: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  const errW = process.stderr.write.bind(process.stderr);
-  const outW = process.stdout.write.bind(process.stdout);
-  let stderr = '';
-  let stdout = '';
-  process.stderr.write = ((s: string | Uint8Array) => ((stderr += String(s)), true)) as typeof process.stderr.write;
-  process.stdout.write = ((s: string | Uint8Array) => ((stdout += String(s)), true)) as typeof process.stdout.write;
-  try {
-    const code = await run(['node', 'adan', ...args]);
-    return { code, stderr, stdout };
-  } finally {
-    process.stderr.write = errW;
-    process.stdout.write = outW;
-    process.exitCode = undefined;
-  }
-}
 
 function read(p: string): EvaluationResults {
   return JSON.parse(readFileSync(p, 'utf8')) as EvaluationResults;
