@@ -1,10 +1,6 @@
 /**
- * RIFF WAV reader producing openSMILE's float32 mono samples (spec 1.2).
- *
- * API:
- *   readWav(path: string): WavAudio                        reads and decodes a file (throws fileError on bad input)
- *   decodeWav(bytes: Uint8Array, name: string): WavAudio   same from bytes in memory
- *   interface WavAudio { samples: Float32Array; sampleRate: number; channels: number; bitsPerSample: number; format: 'pcm' | 'float' }
+ * RIFF WAV reader producing openSMILE's float32 mono samples (cWaveSource: int16 / 32767, channels averaged,
+ * whole file as one segment).
  *
  * Scaling follows smilePcm_convertSamples (openSMILE smileUtil.c), monoMixdown=1, all arithmetic in float32:
  *   s = (Σ_c x_c) / nChan / D   with D = 32767 (16 bit), 127 (8 bit), 32767·256 (24 bit), 2147483647 (32 bit int), 1 (float).
@@ -20,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { fileError } from '../util/errors.js';
 
+/** Decoded WAV audio: float32 mono samples plus the file's sample rate, channel count, sample width and format. */
 export interface WavAudio {
   samples: Float32Array;
   sampleRate: number;
@@ -32,7 +29,7 @@ const WAVE_FORMAT_PCM = 1;
 const WAVE_FORMAT_IEEE_FLOAT = 3;
 const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
 
-/** Reads a WAV file from disk and decodes it (spec 1.2). */
+/** Reads a WAV file from disk and decodes it to openSMILE's float32 mono samples; throws fileError on bad input. */
 export function readWav(path: string): WavAudio {
   return decodeWav(readFileBytes(path), path);
 }
@@ -59,7 +56,7 @@ function tag(b: Uint8Array, o: number): string {
   return String.fromCharCode(b[o], b[o + 1], b[o + 2], b[o + 3]);
 }
 
-/** Decodes RIFF WAV bytes; `name` is used in error messages. */
+/** Decodes RIFF WAV bytes held in memory, as readWav does for a file; `name` is used in error messages. */
 export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
   if (bytes.length === 0) throw fileError(name, 'empty file');
   if (bytes.length < 12 || (tag(bytes, 0) !== 'RIFF' && tag(bytes, 0) !== 'RF64') || tag(bytes, 8) !== 'WAVE') {

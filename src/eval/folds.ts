@@ -1,4 +1,4 @@
-/** Leave-one-group-out cross-validation (spec 4: EmoDB leave-one-speaker-out, IEMOCAP leave-one-session-out). */
+/** Leave-one-group-out cross-validation (EmoDB: leave-one-speaker-out, 10 folds; IEMOCAP: leave-one-session-out, 5 folds). */
 import { permutation } from '../util/random.js';
 
 export interface Fold {

@@ -1,4 +1,4 @@
-/** Classification metrics as the paper reports them (spec 3: WA and UAR on predictions pooled over folds). */
+/** Classification metrics as the paper reports them (WA and UAR on predictions pooled over folds). */
 
 /** rows = true class, cols = predicted class, counts. */
 export type Confusion = number[][];

@@ -57,7 +57,7 @@ export interface EvaluateConfig {
   trainOn: TrainOn[];
   repeats: number;
   seed: number;
-  /** spec 4: `per-fold` (default, honest) or `corpus-leaky` (the authors' whole-corpus z-norm, for replication only). */
+  /** `per-fold` (default: fitted on the training fold only) or `corpus-leaky` (the authors' whole-corpus z-norm, replication only). */
   normalisation: Normalisation;
   /** Run only this fold / repeat (0-based), for cluster arrays; results are then partial. */
   fold?: number;
@@ -160,9 +160,9 @@ export interface EvaluateHooks {
 }
 
 /**
- * Leave-one-group-out evaluation (spec 4): per fold, the augmenter is fitted on the training rows only, the
- * normaliser on the real training rows only, classifiers on real / synthetic / real+synthetic rows, and
- * predictions are collected for the held-out group. Pooled metrics are computed from the stored predictions.
+ * Leave-one-group-out evaluation (nothing is fitted on the held-out group): per fold, the augmenter is fitted on the
+ * training rows only, the normaliser on the real training rows only, classifiers on real / synthetic / real+synthetic
+ * rows, and predictions are collected for the held-out group. Pooled metrics are computed from the stored predictions.
  */
 export async function runEvaluation(
   data: EvalData,

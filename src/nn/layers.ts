@@ -24,7 +24,7 @@ export function makeParam(name: string, shape: number[], value?: Float32Array): 
 }
 
 export const DEFAULT_LEAKY_SLOPE = 0.2;
-/** Keras/TF defaults (spec: batchNorm defaults as Keras): momentum 0.99, epsilon 1e-3. */
+/** Keras/TF defaults (batch normalisation uses Keras's defaults): momentum 0.99, epsilon 1e-3. */
 export const DEFAULT_BN_MOMENTUM = 0.99;
 export const DEFAULT_BN_EPS = 1e-3;
 

@@ -40,7 +40,7 @@ export function rowView(m: Matrix, i: number): Float32Array {
 
 /**
  * Per-batch-size buffer cache: layers keep one output/gradient matrix per batch size so training loops do not
- * allocate (spec: reuse buffers between iterations).
+ * allocate: buffers are reused between iterations.
  */
 export class BufferCache {
   private readonly byRows = new Map<number, Matrix>();

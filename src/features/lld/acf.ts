@@ -1,12 +1,6 @@
 /**
  * Autocorrelation and real cepstrum of a frame from its FFT magnitude (cAcf, non-inverse mode,
- * `src/dspcore/acf.cpp`), as used by IS09's ACF pitch (spec 13.2).
- *
- * API:
- *   class SpectralAcf(nMag, fullLength?)          nMag = Nfft/2+1 magnitude bins; output length nMag-1 = Nfft/2
- *                                                 (cAcf symmetricData=1), or nMag with fullLength (cHarmonics' ACF)
- *     .acf(mag, out): Float32Array                |IRDFT(|X|²)| / nMag, lags 0..Nfft/2-1
- *     .cepstrum(mag, out): Float32Array           IRDFT(ln(|X|²+1)) / nMag (0 where |X|² == 0; signed)
+ * `src/dspcore/acf.cpp`), as used by IS09's ACF pitch (cPitchACF).
  *
  * symmetricData=1 (the cAcf default): only the first half of the (even) result is output.
  *
@@ -17,6 +11,7 @@
  */
 import { getFft, type RealFft } from '../dsp/fft.js';
 
+/** ACF and cepstrum of one frame's magnitude spectrum. */
 export class SpectralAcf {
   private readonly nMag: number;
   private readonly n: number;
@@ -24,6 +19,7 @@ export class SpectralAcf {
   private readonly sym: Float32Array;
   private readonly nOut: number;
 
+  /** nMag = Nfft/2+1 magnitude bins; output length nMag-1 = Nfft/2 (cAcf symmetricData=1), or nMag with fullLength (cHarmonics' ACF). */
   constructor(nMag: number, fullLength = false) {
     this.nOut = fullLength ? nMag : nMag - 1;
     this.nMag = nMag;
@@ -50,12 +46,14 @@ export class SpectralAcf {
 
   private readonly buf: Float32Array;
 
+  /** |IRDFT(|X|²)| / nMag, lags 0..Nfft/2-1; writes into `out` and returns it. */
   acf(mag: Float32Array, out: Float32Array): Float32Array {
     const p = this.buf;
     for (let k = 0; k < this.nMag; k++) p[k] = mag[k] * mag[k];
     return this.irdft(p, out, true);
   }
 
+  /** IRDFT(ln(|X|²+1)) / nMag (0 where |X|² == 0; signed); writes into `out` and returns it. */
   cepstrum(mag: Float32Array, out: Float32Array): Float32Array {
     const p = this.buf;
     for (let k = 0; k < this.nMag; k++) {

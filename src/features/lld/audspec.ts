@@ -1,16 +1,10 @@
 /**
- * Auditory spectrum and RASTA-filtered auditory spectrum (cPlp with doAud=1, no IDFT/LP; spec 8.3).
- *
- * API:
- *   equalLoudnessWeight(fHz): number                   smileDsp_equalLoudnessWeight (modified Hermansky curve)
- *   class AuditorySpectrum(centerFreqs, opts?)         one per mel filterbank (band centres from MelFilterbank)
- *     .plain(bands, out): Float32Array                 A[m] = (max(B[m], floor)·E[m])^0.33
- *   class RastaAuditorySpectrum(centerFreqs, opts?)    stateful per file: call .reset() before a new file
- *     .next(bands, out): Float32Array                  Rfilt[m] = exp(0.33·(R[m] + ln E[m])), R = RASTA(ln B) (spec 8.3)
- *   l1Mean(x): number                                  cVectorOperation ll1 as configured: Σ x / n (float32)
+ * Auditory spectrum and RASTA-filtered auditory spectrum (cPlp with doAud=1, no IDFT/LP: the output is the
+ * 26-band auditory spectrum of IS11's power mel spectrum).
  */
 const f = Math.fround;
 
+/** smileDsp_equalLoudnessWeight at fHz (a modified Hermansky curve: w⁷ + 1.7e31 in the denominator). */
 export function equalLoudnessWeight(fHz: number): number {
   const w = 2 * Math.PI * fHz;
   const w2 = w * w;
@@ -27,6 +21,7 @@ export interface AudSpecOptions {
   framePeriod?: number;
 }
 
+/** Auditory spectrum without RASTA; one per mel filterbank (band centres from MelFilterbank). */
 export class AuditorySpectrum {
   private readonly E: Float64Array;
   private readonly comp: number;
@@ -38,6 +33,7 @@ export class AuditorySpectrum {
     this.floor = opts.melFloor ?? 9.3e-10;
   }
 
+  /** A[m] = (max(B[m], floor)·E[m])^0.33 for mel band energies B; writes into `out` and returns it. */
   plain(bands: Float32Array, out: Float32Array): Float32Array {
     const { E, comp, floor } = this;
     for (let m = 0; m < E.length; m++) out[m] = Math.pow(Math.max(bands[m], floor) * E[m], comp);
@@ -45,6 +41,7 @@ export class AuditorySpectrum {
   }
 }
 
+/** RASTA-filtered auditory spectrum; the filter state is per file: call reset() before a new file. */
 export class RastaAuditorySpectrum {
   private readonly logE: Float64Array;
   private readonly comp: number;
@@ -60,7 +57,7 @@ export class RastaAuditorySpectrum {
     this.comp = opts.compression ?? 0.33;
     this.floor = opts.melFloor ?? 9.3e-10;
     const T = opts.framePeriod ?? 0.01;
-    // spec 8.3: band pass 1..29 Hz
+    // cPlp newRASTA: band pass 1..29 Hz
     this.a = 1 - Math.sin(2 * Math.PI * 1 * T);
     const om = Math.cos(2 * Math.PI * 29 * T);
     const g = Math.sqrt(10 * (32 * om * om + 8));
@@ -68,11 +65,13 @@ export class RastaAuditorySpectrum {
     this.s = new Float64Array(4 * centerFreqs.length);
   }
 
+  /** Clears the filter states and the warm-up count (the first 5 frames after it give E[m]^0.33). */
   reset(): void {
     this.s.fill(0);
     this.count = 0;
   }
 
+  /** Rfilt[m] = exp(0.33·(R[m] + ln E[m])) with R = RASTA(ln B), 0 for the first 5 frames; writes into `out`. */
   next(bands: Float32Array, out: Float32Array): Float32Array {
     const { logE, comp, floor, b, a, s } = this;
     const warm = this.count >= 5;
@@ -93,6 +92,7 @@ export class RastaAuditorySpectrum {
   }
 }
 
+/** cVectorOperation ll1 as configured: the arithmetic mean Σ x / n (float32). */
 export function l1Mean(x: Float32Array): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i];

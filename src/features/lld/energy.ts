@@ -1,9 +1,5 @@
 /**
- * Frame energy (cEnergy, spec 8.2): float32 products summed in double.
- *
- * API:
- *   rmsEnergy(frame, n): number           rms=1:     sqrt(Σx²/N) (float32 result)
- *   meanSquareEnergy(frame, n): number    energy2=1: Σx²/N (float32 result; eGeMAPS Leq)
+ * Frame energy (cEnergy, of the raw frame with no window): float32 products summed in double.
  */
 const f = Math.fround;
 
@@ -13,10 +9,12 @@ function sumSquares(frame: Float32Array, n: number): number {
   return s;
 }
 
+/** cEnergy rms=1: sqrt(Σx²/N) over the first n samples (float32 result). */
 export function rmsEnergy(frame: Float32Array, n: number): number {
   return f(Math.sqrt(sumSquares(frame, n) / n));
 }
 
+/** cEnergy energy2=1: Σx²/N over the first n samples (float32 result; eGeMAPS Leq). */
 export function meanSquareEnergy(frame: Float32Array, n: number): number {
   return f(sumSquares(frame, n) / n);
 }

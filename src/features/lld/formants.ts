@@ -2,15 +2,9 @@
  * LPC formants (cSpecResample -> cLpc -> cFormantLpc as configured in GeMAPSv01b: 11 kHz resampling of
  * the 20 ms Hamming frame's spectrum, order-11 autocorrelation LPC, roots of the LPC polynomial).
  *
- * API:
- *   class FormantLpc(nfft, frameLen, fs)
- *     .next(spec, freq, bw): number     spec = complex spectrum (RealFft.spectrum layout); writes up to 5
- *                                       formant frequencies and bandwidths (Hz, ascending, 0 = none) into
- *                                       freq/bw and returns how many were found
- *
- * cFormantLpc: the roots z of z^p + a_1 z^(p-1) + ... + a_p (A(z) of spec 2.7) are reflected into the unit
- * circle; each root with Im >= 0 whose frequency |arg z|/(2πT) lies in [50, 5450] Hz gives a formant with
- * bandwidth -ln|z|/(πT), T = 1/11000 s; at most 5, then sorted by frequency.
+ * cFormantLpc: the roots z of z^p + a_1 z^(p-1) + ... + a_p (the LPC's A(z) = 1 + Σ a_i z^-i) are reflected
+ * into the unit circle; each root with Im >= 0 whose frequency |arg z|/(2πT) lies in [50, 5450] Hz gives a
+ * formant with bandwidth -ln|z|/(πT), T = 1/11000 s; at most 5, then sorted by frequency.
  */
 import { autoCorrF32, lpcDurbinF32 } from '../dsp/lpc.js';
 import { SpecResampler } from './is10-lsp.js';
@@ -82,6 +76,7 @@ export function polyRoots(c: Float64Array, re: Float64Array, im: Float64Array): 
   }
 }
 
+/** LPC formants of one frame's spectrum, as GeMAPSv01b's cFormantLpc. */
 export class FormantLpc {
   private readonly resampler: SpecResampler;
   private readonly x: Float32Array;
@@ -92,11 +87,16 @@ export class FormantLpc {
   private readonly im = new Float64Array(ORDER);
   private readonly T = 1 / TARGET_FS;
 
+  /** For spectra of nfft points of a frameLen-sample frame at fs Hz. */
   constructor(nfft: number, frameLen: number, fs: number) {
     this.resampler = new SpecResampler(nfft, frameLen, fs, TARGET_FS);
     this.x = new Float32Array(this.resampler.nOut);
   }
 
+  /**
+   * spec = complex spectrum (RealFft.spectrum layout); writes up to 5 formant frequencies and bandwidths
+   * (Hz, ascending, 0 = none) into freq/bw and returns how many were found.
+   */
   next(spec: Float64Array, freq: Float64Array, bw: Float64Array): number {
     freq.fill(0);
     bw.fill(0);

@@ -1,13 +1,6 @@
 /**
  * Harmonics-based voice quality descriptors of eGeMAPS (cHarmonics, `src/lld/harmonics.cpp`), computed
  * from the 60 ms Gaussian-windowed magnitude spectrum and the (Viterbi, energy-gated) F0 in Hz.
- *
- * API:
- *   class Harmonics(nMag, fs)
- *     .hnrDb(mag, f0): number        HNRdBACF: 10·log10(r[T0] / (r[0] - r[T0])) from the ACF of |X|², T0 = nearest
- *                                    ACF peak to floor(fs/F0); clipped to [-90, 110] dB; 0 when unvoiced
- *     .voiceQuality(mag, f0, [F1, F2, F3], out): Float64Array
- *                                    [logRelF0-H1-H2, logRelF0-H1-A3, F1-F3 amplitudeLogRelF0] (see the method)
  */
 import { quadFrom3pts } from '../dsp/parabola.js';
 import { SpectralAcf } from './acf.js';
@@ -24,6 +17,7 @@ function isPeak(x: Float32Array, N: number, n: number): boolean {
   return n > 0 && x[n] > x[n - 1];
 }
 
+/** cHarmonics HNR and voice quality from one frame's magnitude spectrum (nMag bins at fs) and its F0. */
 export class Harmonics {
   private readonly nMag: number;
   private readonly frq: Float64Array;
@@ -59,6 +53,10 @@ export class Harmonics {
     return idx;
   }
 
+  /**
+   * HNRdBACF: 10·log10(r[T0] / (r[0] - r[T0])) from the ACF of |X|², T0 = nearest ACF peak to floor(fs/F0);
+   * clipped to [-90, 110] dB; 0 when unvoiced.
+   */
   hnrDb(mag: Float32Array, f0: number): number {
     const bin = f0 > 0 ? Math.floor(this.fsFull / f0) : 0;
     if (bin <= 0) return 0;

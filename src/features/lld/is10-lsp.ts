@@ -1,14 +1,7 @@
 /**
- * IS10 LSP chain (spec 6.4): 11 kHz resampling of the complex spectrum by a truncated inverse DFT
- * (cSpecResample, in double precision: within float32 rounding of oS's float32 sum), order-8 autocorrelation LPC (float32, spec 2.7) and the Speex-style LSP root search (cLsp).
- *
- * API:
- *   class SpecResampler(nfft, frameLen, fs, targetFs = 11000, floatPath = false)
- *                                                floatPath: always oS's float32 direct sum (bench/formant-rounding.ts)
- *     .nOut: number                              resampled frame length (275 at 16 kHz)
- *     .apply(spec, out): Float32Array            spec = interleaved [Re_k, Im_k] (e^{−i} sign, as RealFft.spectrum)
- *   lpcToLsp(a, p, out): number                  a = a_1..a_p (float32), writes p LSP frequencies in radians
- *                                                (0 for roots not found), returns the number of roots found
+ * IS10 LSP chain (lspFreq[0..7]): 11 kHz resampling of the complex spectrum by a truncated inverse DFT
+ * (cSpecResample, in double precision: within float32 rounding of oS's float32 sum), order-8 autocorrelation LPC
+ * (float32, smileDsp_calcLpcAcf) and the Speex-style LSP root search (cLsp).
  */
 import FFT from 'fft.js';
 
@@ -97,7 +90,9 @@ class FactoredIdft {
   }
 }
 
+/** cSpecResample: a frame's complex spectrum resampled to targetFs by a truncated inverse DFT. */
 export class SpecResampler {
+  /** Resampled frame length (275 at 16 kHz). */
   readonly nOut: number;
   private readonly kUsed: number;
   private readonly norm: number;
@@ -108,6 +103,7 @@ export class SpecResampler {
   private readonly cos: Float32Array;
   private readonly sin: Float32Array;
 
+  /** floatPath: always oS's float32 direct sum (bench/formant-rounding.ts). */
   constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000, floatPath = false) {
     const K = nfft;
     const ratio = targetFs / fs;
@@ -144,7 +140,8 @@ export class SpecResampler {
 
   /**
    * out[i] = (R_0 [+ R_{K/2}·cos(πKi/nI) when upsampling] + Σ_{k=1}^{kUsed} R_k·cos(2πki/nI) + I_k·sin(2πki/nI)) / (nfft/2),
-   * I_k = −Im X_k (spec 6.4). The direct path accumulates in float32 in oS's order (smileDsp_irdft), one rounding per multiply-add.
+   * I_k = −Im X_k (oS's Ooura spectrum layout); spec = interleaved [Re_k, Im_k] (e^{−i} sign, as RealFft.spectrum).
+   * The direct path accumulates in float32 in oS's order (smileDsp_irdft), one rounding per multiply-add.
    */
   apply(spec: Float64Array, out: Float32Array): Float32Array {
     const n = this.nOut;
@@ -247,6 +244,10 @@ function search(a: Float32Array, p: number, delta: number, out: Float32Array): n
   return roots;
 }
 
+/**
+ * a = a_1..a_p (float32); writes p LSP frequencies in radians (0 for roots not found) and returns the number of
+ * roots found.
+ */
 export function lpcToLsp(a: Float32Array, p: number, out: Float32Array): number {
   out.fill(0, 0, p);
   let roots = search(a, p, f32(0.2), out);

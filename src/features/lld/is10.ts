@@ -1,9 +1,6 @@
 /**
- * IS10_paraling 25 ms LLDs (spec 6.1-6.4): pcm_loudness, mfcc[0..14], logMelFreqBand[0..7], lspFreq[0..7].
- *
- * API:
- *   is10FrameLlds(samples, fs): Level         N25 frames × 32 dims (unsmoothed), names in spec 6.6 order
- *   IS10_FRAME_LLD_NAMES: string[]
+ * IS10_paraling 25 ms LLDs (is10_fr25 400-sample frames, hop 160): pcm_loudness, mfcc[0..14], logMelFreqBand[0..7],
+ * lspFreq[0..7].
  */
 import { type Level, indexedNames, makeLevel } from '../dsp/level.js';
 import { frameCount, framePlan, spectralRate } from '../dsp/framing.js';
@@ -15,6 +12,7 @@ import { Mfcc } from '../dsp/mfcc.js';
 import { autoCorrF32, lpcDurbinF32 } from '../dsp/lpc.js';
 import { SpecResampler, lpcToLsp } from './is10-lsp.js';
 
+/** The 32 names of the 25 ms LLDs, in the order of openSMILE's is10_lld level (before smoothing). */
 export const IS10_FRAME_LLD_NAMES = [
   'pcm_loudness',
   ...indexedNames('mfcc', 0, 14),
@@ -63,6 +61,7 @@ function getPlan(fs: number): Plan {
   return p;
 }
 
+/** The N25 frames × 32 dims of 25 ms LLDs (unsmoothed), in IS10_FRAME_LLD_NAMES order. */
 export function is10FrameLlds(samples: Float32Array, fs: number): Level {
   const p = getPlan(fs);
   const { L, hop, nfft, win } = p;
@@ -84,11 +83,11 @@ export function is10FrameLlds(samples: Float32Array, fs: number): Level {
     const off = k * hop;
     const o = out.data;
     const ob = k * D;
-    // spec 6.2: oS's intensity sums over one sample only (bug reproduced)
+    // cIntensity: oS's intensity sums over one sample only, the frame's first (bug reproduced)
     const x0 = samples[off];
     const I = f32(f32(f32(w0 * x0) * x0) / p.winSum);
     o[ob] = Math.pow(I / 1e-6, 0.3);
-    // spec 6.1: per-frame pre-emphasis, Hamming, FFT 512 with symmetric zero padding
+    // is10_pe/is10_win/is10_fft: per-frame pre-emphasis, Hamming, FFT 512 with symmetric zero padding
     preemphasize(samples, 0.97, pe, off, L);
     for (let i = 0; i < L; i++) pe[i] = pe[i] * win[i];
     const spec = fft.spectrum(pe, true);
@@ -98,7 +97,7 @@ export function is10FrameLlds(samples: Float32Array, fs: number): Level {
     for (let c = 0; c < 15; c++) o[ob + 1 + c] = cep[c];
     p.mel8.apply(mag, b8);
     for (let m = 0; m < 8; m++) o[ob + 16 + m] = b8[m] > 1e-12 ? Math.log(b8[m]) : LOG_FLOOR;
-    // spec 6.4: 11 kHz resampling of the complex spectrum, LPC 8, LSP
+    // cSpecResample, cLpc, cLsp: 11 kHz resampling of the complex spectrum, LPC 8, LSP
     p.res.apply(spec, res);
     autoCorrF32(res, res.length, 8, r);
     lpcDurbinF32(r, 8, a);

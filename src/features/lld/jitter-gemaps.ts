@@ -1,18 +1,15 @@
 /**
  * Jitter and shimmer as configured for GeMAPS/eGeMAPS (gemapsv01b_pitchJitter: cPitchJitter with
  * searchRangeRel 0.1, minCC 0.5, useBrokenJitterThresh 0, shimmerLocalDB). The period search is the one
- * of spec section 4 (pitch/period-search.ts, shared with the IS10/IS11 configuration); the
+ * of cPitchJitter (pitch/period-search.ts, shared with the IS10/IS11 configuration); the
  * differences here: a period is accepted when its interpolated correlation exceeds the fixed 0.5, the F0
  * frames are the Viterbi pitch frames (frame t starts at sample t·hop), and shimmer is reported in dB.
- *
- * API:
- *   gemapsJitter(wave, fs, f0, frames): { jitterLocal: Float32Array; shimmerLocalDB: Float32Array }
- *       one value per F0 frame (0 when unvoiced; a voiced frame without accepted periods repeats the last value)
  */
 import { searchPeriods } from '../pitch/period-search.js';
 
 const f32 = Math.fround;
 
+/** One jitterLocal/shimmerLocalDB value per F0 frame (0 when unvoiced; a voiced frame without accepted periods repeats the last value). */
 export function gemapsJitter(
   wave: Float32Array,
   fs: number,

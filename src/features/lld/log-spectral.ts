@@ -3,11 +3,6 @@
  * normBandEnergies=1, freqRange 0-5000, oldSlopeScale=0; `gemapsv01b_logSpectral` and
  * `egemapsv02_logSpectral_flux` in the eGeMAPSv02 configs).
  *
- * API:
- *   LOG_SPECTRAL_NAMES = ['alphaRatio', 'hammarbergIndex', 'slope0-500', 'slope500-1500', 'spectralFlux']
- *   class LogSpectral(nMag, fs)          stateful (flux): reset() per file
- *     .next(mag, out): Float32Array      5 values from one magnitude spectrum (Nfft/2+1 bins)
- *
  * Definitions (P = |X|², L = 10·log10(P) with P <= 1e-14 -> -140 dB, f_k = k·fs/Nfft):
  *   alphaRatio      = 10·log10(Σ_{f<1k} P / Σ_{1k<=f<=5k} P)
  *   hammarbergIndex = 10·log10(max_{f<2k} P / max_{2k<=f<=5k} P)
@@ -17,6 +12,7 @@
  */
 const f = Math.fround;
 
+/** The 5 output names, in output order. */
 export const LOG_SPECTRAL_NAMES = ['alphaRatio', 'hammarbergIndex', 'slope0-500', 'slope500-1500', 'spectralFlux'] as const;
 
 interface SlopeBand {
@@ -31,6 +27,7 @@ const SPEC_FLOOR = f(1e-7 * 1e-7);
 const LOG_FLOOR = f((10 * Math.log(SPEC_FLOOR)) / Math.log(10));
 const LOG_FACTOR = f(10 / Math.log(10));
 
+/** The 5 eGeMAPS spectral-balance values of one frame; stateful (the flux needs the previous frame): reset() per file. */
 export class LogSpectral {
   private readonly nMag: number;
   private readonly frq: Float64Array;
@@ -42,6 +39,7 @@ export class LogSpectral {
   private readonly slopes: SlopeBand[];
   private first = true;
 
+  /** nMag = Nfft/2+1 magnitude bins of a spectrum sampled at fs. */
   constructor(nMag: number, fs: number) {
     this.nMag = nMag;
     const df = fs / ((nMag - 1) * 2);
@@ -90,10 +88,12 @@ export class LogSpectral {
     return { iL: Math.max(iL, 0), wL, iR: Math.max(iR, 0), wR, nInd: idxR - idxL };
   }
 
+  /** Forgets the previous frame: the next frame's flux is 0, as for a file's first frame. */
   reset(): void {
     this.first = true;
   }
 
+  /** Writes the 5 values of one magnitude spectrum (Nfft/2+1 bins) into `out` in LOG_SPECTRAL_NAMES order. */
   next(mag: Float32Array, out: Float32Array): Float32Array {
     const { nMag, frq, P, L } = this;
     for (let k = 0; k < nMag; k++) {

@@ -1,12 +1,7 @@
 /**
- * ACF/cepstrum pitch (cPitchACF, `src/lldcore/pitchACF.cpp`) for IS09_emotion (spec 13.2):
+ * ACF/cepstrum pitch (cPitchACF, `src/lldcore/pitchACF.cpp`) for IS09_emotion (maxPitch 500, voicingCutoff 0.55):
  * voicing probability from the autocorrelation, pitch period from the first strong cepstral peak,
  * then openSMILE's simple stateful pitch contour smoothing.
- *
- * API:
- *   interface PitchAcfOptions { maxPitch: number; voicingCutoff: number }
- *   class PitchAcf(nAcf, fftFrameSec, opts)        stateful per file
- *     .next(acf, cepstrum): [voiceProb, F0]        acf and cepstrum of one frame (nAcf lags each, SpectralAcf)
  *
  * Time scale: cPitchACF takes the period of one lag as frameSizeSec / (2·nAcf), where frameSizeSec is
  * the FFT level's frame size (Nfft/fs) and 2·nAcf the length of its concatenated (ACF; cepstrum) input
@@ -14,11 +9,13 @@
  */
 const f = Math.fround;
 
+/** cPitchACF's maxPitch (Hz) and voicingCutoff. */
 export interface PitchAcfOptions {
   maxPitch: number;
   voicingCutoff: number;
 }
 
+/** cPitchACF voicing probability and F0; the contour smoothing is stateful per file: reset() before a new file. */
 export class PitchAcf {
   private readonly n: number;
   private readonly tsamp: number;
@@ -29,6 +26,7 @@ export class PitchAcf {
   private glMeanPitch = 0;
   private onsFlag = 0;
 
+  /** nAcf lags per input; fftFrameSec = the FFT level's frame size Nfft/fs (the time scale, see above). */
   constructor(nAcf: number, fftFrameSec: number, opts: PitchAcfOptions) {
     this.n = nAcf;
     const nd = 2 * nAcf;
@@ -37,6 +35,7 @@ export class PitchAcf {
     this.cutoff = Math.min(1, Math.max(0, opts.voicingCutoff));
   }
 
+  /** Clears the pitch contour smoothing state. */
   reset(): void {
     this.lastPitch = 0;
     this.lastlastPitch = 0;
@@ -74,6 +73,7 @@ export class PitchAcf {
     return 0;
   }
 
+  /** [voiceProb, F0] of one frame from its acf and cepstrum (nAcf lags each, from SpectralAcf). */
   next(acf: Float32Array, cep: Float32Array): [number, number] {
     const voicing = this.voicingProb(acf);
     const maxIdx = this.pitchPeak(cep);

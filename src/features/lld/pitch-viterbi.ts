@@ -2,12 +2,6 @@
  * Viterbi pitch smoothing over SHS candidates (cPitchSmootherViterbi / cSmileViterbiPitchSmooth,
  * `src/lld/pitchSmootherViterbi.cpp` and its header), as configured in GeMAPSv01b/eGeMAPSv02.
  *
- * API:
- *   interface ViterbiWeights { wLocal; wTvv; wTvuv; wThr; wRange; wTuu }   (wTvvd is set to wTvv, as oS's setWeights does)
- *   viterbiPitch(f0, voicing, nFrames, nCand, voiceThresh, weights, bufferLength): Float32Array
- *       f0/voicing: nFrames × nCand candidate frequencies and voicing probabilities (row-major);
- *       returns the smoothed F0 per frame (0 = unvoiced).
- *
  * States: one per candidate plus an "unvoiced" state. Local cost of a candidate
  * (-ln(clip(v, 0.01, 1)) + (v < thr ? wThr : 0))·wLocal + rangeWeight(f)·wRange; of the unvoiced
  * state wLocal·wThr if any candidate has v >= thr. Transition costs: voiced->voiced
@@ -19,6 +13,7 @@
  */
 const f = Math.fround;
 
+/** The Viterbi cost weights (wTvvd is set to wTvv, as oS's setWeights does). */
 export interface ViterbiWeights {
   wLocal: number;
   wTvv: number;
@@ -37,6 +32,10 @@ function rangeWeight(fr: number): number {
   return 0;
 }
 
+/**
+ * f0/voicing: nFrames × nCand candidate frequencies and voicing probabilities (row-major); returns the
+ * smoothed F0 per frame (0 = unvoiced). Decisions are forced after bufferLength (`buflen`) frames.
+ */
 export function viterbiPitch(
   f0: Float32Array,
   voicing: Float32Array,

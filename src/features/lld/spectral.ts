@@ -1,13 +1,9 @@
 /**
- * Spectral shape descriptors of a magnitude spectrum (cSpectral, spec 8.4), IS11 configuration.
- *
- * API:
- *   SPECTRAL_NAMES                                     the 12 output names (without the `pcm_fftMag_` prefix)
- *   class SpectralFeatures(nBinsMag, fs)               nBinsMag = Nfft/2+1; stateful (flux): reset() per file
- *     .next(mag, out): Float32Array                    12 values in SPECTRAL_NAMES order
+ * Spectral shape descriptors of a magnitude spectrum (cSpectral, bins 1..N/2 with DC excluded), IS11 configuration.
  */
 const f = Math.fround;
 
+/** The 12 output names (without the `pcm_fftMag_` prefix). */
 export const SPECTRAL_NAMES = [
   'fband25-650',
   'fband1000-4000',
@@ -36,6 +32,7 @@ interface BandPlan {
   wH: number;
 }
 
+/** The 12 spectral descriptors of one frame; stateful (the flux needs the previous frame): reset() per file. */
 export class SpectralFeatures {
   private readonly nMag: number;
   private readonly df: number;
@@ -48,6 +45,7 @@ export class SpectralFeatures {
   private readonly sf: number;
   private readonly sf2: number;
 
+  /** nMag = Nfft/2+1 magnitude bins of a spectrum sampled at fs. */
   constructor(nMag: number, fs: number) {
     this.nMag = nMag;
     const nfft = (nMag - 1) * 2;
@@ -67,7 +65,7 @@ export class SpectralFeatures {
     this.sf2 = sf2;
   }
 
-  /** spec 8.4 band edges with fractional edge-bin weights. */
+  /** Band edges of the fband energies, with fractional weights of the edge bins (cSpectral's band plan). */
   private bandPlan(L: number, H: number): BandPlan {
     const { freqs, df, nMag } = this;
     let first = 0;
@@ -84,11 +82,13 @@ export class SpectralFeatures {
     return { iL, wL, iH, wH };
   }
 
+  /** Forgets the previous frame: the next frame's flux is 0, as for a file's first frame. */
   reset(): void {
     this.first = true;
     this.prev.fill(0);
   }
 
+  /** Writes the 12 values of magnitude spectrum `mag` into `out` in SPECTRAL_NAMES order and returns it. */
   next(mag: Float32Array, out: Float32Array): Float32Array {
     const { nMag, freqs, pow, prev } = this;
     const nBins = nMag - 1;
@@ -161,7 +161,7 @@ export class SpectralFeatures {
     out[o++] = variance;
     out[o++] = skew;
     out[o++] = kurt;
-    // slope of P against f, legacy scaling by (N-1) (spec 8.4 oldSlopeScale)
+    // slope of P against f, legacy scaling by (N-1) (cSpectral oldSlopeScale=1 default: ×255 for 256 bins)
     const den = nBins * this.sf2 - this.sf * this.sf;
     out[o++] = den !== 0 ? f(((nBins * sfp - this.sf * sum) / den) * (nBins - 1)) : 0;
     return out;

@@ -1,14 +1,6 @@
 /**
- * The SHS pitch chain (spec 3): 60 ms frames → Gaussian window → FFT magnitude → octave spectrum → SHS →
- * candidate post-processing → "simple" pitch smoother.
- *
- * API:
- *   interface PitchChainOptions { gaussSigma; minF; specEnhance; specSmooth; auditoryWeighting; nCandidates;
- *                                 greedyPeakAlgo; voicingCutoff; nHarmonics; compressionFactor; minPitch; maxPitch;
- *                                 zeroPadSymmetric }
- *   IS10_PITCH, IS11_PITCH: PitchChainOptions          (spec 3 table)
- *   interface PitchTrack { frames: number; F0final: Float32Array; F0finEnv: Float32Array; voicingFinalUnclipped: Float32Array }
- *   pitchTrack(samples, fs, opts): PitchTrack          NP = N60 − 1 frames (spec 3.5); pitch frame j has timestamp (j+1)·10 ms
+ * The SHS pitch chain of IS10 and IS11 (cSpecScale, cPitchShs, cPitchSmoother): 60 ms frames → Gaussian window →
+ * FFT magnitude → octave spectrum → SHS → candidate post-processing → "simple" pitch smoother.
  */
 import { frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { gaussWindow } from '../dsp/window.js';
@@ -17,6 +9,7 @@ import { OctaveSpectrum } from './octave-spectrum.js';
 import { Shs, makeCandidates } from './shs.js';
 import { PitchSmoother } from './smoother.js';
 
+/** The parameters of the pitch chain's components (Gaussian window, cSpecScale, cPitchShs/cPitchBase, FFT padding). */
 export interface PitchChainOptions {
   gaussSigma: number;
   minF: number;
@@ -43,6 +36,7 @@ const COMMON = {
   minPitch: 52,
   maxPitch: 620,
 };
+/** The pitch chain as configured in IS10_paraling (is10_fr40 … is10_pitchSmooth2). */
 export const IS10_PITCH: PitchChainOptions = {
   ...COMMON,
   gaussSigma: 0.25,
@@ -51,6 +45,7 @@ export const IS10_PITCH: PitchChainOptions = {
   greedyPeakAlgo: true,
   zeroPadSymmetric: true,
 };
+/** The pitch chain as configured in IS11_speaker_state (frame60 … pitchSmooth2). */
 export const IS11_PITCH: PitchChainOptions = {
   ...COMMON,
   gaussSigma: 0.4,
@@ -60,6 +55,7 @@ export const IS11_PITCH: PitchChainOptions = {
   zeroPadSymmetric: false,
 };
 
+/** The smoothed pitch contours: `frames` values each (float32). */
 export interface PitchTrack {
   frames: number;
   F0final: Float32Array;
@@ -85,6 +81,10 @@ function getPlan(fs: number, o: PitchChainOptions, L: number, nfft: number): Pla
   return p;
 }
 
+/**
+ * The pitch track of a file: NP = N60 − 1 frames (the smoother drops the first 60 ms frame); pitch frame j has
+ * timestamp (j+1)·10 ms.
+ */
 export function pitchTrack(samples: Float32Array, fs: number, o: PitchChainOptions): PitchTrack {
   const { length: L, hop } = framePlan(0.06, 0.01, fs);
   const N60 = frameCount(samples.length, L, hop);

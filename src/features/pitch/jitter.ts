@@ -1,19 +1,15 @@
 /**
- * Jitter and shimmer (cPitchJitter, spec 4; useBrokenJitterThresh = 1, minNumPeriods = 2, peak-to-peak amplitudes).
- *
- * API:
- *   interface JitterOptions { searchRangeRel: number }         IS10 0.20, IS11 0.25
- *   interface JitterOutput { frames: number; jitterLocal: Float32Array; jitterDDP: Float32Array; shimmerLocal: Float32Array }
- *   computeJitter(wave, fs, f0final, opts): JitterOutput
- *       wave = raw float32 samples; f0final = F0final per pitch frame (pitch frame j starts at sample (j+1)·hop,
- *       spec 3.5). One output frame per pitch frame, except trailing frames whose waveform is not available.
+ * Jitter and shimmer as IS10/IS11 configure them (cPitchJitter; useBrokenJitterThresh = 1, minNumPeriods = 2,
+ * peak-to-peak amplitudes).
  */
 import { searchPeriods } from './period-search.js';
 
+/** searchRangeRel: IS10 0.20, IS11 0.25. */
 export interface JitterOptions {
   searchRangeRel: number;
 }
 
+/** The jitter and shimmer contours: `frames` values each (float32). */
 export interface JitterOutput {
   frames: number;
   jitterLocal: Float32Array;
@@ -21,13 +17,19 @@ export interface JitterOutput {
   shimmerLocal: Float32Array;
 }
 
+/**
+ * wave = raw float32 samples; f0final = F0final per pitch frame (pitch frame j starts at sample (j+1)·hop, the
+ * smoother having dropped the first 60 ms frame). One output frame per pitch frame, except trailing frames whose
+ * waveform is not available.
+ */
 export function computeJitter(wave: Float32Array, fs: number, f0final: Float32Array, opts: JitterOptions): JitterOutput {
   const hop = Math.round(0.01 * fs);
   const r = searchPeriods(wave, fs, f0final, f0final.length, {
     searchRangeRel: opts.searchRangeRel,
     minCC: 'running',
-    // spec 3.5: pitch frame j is the 60 ms frame j+1; its time stamp is that frame's first sample (k·H/fs with the
-    // framer's whole-sample hop H), not k·10 ms, so the wave position never drifts when 10 ms is not whole samples
+    // cPitchSmoother drops the first frame: pitch frame j is the 60 ms frame j+1; its time stamp is that frame's
+    // first sample (k·H/fs with the framer's whole-sample hop H), not k·10 ms, so the wave position never drifts
+    // when 10 ms is not whole samples
     frameStart: (j) => (j + 1) * hop,
   });
   // IS10/IS11 emit only the frames cPitchJitter produced, in order

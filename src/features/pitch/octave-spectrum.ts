@@ -1,15 +1,10 @@
 /**
- * Octave-scale (log2 frequency) spectrum for SHS pitch detection (cSpecScale, spec 3.2).
- *
- * API:
- *   interface OctaveSpectrumOptions { minF: number; specEnhance: boolean; specSmooth: boolean; auditoryWeighting: boolean }
- *   class OctaveSpectrum(opts, nfft, fs)
- *     .nPoints: number                       output points (= nfft/2+1)
- *     .ppo, .fminT, .fmaxT: number           float32 metadata read by SHS (points per octave, log2 min/max frequency)
- *     .apply(mag, out): Float32Array         mag = |X_k| (nfft/2+1 bins) -> out (nPoints, float32)
+ * Octave-scale (log2 frequency) spectrum for SHS pitch detection (cSpecScale: optional peak enhancement and
+ * smoothing, natural cubic spline onto a log2 frequency axis, optional auditory weighting).
  */
 import { NaturalSpline } from '../dsp/spline.js';
 
+/** cSpecScale's minF (Hz) and its three optional steps. */
 export interface OctaveSpectrumOptions {
   minF: number;
   specEnhance: boolean;
@@ -19,7 +14,7 @@ export interface OctaveSpectrumOptions {
 
 const f32 = Math.fround;
 
-/** smileDsp_specEnhanceSHS: keep only ±2 bins around each local maximum (spec 3.2 step 1). */
+/** smileDsp_specEnhanceSHS: keep only ±2 bins around each local maximum (cSpecScale's first step, if specEnhance). */
 function enhance(a: Float64Array, peaks: Int32Array): void {
   const n = a.length;
   let np = 0;
@@ -34,7 +29,7 @@ function enhance(a: Float64Array, peaks: Int32Array): void {
   for (let j = 1; j < np; j++) for (let i = peaks[j - 1] + 3; i <= peaks[j] - 3; i++) a[i] = 0;
 }
 
-/** smileDsp_specSmoothSHS (spec 3.2 step 2). */
+/** smileDsp_specSmoothSHS: a[i] = (a[i-1] + 2·a[i] + a[i+1]) / 4 on the original values, last bin unchanged (if specSmooth). */
 function smooth(a: Float64Array): void {
   const n = a.length;
   let prev = 0;
@@ -45,8 +40,11 @@ function smooth(a: Float64Array): void {
   }
 }
 
+/** The octave-scale spectrum of nfft-point magnitude spectra at fs Hz. */
 export class OctaveSpectrum {
+  /** Output points (= nfft/2+1). */
   readonly nPoints: number;
+  /** Float32 metadata read by SHS: points per octave, log2 of the min/max frequency. */
   readonly ppo: number;
   readonly fminT: number;
   readonly fmaxT: number;
@@ -114,6 +112,7 @@ export class OctaveSpectrum {
     this.peaks = new Int32Array(nMag);
   }
 
+  /** mag = |X_k| (nfft/2+1 bins) -> out (nPoints, float32); returns out. */
   apply(mag: Float32Array, out: Float32Array): Float32Array {
     const { y, y2, klo, wa, wb, wc, wd, aw } = this;
     const n = this.nPoints;

@@ -1,5 +1,5 @@
 /**
- * Per-period measures shared by the cPitchJitter ports (spec 4): IS10/IS11 (pitch/jitter.ts) and
+ * Per-period measures shared by the cPitchJitter (jitter and shimmer) ports: IS10/IS11 (pitch/jitter.ts) and
  * eGeMAPS (lld/jitter-gemaps.ts).
  */
 const f32 = Math.fround;

@@ -1,30 +1,28 @@
 /**
- * The period search of cPitchJitter (spec 4), shared by its two configurations: IS10/IS11
+ * The period search of cPitchJitter (jitter and shimmer from the raw waveform and F0), shared by its two configurations: IS10/IS11
  * (pitch/jitter.ts) and GeMAPS/eGeMAPS (lld/jitter-gemaps.ts).
- *
- * API:
- *   interface PeriodSearchOptions {
- *     searchRangeRel: number                    IS10 0.20, IS11 0.25, eGeMAPS 0.1
- *     minCC: 'running' | number                 'running' = useBrokenJitterThresh 1 (spec 11.4); a number = fixed
- *     frameStart(j): number                     first waveform sample of F0 frame j
- *   }
- *   interface PeriodSearchOutput {
- *     produced: Uint8Array                      1 where the frame had its waveform (0: no output from cPitchJitter)
- *     jitterLocal, jitterDDP, shimmerLocal: Float32Array      one value per F0 frame (0 where not produced)
- *   }
- *   searchPeriods(wave, fs, f0, frames, opts): PeriodSearchOutput
  */
 import { quadFrom3pts } from '../dsp/parabola.js';
 import { crossCorr, peakToPeak } from './period-measures.js';
 
+/** The configuration of one cPitchJitter instance. */
 export interface PeriodSearchOptions {
+  /** IS10 0.20, IS11 0.25, eGeMAPS 0.1. */
   readonly searchRangeRel: number;
+  /**
+   * 'running' = useBrokenJitterThresh 1 (the threshold is the frame's running minimum correlation, stored as
+   * float32); a number = fixed threshold.
+   */
   readonly minCC: 'running' | number;
+  /** First waveform sample of F0 frame j. */
   readonly frameStart: (j: number) => number;
 }
 
+/** Per-F0-frame results of the period search. */
 export interface PeriodSearchOutput {
+  /** 1 where the frame had its waveform (0: no output from cPitchJitter). */
   readonly produced: Uint8Array;
+  /** One value per F0 frame each (0 where not produced). */
   readonly jitterLocal: Float32Array;
   readonly jitterDDP: Float32Array;
   readonly shimmerLocal: Float32Array;
@@ -32,6 +30,7 @@ export interface PeriodSearchOutput {
 
 const f32 = Math.fround;
 
+/** Runs cPitchJitter's period search over the first `frames` F0 frames of `f0`, on the raw waveform `wave` at fs Hz. */
 export function searchPeriods(
   wave: Float32Array,
   fs: number,
@@ -78,7 +77,7 @@ export function searchPeriods(
       toRead = Math.min(toRead, lenF);
     }
     if (lastIdx + toRead > wave.length) {
-      // spec 4: the waveform is not (yet) available: no output for this frame
+      // cPitchJitter: the waveform is not (yet) available: no output for this frame
       lastIdx += toRead0;
       continue;
     }
@@ -116,7 +115,7 @@ export function searchPeriods(
           const ad = f32(Math.abs(f32(A0 - A1)));
           const [xv, ccI] = quadFrom3pts(maxI - 1, cc[maxI - 1], maxI, cc[maxI], maxI + 1, cc[maxI + 1]);
           const period = f32(Math.abs(T0minF + xv) * T);
-          // spec 11.4: the broken threshold is the float32 running minimum, compared with the double ccI
+          // useBrokenJitterThresh: the threshold is the float32 running minimum, compared with the double ccI
           if (fixedMinCC === null && (runningMinCC === -2 || runningMinCC > f32(ccI))) runningMinCC = f32(ccI);
           if (ccI > (fixedMinCC ?? runningMinCC)) {
             avgP = f32(avgP + period);

@@ -1,15 +1,11 @@
 /**
- * Sub-harmonic summation pitch candidates (cPitchShs, spec 3.3) and candidate post-processing (cPitchBase, spec 3.4).
- *
- * API:
- *   interface ShsOptions { nCandidates; nHarmonics; compressionFactor; greedyPeakAlgo: boolean; minPitch; maxPitch }
- *   interface PitchCandidates { n: number; f0: Float32Array; voicing: Float32Array; score: Float32Array }   (length nCandidates)
- *   class Shs(opts, spec: { nPoints, ppo, fminT, fmaxT })
- *     .apply(octaveSpectrum, out: PitchCandidates): PitchCandidates   (after min/max pitch removal and best-score swap)
- *   makeCandidates(nCandidates): PitchCandidates
+ * Sub-harmonic summation pitch candidates (cPitchShs: harmonics of the octave spectrum summed with compressed
+ * weights, peaks refined by a parabola) and candidate post-processing (cPitchBase: out-of-range candidates removed,
+ * best score moved to slot 0).
  */
 import { quadFrom3pts } from '../dsp/parabola.js';
 
+/** The cPitchShs/cPitchBase parameters. */
 export interface ShsOptions {
   nCandidates: number;
   nHarmonics: number;
@@ -19,6 +15,7 @@ export interface ShsOptions {
   maxPitch: number;
 }
 
+/** Pitch candidates of one frame: n valid, arrays of length nCandidates. */
 export interface PitchCandidates {
   n: number;
   f0: Float32Array;
@@ -26,12 +23,14 @@ export interface PitchCandidates {
   score: Float32Array;
 }
 
+/** Allocates an empty PitchCandidates for nCandidates candidates. */
 export function makeCandidates(nCandidates: number): PitchCandidates {
   return { n: 0, f0: new Float32Array(nCandidates), voicing: new Float32Array(nCandidates), score: new Float32Array(nCandidates) };
 }
 
 const f32 = Math.fround;
 
+/** SHS pitch candidates from an octave spectrum. */
 export class Shs {
   private readonly opts: ShsOptions;
   private readonly N: number;
@@ -43,6 +42,7 @@ export class Shs {
   private readonly idx: Float64Array;
   private readonly sc: Float64Array;
 
+  /** spec = the OctaveSpectrum's geometry: nPoints and its float32 metadata ppo, fminT, fmaxT. */
   constructor(opts: ShsOptions, spec: { nPoints: number; ppo: number; fminT: number; fmaxT: number }) {
     this.opts = opts;
     this.N = spec.nPoints;
@@ -62,6 +62,7 @@ export class Shs {
     this.sc = new Float64Array(opts.nCandidates);
   }
 
+  /** Candidates of one octave spectrum, after min/max pitch removal and best-score swap; fills and returns out. */
   apply(input: Float32Array, out: PitchCandidates): PitchCandidates {
     const { N, SS, opts, idx, sc } = this;
     const nC = opts.nCandidates;
@@ -164,7 +165,7 @@ export class Shs {
       out.score[c] = s;
       out.voicing[c] = s > 0 && s > ssMean ? 1 - ssMean / s : 0;
     }
-    // spec 3.4: remove candidates outside [minPitch, maxPitch]
+    // cPitchBase: remove candidates outside [minPitch, maxPitch]
     let n = nCand;
     for (let i = 0; i < nC; i++) {
       const v = out.f0[i];

@@ -1,13 +1,9 @@
 /**
- * Pitch smoother, method "simple" (cPitchSmoother, spec 3.5).
- *
- * API:
- *   class PitchSmoother(voicingCutoff)
- *     .push(f0Cand0, voicing0): PitchFrame | null      one call per 60 ms analysis frame, in order; returns null
- *                                                      for the first frame (dropped, one-frame delay); the returned
- *                                                      object is reused by the next call (copy what you keep)
- *   interface PitchFrame { F0final: number; F0finEnv: number; voicingFinalUnclipped: number }   (float32 values)
+ * Pitch smoother, method "simple" (cPitchSmoother): removes one-frame voiced blips, fills one-frame gaps, corrects
+ * octave jumps and outputs each frame one frame late (the first frame is dropped).
  */
+
+/** One smoothed pitch frame (float32 values). */
 export interface PitchFrame {
   F0final: number;
   F0finEnv: number;
@@ -16,6 +12,7 @@ export interface PitchFrame {
 
 const f32 = Math.fround;
 
+/** The "simple" pitch smoother, stateful per file; voicingCutoff is the SHS voicingCutoff. */
 export class PitchSmoother {
   private readonly cutoff: number;
   private first = true;
@@ -30,6 +27,10 @@ export class PitchSmoother {
     this.cutoff = voicingCutoff;
   }
 
+  /**
+   * One call per 60 ms analysis frame, in order, with its best candidate's F0 and voicing; returns null for the
+   * first frame (dropped, one-frame delay). The returned object is reused by the next call (copy what you keep).
+   */
   push(f0: number, voicing: number): PitchFrame | null {
     const pitch = voicing > this.cutoff ? f0 : 0;
     if (this.first) {

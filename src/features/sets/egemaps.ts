@@ -1,10 +1,6 @@
 /**
- * eGeMAPSv02 (88 features, spec 13.3; configs egemaps/v02/eGeMAPSv02_core.*.inc + gemaps/v01b).
- *
- * API:
- *   egemapsSet: FeatureSet                      (registered in ./index.ts)
- *   egemapsNames(): string[]                    the 88 names in openSMILE's order
- *   EGEMAPS_IMPLEMENTED: ReadonlySet<string>    names computed here (all 88)
+ * eGeMAPSv02 (88 features, the same as the `opensmile` Python package's FeatureSet.eGeMAPSv02; configs
+ * egemaps/v02/eGeMAPSv02_core.*.inc + gemaps/v01b).
  *
  * All 88 features are computed, checked against openSMILE's eGeMAPS.csv for all 535 EmoDB files by
  * test/features/egemaps-accuracy.test.ts:
@@ -20,9 +16,10 @@
  *    unvoiced frames, which the eGeMAPS means average in;
  *  - F1-F3 frequency and bandwidth of voiced frames (src/features/lld/formants.ts: 11 kHz resampling, order-11
  *    LPC, polynomial roots).
- * Accuracy (spec-12 tolerance): 99.7 % of the values of the 76 non-formant features; the 12 formant
- * frequency/bandwidth features reach ~90 % only: the order-11 LPC roots are sensitive to the last bits of the
- * resampled frame, which differ because openSMILE uses a float32 FFT (spec 12 says the same of IS10's LSPs).
+ * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.7 % of the values of the
+ * 76 non-formant features; the 12 formant frequency/bandwidth features reach ~90 % only: the order-11 LPC roots
+ * are sensitive to the last bits of the resampled frame, which differ because openSMILE uses a float32 FFT (the
+ * same holds for IS10's LSPs).
  * Other known differences: the …UV means (alphaRatioUV, hammarbergIndexUV, slopeUV*, spectralFluxUV) average
  * near-silent frames whose log power ratios are sensitive to the FFT's rounding (typically within 0.3 %);
  * a few files (e.g. 08a02Fe) take a different Viterbi path where two candidates score almost equally,
@@ -61,6 +58,7 @@ const F_MVR = [
 ];
 const F_MS = ['amean', 'stddevNorm'];
 
+/** The 88 names in openSMILE's order. */
 export function egemapsNames(): string[] {
   const out: string[] = [];
   const add = (lld: string, fns: string[]): void => {
@@ -124,6 +122,7 @@ const IMPLEMENTED_LIST = [
   'loudnessPeaksPerSec',
   'equivalentSoundLevel_dBp',
 ];
+/** Names computed here (all 88). */
 export const EGEMAPS_IMPLEMENTED: ReadonlySet<string> = new Set(IMPLEMENTED_LIST);
 
 interface Sets {
@@ -365,7 +364,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   }
   const Es = smoothLevels([E], false);
   // the eGeMAPS functionals see all N20 frames of the smoothed levels (checked against the goldens;
-  // unlike the IS09-IS11 configs, which lose the last two at end of input, spec 1.4)
+  // unlike the IS09-IS11 configs, whose functionals read at end of input while the deltas are two frames short)
   const nF = n20;
   const names = egemapsNames();
   const values = new Float32Array(names.length).fill(Number.NaN);
@@ -469,6 +468,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   return { values, lld: { names: [...EGEMAPS_LLD_NAMES], frames, data, frameStep: 0.01 } };
 }
 
+/** The eGeMAPSv02 feature set (registered in ./index.ts). */
 export const egemapsSet: FeatureSet = {
   name: 'eGeMAPS',
   names: egemapsNames,

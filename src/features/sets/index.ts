@@ -1,10 +1,5 @@
 /**
  * Registry of feature sets. Each set lives in its own file and is added here with one line.
- *
- * API:
- *   getFeatureSet(name): FeatureSet              throws UserError when the set is not available
- *   availableFeatureSets(): FeatureSetName[]
- *   isFeatureSetName(s): s is FeatureSetName
  */
 import { UserError } from '../../util/errors.js';
 import { FEATURE_SET_NAMES, type FeatureSet, type FeatureSetName } from './types.js';
@@ -24,14 +19,17 @@ const REGISTRY: Partial<Record<FeatureSetName, FeatureSet>> = {
   eGeMAPS: egemapsSet,
 };
 
+/** Whether s names a feature set (available or not). */
 export function isFeatureSetName(s: string): s is FeatureSetName {
   return (FEATURE_SET_NAMES as readonly string[]).includes(s);
 }
 
+/** The registered feature sets, in FEATURE_SET_NAMES order. */
 export function availableFeatureSets(): FeatureSetName[] {
   return FEATURE_SET_NAMES.filter((n) => REGISTRY[n] !== undefined);
 }
 
+/** The registered set called name; throws UserError when the set is not available. */
 export function getFeatureSet(name: FeatureSetName): FeatureSet {
   const set = REGISTRY[name];
   if (!set) throw new UserError(`feature set ${name} is not available yet (available: ${availableFeatureSets().join(', ')})`);

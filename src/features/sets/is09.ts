@@ -1,15 +1,12 @@
 /**
- * IS09_emotion (384 features, spec 13.2; config is09-13/IS09_emotion_core.*.inc).
- *
- * API:
- *   is09Set: FeatureSet                        (registered in ./index.ts)
- *   is09Names(): string[]                      the 384 names (16 LLDs + deltas × 12 functionals)
- *   is09Levels(samples, fs): { n25, lld, de }  smoothed LLDs and deltas (N25+1 frames)
+ * IS09_emotion (384 features = 16 LLDs · 2 (with deltas) · 12 functionals; config
+ * is09-13/IS09_emotion_core.*.inc).
  *
  * LLDs per 25 ms frame (hop 10 ms): pcm_RMSenergy of the pre-emphasised Hamming frame, MFCC 1-12
  * (26 mel bands 0-8000 Hz on the magnitude spectrum, HTK scaling, lifter 22), pcm_zcr of the raw frame,
  * voiceProb and F0 from cPitchACF (ACF + cepstrum, maxPitch 500 Hz, voicingCutoff 0.55); smoothed (sma 3)
- * and delta regression (W=2); functionals over the first N25-2 frames (spec 1.4).
+ * and delta regression (W=2); functionals over the first N25-2 frames (openSMILE's
+ * functionals read their input at end of input, while the delta level is still two frames short).
  */
 import { UserError } from '../../util/errors.js';
 import { deltaLevel } from '../contour/delta.js';
@@ -45,6 +42,7 @@ function functionals(): FunctionalSet {
   return functionalsCache;
 }
 
+/** The 384 names (16 LLDs + deltas × 12 functionals). */
 export function is09Names(): string[] {
   return functionals().namesFor([...IS09_LLD.map((n) => suffixName(n, '_sma')), ...IS09_LLD.map((n) => suffixName(n, '_sma_de'))]);
 }
@@ -80,6 +78,7 @@ function plan25(fs: number): Plan25 {
   return p;
 }
 
+/** Smoothed LLDs and deltas (N25+1 frames). */
 export function is09Levels(samples: Float32Array, fs: number): { n25: number; lld: Level; de: Level } {
   const p = plan25(fs);
   const n25 = frameCount(samples.length, p.L, p.H);
@@ -143,6 +142,7 @@ export function extractIs09(samples: Float32Array, fs: number, withLld = false):
   return withLld ? { values, lld: lldOutput(lv.lld, lv.de) } : { values };
 }
 
+/** The IS09_emotion feature set (registered in ./index.ts). */
 export const is09Set: FeatureSet = {
   name: 'IS09',
   names: is09Names,

@@ -1,10 +1,5 @@
 /**
- * IS10_paraling (1582 features, spec 6-7).
- *
- * API:
- *   is10Set: FeatureSet          (registered in ./index.ts)
- *   is10Names(): string[]        the 1582 names generated from the naming rules of spec 7.3
- *   is10Levels(samples, fs): Is10Levels   smoothed LLDs and deltas (spec 6.6) with the frame counts of spec 1.4
+ * IS10_paraling (1582 features = 68 contours × 21 functionals + 8 voiced-only contours × 19 + 2 Turn features).
  */
 import { UserError } from '../../util/errors.js';
 import { type Level, concatLevels, indexedNames, makeLevel, suffixName } from '../dsp/level.js';
@@ -17,7 +12,7 @@ import { smoothLevels } from '../contour/smoother.js';
 import { deltaLevel } from '../contour/delta.js';
 import type { FeatureSet, FeatureSetOutput } from './types.js';
 
-/** spec 6.6: lld1 names before smoothing */
+/** lld1 names before smoothing (openSMILE's is10_lld level: 25 ms LLDs, F0 envelope, voicing). */
 export const IS10_LLD1 = [
   'pcm_loudness',
   ...indexedNames('mfcc', 0, 14),
@@ -26,9 +21,10 @@ export const IS10_LLD1 = [
   'F0finEnv',
   'voicingFinalUnclipped',
 ];
+/** lld2 names before smoothing (is10_lld2, smoothed with noZeroSma: its functionals see voiced frames only). */
 export const IS10_LLD2 = ['F0final', 'jitterLocal', 'jitterDDP', 'shimmerLocal'];
 
-/** spec 7.2 */
+/** The functionals of is10_functL1, in openSMILE's order. */
 const FUNCT_L1 = [
   'maxPos',
   'minPos',
@@ -54,6 +50,10 @@ const FUNCT_L1 = [
 ];
 const FUNCT_NZ = FUNCT_L1.filter((n) => n !== 'percentile1.0' && n !== 'pctlrange0-1');
 
+/**
+ * The 1582 names, `<contour>_<functional>`: lld1 contours then their deltas, each with all functionals; then the 8
+ * lld2 contours; then F0final__Turn_onsetRate and F0final__Turn_duration.
+ */
 export function is10Names(): string[] {
   const out: string[] = [];
   const contours = (llds: string[]): string[] => [...llds.map((n) => suffixName(n, '_sma')), ...llds.map((n) => suffixName(n, '_sma_de'))];
@@ -88,7 +88,10 @@ const ONSETS = createFunctionalSet([
   { type: 'times', outputs: ['duration'], norm: 'second' },
 ]);
 
-/** The IS10 LLD levels (spec 6.6) and the frame counts the functionals read (spec 1.4). */
+/**
+ * The IS10 LLD levels (smoothed LLDs and deltas) and the frame counts the functionals read: M − 2 with M the
+ * shortest input level, because openSMILE's functionals read at end of input, while the delta level is two frames short.
+ */
 export interface Is10Levels {
   lld1: Level;
   delta1: Level;
@@ -101,6 +104,7 @@ export interface Is10Levels {
   n2: number;
 }
 
+/** The smoothed LLD and delta levels of a file, with the frame counts the functionals read. */
 export function is10Levels(samples: Float32Array, fs: number): Is10Levels {
   const frameLlds = is10FrameLlds(samples, fs);
   const pitch = pitchTrack(samples, fs, IS10_PITCH);
@@ -128,11 +132,12 @@ export function is10Levels(samples: Float32Array, fs: number): Is10Levels {
 }
 
 function minSamples(fs: number): number {
-  // spec 1.4: the functionals read NP − 2 = N60 − 3 frames; at least one is needed
+  // the functionals read NP − 2 = N60 − 3 frames (end-of-input frame count); at least one is needed
   const { length, hop } = framePlan(0.06, 0.01, fs);
   return length + 3 * hop;
 }
 
+/** The IS10_paraling feature set (registered in ./index.ts). */
 export const is10Set: FeatureSet = {
   name: 'IS10',
   names: is10Names,

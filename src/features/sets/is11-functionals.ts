@@ -1,8 +1,6 @@
 /**
- * IS11_speaker_state functional lists (spec 9.1/9.2), one FunctionalSet per cFunctionals instance.
- *
- * API:
- *   is11Functionals(): { A, B, Nz, F0 }     configured sets (A: lldA, B: lldB, Nz: voiced-only, F0: voicing stats)
+ * IS11_speaker_state functional lists (functionalsA, functionalsB, functionalsNz, functionalsF0; each list in
+ * functionalsEnabled order), one FunctionalSet per cFunctionals instance.
  */
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
 
@@ -41,6 +39,7 @@ function listAB(thresholds: number[]): FunctionalConfig[] {
   ];
 }
 
+/** A: lldA, B: lldB, Nz: voiced-only (zeros removed), F0: voicing statistics of F0final_sma_ff0. */
 export interface Is11FunctionalSets {
   readonly A: FunctionalSet;
   readonly B: FunctionalSet;
@@ -48,6 +47,7 @@ export interface Is11FunctionalSets {
   readonly F0: FunctionalSet;
 }
 
+/** The four configured functional sets. */
 export function is11Functionals(): Is11FunctionalSets {
   return {
     A: createFunctionalSet(listAB([0.25])),

@@ -1,15 +1,12 @@
 /**
- * IS11_speaker_state (4368 features, spec 8-9).
+ * IS11_speaker_state (4368 features = 108 contours × 37 functionals + 10 voiced-only contours × 36 + 2 F0 contours × 6).
  *
- * API:
- *   is11Set: FeatureSet                        (registered in ./index.ts)
- *   is11Names(): string[]                      the 4368 names from the naming rules of spec 9.3
- *   is11Levels(samples, fs): Is11Levels        the smoothed LLD levels and their deltas (stage tests, --lld)
- *
- * Levels (spec 8.7): A = audspec/audspecRasta L1 means, RMS energy, ZCR (20 ms frames);
+ * Levels (openSMILE's smoothing groups lldA_smo, lldB_smo, lld_nzsmo): A = audspec/audspecRasta L1 means,
+ * RMS energy, ZCR (20 ms frames);
  * B = 26 RASTA auditory bands, 12 spectral descriptors, HTK MFCC 1-12 (20 ms frames);
  * Nz = F0final, voicing, jitterLocal, jitterDDP, shimmerLocal (pitch rate), smoothed with noZeroSma.
- * Functionals see N20-2 frames of A/B and M-2 frames of Nz/F0, M = min(NP, NJ) (spec 1.4).
+ * Functionals see N20-2 frames of A/B and M-2 frames of Nz/F0, M = min(NP, NJ) (openSMILE's
+ * functionals read at end of input, while the delta level is still two frames short).
  */
 import { UserError } from '../../util/errors.js';
 import { deltaLevel } from '../contour/delta.js';
@@ -27,7 +24,7 @@ import { is11Functionals, type Is11FunctionalSets } from './is11-functionals.js'
 import { plan20ms } from './plan-20ms.js';
 import type { FeatureSet, FeatureSetOutput, LldOutput } from './types.js';
 
-/** LLD names before smoothing, in level order (spec 8.7). */
+/** LLD names before smoothing, in level order (openSMILE's smoA, smoB and smoNz inputs). */
 export const IS11_LLD_A = ['audspec_lengthL1norm', 'audspecRasta_lengthL1norm', 'pcm_RMSenergy', 'pcm_zcr'];
 export const IS11_LLD_B = [
   ...indexedNames('audSpec_Rfilt', 0, 25),
@@ -36,7 +33,7 @@ export const IS11_LLD_B = [
 ];
 export const IS11_LLD_NZ = ['F0final', 'voicingFinalUnclipped', 'jitterLocal', 'jitterDDP', 'shimmerLocal'];
 
-/** Inserts a suffix before an array index: mfcc[3] + _sma_de -> mfcc_sma_de[3] (spec 5). */
+/** Inserts a suffix before an array index: mfcc[3] + _sma_de -> mfcc_sma_de[3] (openSMILE's naming of smoothed and delta contours). */
 function suffixName(name: string, suffix: string): string {
   const b = name.indexOf('[');
   return b < 0 ? name + suffix : name.slice(0, b) + suffix + name.slice(b);
@@ -51,6 +48,7 @@ function functionals(): Is11FunctionalSets {
   return functionalsCache;
 }
 
+/** The 4368 names, `<contour>_<functional>`: groups A, B, Nz, F0, each with its LLDs then their deltas. */
 export function is11Names(): string[] {
   const fs = functionals();
   return [
@@ -83,7 +81,8 @@ function lld20(samples: Float32Array, fs: number): { A: Level; B: Level } {
     const a = t * A.dims;
     A.data[a + 2] = rmsEnergy(frame, p.L);
     A.data[a + 3] = zeroCrossingRate(frame, p.L);
-    // spec 8.1: the spectra are computed from the Hamming-windowed raw frame (no pre-emphasis)
+    // IS11's win25 reads frame25, not the pre-emphasised copy: the spectra are computed from the Hamming-windowed
+    // raw frame (no pre-emphasis)
     applyWindow(frame, p.win, windowed);
     p.fft.magnitude(windowed, false, mag);
     p.mel.apply(mag, bands);
@@ -102,6 +101,7 @@ function lld20(samples: Float32Array, fs: number): { A: Level; B: Level } {
   return { A, B };
 }
 
+/** The smoothed LLD levels and their deltas (stage tests, --lld). */
 export interface Is11Levels {
   /** Frames of the 20 ms levels (N20) and of the shortest pitch-rate level (M = min(NP, NJ)). */
   n20: number;
@@ -114,6 +114,7 @@ export interface Is11Levels {
   NzDe: Level;
 }
 
+/** The smoothed LLD levels of a file and their deltas, with the frame counts N20 and M. */
 export function is11Levels(samples: Float32Array, fs: number): Is11Levels {
   const { A: rawA, B: rawB } = lld20(samples, fs);
   const pitch = pitchTrack(samples, fs, IS11_PITCH);
@@ -183,7 +184,7 @@ export function extractIs11(samples: Float32Array, fs: number, withLld = false):
   off = f.B.applyToLevel(lv.Bde, nAB, values, off);
   off = f.Nz.applyToLevel(lv.Nz, nNz, values, off);
   off = f.Nz.applyToLevel(lv.NzDe, nNz, values, off);
-  // spec 8.7: F0final_sma_ff0 is a copy of F0final_sma; its delta equals F0final_sma_de
+  // cDataSelector f0sel: F0final_sma_ff0 is a copy of F0final_sma; its delta equals F0final_sma_de
   f.F0.apply(levelColumn(lv.Nz, 0), nNz, values, off);
   off += f.F0.names.length;
   f.F0.apply(levelColumn(lv.NzDe, 0), nNz, values, off);
@@ -192,10 +193,11 @@ export function extractIs11(samples: Float32Array, fs: number, withLld = false):
   return withLld ? { values, lld: lldOutput(lv) } : { values };
 }
 
+/** The IS11_speaker_state feature set (registered in ./index.ts). */
 export const is11Set: FeatureSet = {
   name: 'IS11',
   names: is11Names,
-  // spec 1.4: at least a few 60 ms pitch frames so that M - 2 >= 1
+  // at least a few 60 ms pitch frames so that M - 2 >= 1 (the functionals read M - 2 pitch-rate frames)
   minSamples: (fs) => Math.round(0.06 * fs) + 4 * Math.round(0.01 * fs),
   extract: (samples, fs, opts) => extractIs11(samples, fs, opts.lld ?? false),
 };

@@ -1,11 +1,7 @@
 /**
- * The 20 ms analysis path that IS11 and eGeMAPS share (spec 8.1-8.5): frame plan, FFT, Hamming window,
- * the 26-band mel filterbanks (plain and HTK-compatible), MFCCs and the auditory spectrum, built once per
+ * The 20 ms analysis path that IS11 and eGeMAPS share (20 ms frames, hop 10 ms): frame plan, FFT, Hamming
+ * window, the 26-band mel filterbanks (plain and HTK-compatible), MFCCs and the auditory spectrum, built once per
  * sample rate and MFCC count.
- *
- * API:
- *   interface Plan20ms { L, H, fsSpec, fft, win, mel, melHtk, mfcc, aud, centerFreqs }   fsSpec: spectralRate of the frames
- *   plan20ms(fs, lastMfcc): Plan20ms        IS11: MFCC 1-12, eGeMAPS: MFCC 1-4
  */
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
 import { framePlan, spectralRate } from '../dsp/framing.js';
@@ -14,6 +10,7 @@ import { Mfcc } from '../dsp/mfcc.js';
 import { hammingWindow } from '../dsp/window.js';
 import { AuditorySpectrum } from '../lld/audspec.js';
 
+/** The 20 ms path's frame length L, hop H, FFT, window, mel filterbanks, MFCC and auditory spectrum. */
 export interface Plan20ms {
   readonly L: number;
   readonly H: number;
@@ -30,11 +27,12 @@ export interface Plan20ms {
 
 const plans = new Map<string, Plan20ms>();
 
+/** The (cached) plan for sample rate fs and MFCC 1..lastMfcc (IS11: 1-12, eGeMAPS: 1-4). */
 export function plan20ms(fs: number, lastMfcc: number): Plan20ms {
   const key = `${fs}:${lastMfcc}`;
   let p = plans.get(key);
   if (!p) {
-    const { length: L, hop: H } = framePlan(0.02, 0.01, fs); // spec 8.1: "frame25" is 20 ms
+    const { length: L, hop: H } = framePlan(0.02, 0.01, fs); // IS11's "frame25" is 20 ms (frameSize 0.020)
     const nfft = nextPow2(L);
     const fsSpec = spectralRate(0.02, L, fs);
     const mel = new MelFilterbank({ nBands: 26, loFreq: 20, hiFreq: 8000, usePower: true, htkCompatible: false }, nfft, fsSpec);

@@ -1,22 +1,12 @@
 /**
  * The contract every feature set implements (IS10 here; IS11, IS09, eGeMAPS by their own files).
- *
- * API:
- *   type FeatureSetName = 'IS10' | 'IS11' | 'IS09' | 'eGeMAPS'
- *   interface FeatureSet {
- *     name: FeatureSetName;
- *     names(): string[];                                      functional names in openSMILE's order (spec 7.3 / 9.3)
- *     minSamples(fs): number;                                 fewest samples for which the set produces output
- *     extract(samples, fs, opts): FeatureSetOutput;           samples = float32 mono as read by src/audio (spec 1.2)
- *   }
- *   interface FeatureSetOutput { values: Float32Array; lld?: LldOutput }
- *   interface LldOutput { names: string[]; frames: number; data: Float32Array (frames × names, row-major); frameStep: number (s) }
- * extract() throws UserError (src/util/errors.ts) for audio the set cannot process (e.g. shorter than minSamples).
  */
+/** The names of the feature sets. */
 export type FeatureSetName = 'IS10' | 'IS11' | 'IS09' | 'eGeMAPS';
 
 export const FEATURE_SET_NAMES: readonly FeatureSetName[] = ['IS10', 'IS11', 'IS09', 'eGeMAPS'];
 
+/** Frame-level descriptors of one file. */
 export interface LldOutput {
   names: string[];
   frames: number;
@@ -26,6 +16,7 @@ export interface LldOutput {
   frameStep: number;
 }
 
+/** The functionals of one file (in names() order) and, if asked for, its frame-level descriptors. */
 export interface FeatureSetOutput {
   values: Float32Array;
   lld?: LldOutput;
@@ -36,9 +27,16 @@ export interface ExtractSetOptions {
   lld?: boolean;
 }
 
+/** The contract every feature set implements. */
 export interface FeatureSet {
   name: FeatureSetName;
+  /** Functional names in openSMILE's column order (as in its CSV output). */
   names(): string[];
+  /** Fewest samples for which the set produces output. */
   minSamples(fs: number): number;
+  /**
+   * samples = float32 mono as read by src/audio (int16 / 32767, channels averaged, as openSMILE reads them).
+   * Throws UserError (src/util/errors.ts) for audio the set cannot process (e.g. shorter than minSamples).
+   */
   extract(samples: Float32Array, fs: number, opts: ExtractSetOptions): FeatureSetOutput;
 }
