@@ -116,7 +116,7 @@ export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers
 }
 
 export const LEAKY_WARNING =
-  "normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors' protocol, spec 4); these numbers are optimistic and not comparable to per-fold results";
+  "normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors' protocol, paper section III-B); these numbers are optimistic and not comparable to per-fold results";
 
 function gather(x: Float32Array, cols: number, rows: ArrayLike<number>): Float32Array {
   const out = new Float32Array(rows.length * cols);
