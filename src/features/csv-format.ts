@@ -1,17 +1,11 @@
 /**
- * openSMILE CSV output format (cCsvSink as configured by shared/standard_data_output.conf.inc, spec 1.5).
- *
- * API:
- *   formatValue(v): string                     integral float32 values as integers ("16", "0", "998099779584"),
- *                                              everything else like C's printf("%e"): "2.775238e-01"
- *   formatExp(v): string                       printf("%e") (7 significant digits, ties to even as glibc does)
- *   csvHeader(names, withTime?): string        "name;frameTime;<names>\n"
- *   csvRow(name, frameTime, values, dims?, offset?): string   "'<name>';<frameTime %f>;<values>\n" (name quoted by quoteName)
- *   instanceName(path): string                 file name without directory and extension (oS -instname)
+ * openSMILE CSV output format (cCsvSink as configured by shared/standard_data_output.conf.inc:
+ * `name;frameTime;<features>` with values printed as printf("%e")).
  */
 import { basename, extname } from 'node:path';
 import { quoteName } from '../util/csv-quote.js';
 
+/** printf("%e") (7 significant digits, ties to even as glibc does). */
 export function formatExp(v: number): string {
   if (Number.isNaN(v)) return 'nan';
   if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
@@ -36,6 +30,10 @@ export function formatExp(v: number): string {
   return `${mant}e${sign}${exp}`;
 }
 
+/**
+ * Integral float32 values as integers ("16", "0", "998099779584"), everything else like C's
+ * printf("%e"): "2.775238e-01".
+ */
 export function formatValue(v: number): string {
   if (Number.isInteger(v) && Math.abs(v) < 9.2e18) {
     if (v === 0) return '0';
@@ -44,10 +42,12 @@ export function formatValue(v: number): string {
   return formatExp(v);
 }
 
+/** "name;frameTime;<names>\n". */
 export function csvHeader(names: readonly string[]): string {
   return `name;frameTime;${names.join(';')}\n`;
 }
 
+/** "'<name>';<frameTime %f>;<values>\n" (name quoted by quoteName); values[offset .. offset+dims). */
 export function csvRow(name: string, frameTime: number, values: Float32Array, dims = values.length, offset = 0): string {
   const parts: string[] = new Array(dims + 2);
   parts[0] = quoteName(name);
@@ -56,6 +56,7 @@ export function csvRow(name: string, frameTime: number, values: Float32Array, di
   return parts.join(';') + '\n';
 }
 
+/** File name without directory and extension (oS -instname). */
 export function instanceName(path: string): string {
   const b = basename(path);
   const e = extname(b);

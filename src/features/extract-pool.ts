@@ -1,13 +1,5 @@
 /**
  * Parallel extraction over many files with piscina worker threads, results delivered in input order.
- *
- * API:
- *   interface PoolOptions { jobs: number; lld?: boolean; onResult(index, path, result: WorkerResult): void | Promise<void> }
- *   extractFiles(paths, set, opts): Promise<{ failed: number }>
- *       At most ~4·jobs files are in flight, and results are handed to onResult in input order as soon as they
- *       are complete, so memory stays flat over any number of files. jobs <= 1 runs in this thread.
- *   workerFile(): string                       the worker module next to this one, with this module's extension
- *                                              (.js from dist/, .ts when run from sources via tsx)
  */
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,17 +7,26 @@ import { Piscina } from 'piscina';
 import type { FeatureSetName } from './sets/index.js';
 import { runTask, type WorkerResult, type WorkerTask } from './extract-worker.js';
 
+/** Options of extractFiles: worker count, whether to return LLDs, and the per-file result callback. */
 export interface PoolOptions {
   jobs: number;
   lld?: boolean;
   onResult(index: number, path: string, result: WorkerResult): void | Promise<void>;
 }
 
+/**
+ * The worker module next to this one, with this module's extension (.js from dist/, .ts when run
+ * from sources via tsx).
+ */
 export function workerFile(): string {
   const here = fileURLToPath(import.meta.url);
   return fileURLToPath(new URL(`./extract-worker${extname(here)}`, import.meta.url));
 }
 
+/**
+ * At most ~4·jobs files are in flight, and results are handed to onResult in input order as soon as they
+ * are complete, so memory stays flat over any number of files. jobs <= 1 runs in this thread.
+ */
 export async function extractFiles(paths: readonly string[], set: FeatureSetName, opts: PoolOptions): Promise<{ failed: number }> {
   let failed = 0;
   const lld = opts.lld ?? false;

@@ -1,16 +1,5 @@
 /**
  * Library entry for feature extraction (one file or samples in memory).
- *
- * API:
- *   type ExtractInput = string | { samples: Float32Array; sampleRate: number; name?: string }
- *   interface ExtractOptions { lld?: boolean }
- *   interface ExtractResult { name: string; names: string[]; values: Float32Array; lld?: LldOutput; sampleRate: number; seconds: number }
- *   extractFeatures(input, set, opts?): ExtractResult
- *       Reads the WAV or AIFF (by content; spec 1.2) or takes the samples as given (float32 mono at their own rate), runs the set.
- *       Throws UserError (fileError naming the input) for bad or too short input.
- *   extractFeaturesAsync(path | samples, set, opts?): Promise<ExtractResult>
- *       Same, and also reads compressed formats that need a WASM decoder (MP3, Ogg Opus; see audio/decode.ts).
- *   featureNames(set): string[]
  */
 import { decodeAudio, decodeAudioSync } from '../audio/decode.js';
 import { readFileBytes } from '../audio/wav.js';
@@ -18,13 +7,16 @@ import { UserError, fileError } from '../util/errors.js';
 import { instanceName } from './csv-format.js';
 import { getFeatureSet, type FeatureSetName, type LldOutput } from './sets/index.js';
 
+/** A file path, or samples in memory (float32 mono at their own rate). */
 export type ExtractInput = string | { samples: Float32Array; sampleRate: number; name?: string };
 
+/** Options of extractFeatures / extractFeaturesAsync. */
 export interface ExtractOptions {
   /** also return the frame-level descriptors (openSMILE's LLD CSV content) */
   lld?: boolean;
 }
 
+/** The feature vector of one input, with its names and (if asked for) the LLDs. */
 export interface ExtractResult {
   /** instance name: file name without extension (or the given name, default 'unknown' as in openSMILE) */
   name: string;
@@ -36,10 +28,16 @@ export interface ExtractResult {
   seconds: number;
 }
 
+/** The output names of a feature set, in output order. */
 export function featureNames(set: FeatureSetName): string[] {
   return getFeatureSet(set).names();
 }
 
+/**
+ * Reads the WAV or AIFF (recognised by content, not by extension; scaled and mixed down to mono as openSMILE's
+ * cWaveSource does, e.g. 16-bit PCM / 32767) or takes the samples as given (float32 mono at their own rate), runs the set.
+ * Throws UserError (fileError naming the input) for bad or too short input.
+ */
 export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: ExtractOptions = {}): ExtractResult {
   const fs = getFeatureSet(set);
   let samples: Float32Array;
@@ -77,6 +75,7 @@ export function extractFeatures(input: ExtractInput, set: FeatureSetName, opts: 
   return { name, names: fs.names(), values: out.values, lld: out.lld, sampleRate: rate, seconds: samples.length / rate };
 }
 
+/** Same, and also reads compressed formats that need a WASM decoder (MP3, Ogg Opus; see audio/decode.ts). */
 export async function extractFeaturesAsync(input: ExtractInput, set: FeatureSetName, opts: ExtractOptions = {}): Promise<ExtractResult> {
   if (typeof input !== 'string') return extractFeatures(input, set, opts);
   const audio = await decodeAudio(readFileBytes(input), input);

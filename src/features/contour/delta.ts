@@ -1,23 +1,25 @@
 /**
- * Delta regression (cDeltaRegression, W = 2, spec 5.2), float32 arithmetic, edge frames repeated.
- *
- * API:
- *   deltaLevel(x, opts?): Level
- *       d[n] = Σ_{i=1..2} i·(x[n+i] − x[n−i]) / 10 for n = 0..frames+1 (output = input length + 2, spec 5.2).
- *       opts.onlyInSegments: IS10 lld2 behaviour (spec 11.5): pairs with a zero (or NaN) neighbour are skipped
- *       and the normaliser — never reset — grows by i² for every valid pair, in order (frame, then element).
- *       opts.frames: compute only the first `frames` output frames (the rest are never read).
- *       Names: `_de` appended.
+ * Delta regression (cDeltaRegression, W = 2), float32 arithmetic, edge frames repeated.
  */
 import { type Level, makeLevel, suffixName } from '../dsp/level.js';
 
 const f = Math.fround;
 
+/** Options of deltaLevel. */
 export interface DeltaOptions {
+  /**
+   * IS10 lld2 behaviour (cDeltaRegression with onlyInSegments=1, an openSMILE quirk): pairs with a zero (or NaN)
+   * neighbour are skipped and the normaliser — never reset — grows by i² for every valid pair, in order (frame, then element).
+   */
   onlyInSegments?: boolean;
+  /** Compute only the first `frames` output frames (the rest are never read). */
   frames?: number;
 }
 
+/**
+ * d[n] = Σ_{i=1..2} i·(x[n+i] − x[n−i]) / 10 for n = 0..frames+1: as in cDeltaRegression the output is 2 frames
+ * longer than the input, the first/last frame being repeated beyond the edges. Names get `_de` appended.
+ */
 export function deltaLevel(x: Level, opts: DeltaOptions = {}): Level {
   const W = 2;
   const { frames, dims, data } = x;
@@ -39,7 +41,7 @@ export function deltaLevel(x: Level, opts: DeltaOptions = {}): Level {
     }
     return out;
   }
-  let norm = 10; // spec 11.5: member variable, never reset
+  let norm = 10; // as cDeltaRegression's member variable: never reset, so deltas shrink over the file
   for (let n = 0; n < nOut; n++) {
     for (let d = 0; d < dims; d++) {
       let num = 0;

@@ -1,16 +1,16 @@
 /**
- * Contour smoother (cContourSmoother, smaWin = 3, spec 5.1), float32 arithmetic.
- *
- * API:
- *   smoothLevels(levels, noZeroSma): Level
- *       Smooths the side-by-side concatenation of `levels` (which may differ in length). Each input level is
- *       padded with its own first/last frame; the output has M+1 frames, M = the shortest input (spec 1.4).
- *       Names get `_sma` appended.
+ * Contour smoother (cContourSmoother, smaWin = 3: a ±1-frame moving average), float32 arithmetic.
  */
 import { type Level, makeLevel, suffixName } from '../dsp/level.js';
 
 const f = Math.fround;
 
+/**
+ * Smooths the side-by-side concatenation of `levels` (which may differ in length). Each input level is
+ * padded with its own first/last frame; the output has M+1 frames, M = the shortest input (openSMILE's
+ * end-of-input rule: the smoother emits one extra frame when the input ends). Names get `_sma` appended.
+ * With noZeroSma, zeros stay zero and zero neighbours are left out of the average.
+ */
 export function smoothLevels(levels: Level[], noZeroSma: boolean): Level {
   const M = Math.min(...levels.map((l) => l.frames));
   const names = levels.flatMap((l) => l.names.map((n) => suffixName(n, '_sma')));

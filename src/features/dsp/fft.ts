@@ -1,22 +1,10 @@
 /**
- * Real FFT (spec 2.3) on top of fft.js (double precision), with openSMILE's zero padding.
- *
- * API:
- *   class RealFft(n)                          plan for an n-point real FFT (n a power of two); reuse it per frame
- *     .n: number
- *     .spectrum(frame, symmetric): Float64Array
- *         zero-pads `frame` to n (at offset floor((n−L)/2) if symmetric, else at 0; spec 2.3 zeroPadSymmetric),
- *         transforms, and returns an internal buffer holding interleaved [Re0, Im0, Re1, Im1, …, Re(n/2), Im(n/2)]
- *         with the usual e^{−i} sign (Ooura's I_k = −Im_k). Valid until the next call.
- *     .magnitude(frame, symmetric, out): Float32Array   |X_k| for k = 0..n/2 (float32, out length n/2+1)
- *     .magnitudeOf(spectrum, out): Float32Array         the same from a spectrum() result already computed
- *     .windowedMagnitude(samples, offset, win, symmetric, out): Float32Array
- *         same for the frame fround(samples[offset+i]·win[i]), i < win.length, without an intermediate copy
- *   nextPow2(n): number
- *   getFft(n): RealFft                        cached plan per size
+ * Real FFT on top of fft.js (double precision), with openSMILE's zero padding (cTransformFFT: frames are
+ * zero-padded to the next power of two, in the middle of the buffer when zeroPadSymmetric is set).
  */
 import FFT from 'fft.js';
 
+/** The smallest power of two >= n (the FFT size openSMILE pads a frame to). */
 export function nextPow2(n: number): number {
   let p = 1;
   while (p < n) p *= 2;
@@ -27,6 +15,7 @@ interface FftJs {
   realTransform(out: Float64Array, data: Float64Array): void;
 }
 
+/** Plan for an n-point real FFT (n a power of two); reuse it per frame. */
 export class RealFft {
   readonly n: number;
   private readonly impl: FftJs;
@@ -44,6 +33,11 @@ export class RealFft {
     this.out = new Float64Array(2 * n);
   }
 
+  /**
+   * Zero-pads `frame` to n (at offset floor((n−L)/2) if symmetric, as cTransformFFT's zeroPadSymmetric does, else at 0),
+   * transforms, and returns an internal buffer holding interleaved [Re0, Im0, Re1, Im1, …, Re(n/2), Im(n/2)]
+   * with the usual e^{−i} sign (Ooura's I_k = −Im_k). Valid until the next call.
+   */
   spectrum(frame: Float32Array, symmetric: boolean): Float64Array {
     const { n, input } = this;
     const len = Math.min(frame.length, n);
@@ -55,10 +49,12 @@ export class RealFft {
     return this.out;
   }
 
+  /** |X_k| for k = 0..n/2 of the zero-padded frame (float32, out length n/2+1). */
   magnitude(frame: Float32Array, symmetric: boolean, out: Float32Array): Float32Array {
     return this.magnitudeOf(this.spectrum(frame, symmetric), out);
   }
 
+  /** Same as magnitude() for the frame fround(samples[offset+i]·win[i]), i < win.length, without an intermediate copy. */
   windowedMagnitude(samples: Float32Array, offset: number, win: Float32Array, symmetric: boolean, out: Float32Array): Float32Array {
     const { n, input } = this;
     const len = Math.min(win.length, n);
@@ -87,6 +83,7 @@ export class RealFft {
 
 const cache = new Map<number, RealFft>();
 
+/** The cached RealFft plan for size n. */
 export function getFft(n: number): RealFft {
   let f = cache.get(n);
   if (!f) {

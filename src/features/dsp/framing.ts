@@ -1,17 +1,12 @@
 /**
- * Framing (spec 1.3): frame k covers samples [k·H, k·H+L) (frameCenterSpecial=left); only complete frames.
- *
- * API:
- *   framePlan(frameSizeSec, frameStepSec, fs): { length: number; hop: number }   L = round(size·fs), H = round(step·fs)
- *   spectralRate(frameSizeSec, length, fs): number                              the rate bin frequencies are derived from
- *   frameCount(nSamples, length, hop): number                                    floor((Ns − L)/H) + 1, 0 if Ns < L
- *   copyFrame(samples, k, length, hop, out): Float32Array                         writes frame k into out (length L)
+ * Framing as openSMILE's cFramer (frameCenterSpecial=left): frame k covers samples [k·H, k·H+L); only complete frames.
  */
 export interface FramePlan {
   length: number;
   hop: number;
 }
 
+/** Frame length and hop in samples: L = round(size·fs), H = round(step·fs). */
 export function framePlan(frameSizeSec: number, frameStepSec: number, fs: number): FramePlan {
   return { length: Math.round(frameSizeSec * fs), hop: Math.round(frameStepSec * fs) };
 }
@@ -25,11 +20,13 @@ export function spectralRate(frameSizeSec: number, length: number, fs: number): 
   return Math.abs(length - frameSizeSec * fs) < 1e-6 ? fs : length / frameSizeSec;
 }
 
+/** Number of complete frames: floor((Ns − L)/H) + 1, 0 if Ns < L. */
 export function frameCount(nSamples: number, length: number, hop: number): number {
   if (nSamples < length || length <= 0 || hop <= 0) return 0;
   return Math.floor((nSamples - length) / hop) + 1;
 }
 
+/** Writes frame k (samples [k·hop, k·hop+length)) into out (length L). */
 export function copyFrame(samples: Float32Array, k: number, length: number, hop: number, out: Float32Array): Float32Array {
   out.set(samples.subarray(k * hop, k * hop + length));
   return out;

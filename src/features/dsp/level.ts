@@ -1,15 +1,8 @@
 /**
- * A "level" (spec 1.1): a matrix of frames × dims stored row-major in float32, like an openSMILE data memory level.
- *
- * API:
- *   interface Level { frames: number; dims: number; data: Float32Array; names: string[] }
- *   makeLevel(frames, dims, names): Level          zero-filled level
- *   levelColumn(level, d): Float32Array            copy of one column (one contour)
- *   concatLevels(levels, frames?): Level           side-by-side concatenation (first `frames` frames of each, default = shortest)
- *   levelRow(level, t): Float32Array               view of one frame
- *   indexedNames(base, first, last): string[]      base[first] .. base[last]
- *   suffixName(name, suffix): string               inserts a suffix before an array index: mfcc[3] + _sma -> mfcc_sma[3]
+ * A "level": a matrix of frames × dims stored row-major in float32, like an openSMILE data memory level
+ * (every value openSMILE stores in a level is float32).
  */
+/** One level: `frames` rows of `dims` float32 values, with a name per dim. */
 export interface Level {
   frames: number;
   dims: number;
@@ -19,11 +12,13 @@ export interface Level {
   names: string[];
 }
 
+/** A zero-filled level. */
 export function makeLevel(frames: number, dims: number, names: string[]): Level {
   if (names.length !== dims) throw new Error(`makeLevel: ${names.length} names for ${dims} dims`);
   return { frames, dims, data: new Float32Array(Math.max(0, frames) * dims), names };
 }
 
+/** Copy of one column (one contour), first `frames` frames (default all). */
 export function levelColumn(level: Level, d: number, frames = level.frames): Float32Array {
   const out = new Float32Array(frames);
   const { dims, data } = level;
@@ -31,10 +26,12 @@ export function levelColumn(level: Level, d: number, frames = level.frames): Flo
   return out;
 }
 
+/** View of one frame. */
 export function levelRow(level: Level, t: number): Float32Array {
   return level.data.subarray(t * level.dims, (t + 1) * level.dims);
 }
 
+/** Side-by-side concatenation (the first `frames` frames of each, default = the shortest). */
 export function concatLevels(levels: Level[], frames?: number): Level {
   const n = frames ?? Math.min(...levels.map((l) => l.frames));
   const names = levels.flatMap((l) => l.names);

@@ -1,14 +1,10 @@
 /**
- * Autocorrelation and Levinson-Durbin LPC in float32 (smileDsp_autoCorr / smileDsp_calcLpcAcf, spec 2.7).
- * Shared by the LSP LLD (spec 6.4) and the Lpc functional (spec 10).
- *
- * API:
- *   autoCorrF32(x, n, p, r): Float32Array     r[l] = Σ_{i=l}^{n−1} x[i]·x[i−l], l = 0..p (sequential float32 sums)
- *   lpcDurbinF32(r, p, a): number             a[0..p−1] = a_1..a_p of A(z) = 1 + Σ a_i z^−i; returns the gain e
- *                                              (0 if r[0] == 0, and a is zeroed)
+ * Autocorrelation and Levinson-Durbin LPC in float32 (smileDsp_autoCorr / smileDsp_calcLpcAcf).
+ * Shared by the LSP LLD (lspFreq) and the Lpc functional.
  */
 const f = Math.fround;
 
+/** r[l] = Σ_{i=l}^{n−1} x[i]·x[i−l], l = 0..p (sequential float32 sums). */
 export function autoCorrF32(x: Float32Array, n: number, p: number, r: Float32Array): Float32Array {
   for (let l = 0; l <= p; l++) {
     let s = 0;
@@ -18,6 +14,10 @@ export function autoCorrF32(x: Float32Array, n: number, p: number, r: Float32Arr
   return r;
 }
 
+/**
+ * Levinson-Durbin: a[0..p−1] = a_1..a_p of A(z) = 1 + Σ a_i z^−i; returns the gain e
+ * (0 if r[0] == 0, and a is zeroed).
+ */
 export function lpcDurbinF32(r: Float32Array, p: number, a: Float32Array): number {
   a.fill(0, 0, p);
   if (r[0] === 0) return 0;

@@ -1,14 +1,7 @@
 /**
- * Mel filterbank (cMelspec, spec 2.4): triangular bands with peak 1 on the mel scale mel(f) = 1127·ln(1+f/700).
- *
- * API:
- *   interface MelOptions { nBands: number; loFreq: number; hiFreq: number; usePower: boolean; htkCompatible: boolean }
- *   class MelFilterbank(opts, nfft, fs)        precomputed weights for one FFT size / sample rate
- *     .nBands: number
- *     .centerFreqs: Float64Array               band centres in Hz (used by the auditory spectrum, spec 8.3)
- *     .apply(mag, out): Float32Array           mag = |X_k|, k = 0..nfft/2; out has nBands values (float32)
- *   melScale(f): number                        1127·ln(1 + f/700)
+ * Mel filterbank (cMelspec): triangular bands with peak 1 on the mel scale mel(f) = 1127·ln(1+f/700).
  */
+/** cMelspec parameters: band count, frequency range, power or magnitude input, HTK scaling. */
 export interface MelOptions {
   nBands: number;
   loFreq: number;
@@ -17,12 +10,15 @@ export interface MelOptions {
   htkCompatible: boolean;
 }
 
+/** mel(f) = 1127·ln(1 + f/700). */
 export function melScale(f: number): number {
   return 1127 * Math.log(1 + f / 700);
 }
 
+/** Precomputed weights for one FFT size / sample rate. */
 export class MelFilterbank {
   readonly nBands: number;
+  /** Band centres in Hz (used by the auditory spectrum). */
   readonly centerFreqs: Float64Array;
   private readonly bins: Int32Array;
   private readonly wFall: Float64Array; // weight of bin into band k-2
@@ -39,7 +35,7 @@ export class MelFilterbank {
     this.scale = opts.htkCompatible ? (opts.usePower ? 32767 * 32767 : 32767) : 1;
     let lo = opts.loFreq;
     let hi = opts.hiFreq;
-    // spec 2.4 edge rule
+    // cMelspec's edge rule: an invalid hifreq becomes fs/2, then a lofreq < 0, > fs/2 or > hifreq becomes 0
     if (hi <= 0 || hi > fs / 2) hi = fs / 2;
     if (lo < 0 || lo > fs / 2 || lo > hi) lo = 0;
     const F0 = fs / nfft;
@@ -74,6 +70,7 @@ export class MelFilterbank {
     this.acc = new Float64Array(M);
   }
 
+  /** mag = |X_k|, k = 0..nfft/2; writes nBands values (float32) into out. */
   apply(mag: Float32Array, out: Float32Array): Float32Array {
     const { acc, bins, wFall, bandFall, bandRise, usePower } = this;
     acc.fill(0);

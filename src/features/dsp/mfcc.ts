@@ -1,14 +1,9 @@
 /**
- * MFCC (cMfcc, spec 2.5): c_i = sqrt(2/M)·lift_i·Σ_m ln(max(B_m, floor))·cos(πi(m+0.5)/M).
- * The IS10 variant is { first 0, last 14, htkCompatible false } (floor 1e−8); IS11's (spec 8.5) is
+ * MFCC (cMfcc): c_i = sqrt(2/M)·lift_i·Σ_m ln(max(B_m, floor))·cos(πi(m+0.5)/M).
+ * The IS10 variant is { first 0, last 14, htkCompatible false } (floor 1e−8); IS11's (MFCC 1..12, HTK-compatible) is
  * { first 1, last 12, htkCompatible true } (floor 1.0, bands already scaled by 32767² in MelFilterbank).
- *
- * API:
- *   interface MfccOptions { nBands: number; firstMfcc: number; lastMfcc: number; cepLifter: number; htkCompatible: boolean; melFloor?: number }
- *   class Mfcc(opts)
- *     .nCoeffs: number
- *     .apply(bands, out): Float32Array        bands = mel band energies (nBands), out = nCoeffs values (float32)
  */
+/** cMfcc parameters: band count, coefficient range, cepstral lifter, HTK compatibility, optional floor. */
 export interface MfccOptions {
   nBands: number;
   firstMfcc: number;
@@ -18,6 +13,7 @@ export interface MfccOptions {
   melFloor?: number;
 }
 
+/** A DCT-II with liftering from mel band energies to cepstral coefficients. */
 export class Mfcc {
   readonly nCoeffs: number;
   private readonly cos: Float64Array;
@@ -40,6 +36,7 @@ export class Mfcc {
     this.logs = new Float64Array(M);
   }
 
+  /** bands = mel band energies (nBands); writes nCoeffs values (float32) into out. */
   apply(bands: Float32Array, out: Float32Array): Float32Array {
     const { M, logs, cos } = this;
     for (let m = 0; m < M; m++) logs[m] = Math.log(Math.max(bands[m], this.floor));

@@ -1,9 +1,7 @@
 /**
  * Parabolic interpolation through three points (smileMath_quadFrom3pts), double precision.
- *
- * API:
- *   quadFrom3pts(x1, y1, x2, y2, x3, y3): [xVertex, yVertex]   falls back to the highest point when degenerate
  */
+/** Vertex [x, y] of the parabola through the three points; falls back to the highest point when degenerate. */
 export function quadFrom3pts(x1: number, y1: number, x2: number, y2: number, x3: number, y3: number): [number, number] {
   const den = x1 * x1 * x2 + x2 * x2 * x3 + x3 * x3 * x1 - x3 * x3 * x2 - x2 * x2 * x1 - x1 * x1 * x3;
   if (den !== 0) {

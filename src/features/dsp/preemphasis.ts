@@ -1,13 +1,10 @@
 /**
- * Per-frame pre-emphasis (spec 2.2): y[0] = (1−k)·x[0], y[n] = x[n] − k·x[n−1], in float32 like
+ * Per-frame pre-emphasis (not continuous over the signal): y[0] = (1−k)·x[0], y[n] = x[n] − k·x[n−1], in float32 like
  * cVectorPreemphasis (k is stored as float32, every product and difference is rounded to float32).
- *
- * API:
- *   preemphasize(x, k, out, offset?, length?): Float32Array
- *       pre-emphasises x[offset .. offset+length) into out[0 .. length); out may not alias x
  */
 const f32 = Math.fround;
 
+/** Pre-emphasises x[offset .. offset+length) into out[0 .. length); out may not alias x. */
 export function preemphasize(x: Float32Array, k: number, out: Float32Array, offset = 0, length = x.length - offset): Float32Array {
   if (length <= 0) return out;
   const kf = f32(k);

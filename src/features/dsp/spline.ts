@@ -1,12 +1,8 @@
 /**
- * Natural cubic spline (Numerical Recipes spline/splint, smileMath_cspline/csplint, spec 2.6), double precision.
- *
- * API:
- *   class NaturalSpline(x)                     precomputes what depends only on the abscissae x (strictly increasing)
- *     .fit(y, y2): Float64Array               second derivatives y2 for ordinates y (the x-only parts of the
- *                                              tridiagonal elimination are precomputed)
- *     .evalAt(y, y2, x): number               value at x (bisection, splint)
+ * Natural cubic spline (Numerical Recipes spline/splint, smileMath_cspline/csplint: second derivatives 0 at both ends),
+ * double precision.
  */
+/** Precomputes what depends only on the abscissae x (strictly increasing). */
 export class NaturalSpline {
   private readonly x: Float64Array;
   private readonly u: Float64Array;
@@ -45,6 +41,10 @@ export class NaturalSpline {
     }
   }
 
+  /**
+   * Second derivatives y2 for ordinates y (the x-only parts of the tridiagonal elimination
+   * are precomputed).
+   */
   fit(y: Float64Array, y2: Float64Array): Float64Array {
     const { u, sig, y2c, invDx, sixOverDx2, invP } = this;
     const n = this.x.length;

@@ -11,7 +11,7 @@ export interface ExtremesConfig {
   readonly norm?: TimeNorm;
 }
 
-/** spec 10 Extremes: positions are the first occurrence of the max/min. */
+/** cFunctionalExtremes: positions are the first occurrence of the max/min. */
 export function createExtremes(cfg: ExtremesConfig): FunctionalComponent {
   const outputs = [...cfg.outputs];
   const norm = cfg.norm ?? 'frame';

@@ -1,17 +1,9 @@
 /**
- * A configured list of functionals applied to contours (cFunctionals, spec 10 preamble).
- *
- * API:
- *   createFunctionalSet(configs, opts?): FunctionalSet
- *   set.names                          output names without contour prefix, in output order
- *   set.apply(x, n, out, off)          all outputs for contour x[0..n-1] into out[off .. off+set.names.length)
- *   set.applyToLevel(level, frames, out, off): number
- *                                      every column of `level` (first `frames` frames), column by column
- *                                      (the oS order: contour-major); returns the next offset
- *   set.namesFor(contours)             `<contour>_<functional>` for each contour, contour-major
+ * A configured list of functionals applied to contours (cFunctionals: min, max and the float32 mean are computed once
+ * per contour and shared by all sub-components).
  *
  * nonZero (nonZeroFuncts=1): exact zeros are removed before anything else; a contour with
- * nothing left gives 0 for every output (spec 10).
+ * nothing left gives 0 for every output (as cFunctionals does).
  */
 import type { Level } from '../dsp/level.js';
 import { createExtremes, type ExtremesConfig } from './extremes.js';
@@ -43,14 +35,22 @@ export type FunctionalConfig =
 export interface FunctionalSetOptions {
   /** nonZeroFuncts=1: drop exact zeros from each contour first. */
   readonly nonZero?: boolean;
-  /** Frame period in seconds (default 0.01, spec 0). */
+  /** Frame period in seconds (default 0.01: the 10 ms hop of every LLD level). */
   readonly period?: number;
 }
 
+/** A configured cFunctionals instance. */
 export interface FunctionalSet {
+  /** Output names without contour prefix, in output order. */
   readonly names: readonly string[];
+  /** All outputs for contour x[0..n-1] into out[off .. off+names.length). */
   apply(x: Float32Array, n: number, out: Float32Array, off: number): void;
+  /**
+   * Every column of `level` (first `frames` frames), column by column (the oS order: contour-major);
+   * returns the next offset.
+   */
   applyToLevel(level: Level, frames: number, out: Float32Array, off: number): number;
+  /** `<contour>_<functional>` for each contour, contour-major. */
   namesFor(contours: readonly string[]): string[];
 }
 
@@ -178,6 +178,7 @@ class ConfiguredFunctionals implements FunctionalSet {
   }
 }
 
+/** Builds a FunctionalSet from its functionals, in output order. */
 export function createFunctionalSet(configs: readonly FunctionalConfig[], opts: FunctionalSetOptions = {}): FunctionalSet {
   return new ConfiguredFunctionals(configs, opts);
 }

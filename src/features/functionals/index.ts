@@ -1,5 +1,5 @@
 /**
- * openSMILE-compatible functionals (spec section 10).
+ * openSMILE-compatible functionals (cFunctionals and its cFunctionalXxx sub-components).
  *
  * Typical use (one cFunctionals instance):
  *   const set = createFunctionalSet([{ type: 'percentiles', quartiles: true, iqr: true, percentiles: [0.01, 0.99], ranges: [[0, 1]] },

@@ -12,7 +12,7 @@ export interface LpcConfig {
 const f = Math.fround;
 
 /**
- * spec 10 Lpc: float32 autocorrelation of the whole contour and Levinson-Durbin (spec 2.7);
+ * cFunctionalLpc: float32 autocorrelation of the whole contour and Levinson-Durbin (smileDsp_calcLpcAcf, see dsp/lpc.ts);
  * lpgain = e / N, lpc<i> = a_{i+1}.
  */
 export function createLpc(cfg: LpcConfig): FunctionalComponent {

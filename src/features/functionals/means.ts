@@ -7,11 +7,11 @@ export type MeansOutput = (typeof MEANS_OUTPUTS)[number];
 export interface MeansConfig {
   readonly type: 'means';
   readonly outputs: readonly MeansOutput[];
-  /** Normalisation of nnz: segment = fraction of frames (spec 9.2 F0 group), frame = count. */
+  /** Normalisation of nnz: segment = fraction of frames (what IS11's F0 group uses), frame = count. */
   readonly norm?: TimeNorm;
 }
 
-/** spec 10 Means: amean = the shared float32 mean; qmean = mean of squares (no root). */
+/** cFunctionalMeans: amean = the shared float32 mean; qmean = mean of squares (no root). */
 export function createMeans(cfg: MeansConfig): FunctionalComponent {
   const outputs = [...cfg.outputs];
   const norm = cfg.norm ?? 'segment';

@@ -15,7 +15,7 @@ export interface MomentsConfig {
 }
 
 /**
- * spec 10 Moments, in double around the float32 mean: population variance,
+ * cFunctionalMoments, in double around the float32 mean: population variance,
  * skewness = m3/m2^1.5, kurtosis = m4/m2^2 (not excess); 0 when m2 <= 0.
  * amean = the shared float32 mean; stddevNorm (eGeMAPS) = stddev / mean, 0 when m2 <= 0.
  */

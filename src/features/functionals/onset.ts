@@ -12,7 +12,7 @@ export interface OnsetConfig {
 }
 
 /**
- * spec 10 Onset: an onset is a transition into x > threshold (a contour starting above
+ * cFunctionalOnset: an onset is a transition into x > threshold (a contour starting above
  * the threshold does not count one at frame 0); onsetRate = numOnsets / (N·T).
  */
 export function createOnset(cfg: OnsetConfig): FunctionalComponent {

@@ -14,7 +14,7 @@ export interface PeaksConfig {
 const f = Math.fround;
 
 /**
- * spec 10 Peaks, reproduced literally (float32 state, double threshold products):
+ * cFunctionalPeaks, reproduced literally (float32 state, double threshold products):
  * the value AFTER a local maximum is taken as the peak value; the mean is a float32
  * running sum (not the shared mean).
  */

@@ -14,7 +14,7 @@ export interface PercentilesConfig {
   readonly interp?: boolean;
 }
 
-/** spec 10 Percentiles: float32 interpolation `s[i1]*f32(i2-idx) + s[i2]*f32(idx-i1)`. */
+/** cFunctionalPercentiles: float32 interpolation `s[i1]*f32(i2-idx) + s[i2]*f32(idx-i1)`. */
 export function interpPercentile(sorted: Float32Array, n: number, p: number): number {
   const idx = p * (n - 1);
   let i1 = Math.floor(idx);

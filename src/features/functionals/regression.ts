@@ -27,7 +27,7 @@ export interface RegressionConfig {
 const finiteOr0 = (v: number): number => (Number.isFinite(v) ? v : 0);
 
 /**
- * spec 10 Regression: least-squares line and parabola over x = 0..N-1 in double,
+ * cFunctionalRegression: least-squares line and parabola over x = 0..N-1 in double,
  * using the float32 mean for Σy (asum = mean·N) and the closed-form sums S1..S4.
  */
 export function createRegression(cfg: RegressionConfig): FunctionalComponent {

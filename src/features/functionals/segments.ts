@@ -28,7 +28,7 @@ export type SegmentsConfig =
 
 const f = Math.fround;
 
-/** spec 10 Segments (relTh with a float32 3-frame running average; nonX / eqX state machine). */
+/** cFunctionalSegments (relTh with a float32 3-frame running average; nonX / eqX state machine). */
 export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
   const outputs = [...cfg.outputs];
   const norm = cfg.norm ?? 'segment';
@@ -118,7 +118,7 @@ export function createSegments(cfg: SegmentsConfig): FunctionalComponent {
             }
           }
         }
-        // spec 10: a segment still open at the end is closed (one frame short, as in oS)
+        // as cFunctionalSegments does, a segment still open at the end is closed (one frame short, as in oS)
         if (state === 2) {
           cE++;
           add(n - cE - start);

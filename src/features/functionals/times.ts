@@ -28,7 +28,7 @@ export interface TimesConfig {
 const f = Math.fround;
 
 /**
- * spec 10 Times. Levels `f32(f32(p·range) + min)`; up = #(x > level), down = #(x <= level);
+ * cFunctionalTimes. Levels `f32(f32(p·range) + min)`; up = #(x > level), down = #(x <= level);
  * all normalisers and divisions in float32 as in cFunctionalTimes.
  */
 export function createTimes(cfg: TimesConfig): FunctionalComponent {

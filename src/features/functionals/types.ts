@@ -1,16 +1,16 @@
 /**
- * Shared types of the openSMILE-compatible functionals (spec section 10).
+ * Shared types of the openSMILE-compatible functionals (cFunctionals and its sub-components).
  *
  * A functional "component" mirrors one oS cFunctionalXxx sub-component: it is
  * configured once (its enabled outputs, in oS output order) and then computes
- * all its outputs for one contour into a Float32Array (levels are float32 in oS,
- * spec 1.1).
+ * all its outputs for one contour into a Float32Array (every value stored in an oS
+ * level is float32).
  */
 
 /** How time-like outputs are normalised (oS `norm` / `masterTimeNorm`). */
 export type TimeNorm = 'frame' | 'segment' | 'second';
 
-/** The precomputed view of one contour that every component receives (spec 10 preamble). */
+/** The precomputed view of one contour that every component receives (cFunctionals computes min, max and the float32 mean once for all). */
 export interface ContourView {
   /** Values (float32); only the first `n` are used. */
   readonly x: Float32Array;
