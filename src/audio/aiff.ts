@@ -1,9 +1,6 @@
 /**
  * AIFF / AIFF-C reader (big-endian integer PCM, 'sowt' little-endian PCM, 'fl32' float), same output and
  * scaling as readWav: openSMILE's float32 mono mix-down s = (Σ_c x_c) / nChan / D (see wav.ts).
- *
- * API:
- *   decodeAiff(bytes: Uint8Array, name: string): WavAudio   throws fileError naming `name` on bad input
  */
 import { fileError } from '../util/errors.js';
 import type { WavAudio } from './wav.js';
@@ -30,6 +27,7 @@ interface Comm {
   compression: string;
 }
 
+/** Decodes AIFF / AIFF-C PCM (big-endian, `sowt`, `fl32`); throws a fileError naming `name` on bad input. */
 export function decodeAiff(bytes: Uint8Array, name: string): WavAudio {
   const kind = bytes.length >= 12 && tag(bytes, 0) === 'FORM' ? tag(bytes, 8) : '';
   if (kind !== 'AIFF' && kind !== 'AIFC') throw fileError(name, 'not an AIFF file');

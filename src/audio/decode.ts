@@ -2,12 +2,6 @@
  * Reads any supported audio file by its content (sniff.ts), giving openSMILE's float32 mono samples.
  * WAV and AIFF are decoded synchronously by our own readers (bit-exact with openSMILE for WAV); MP3 (mpg123)
  * and Ogg Opus (libopus) go through WASM decoders, which is why the entry point is async.
- *
- * API:
- *   interface DecodedAudio { samples: Float32Array; sampleRate: number; channels: number; format: AudioKind }
- *   readAudioFile(path: string): Promise<DecodedAudio>       throws UserError "<path>: <problem>"
- *   decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio>
- *   decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio | null   WAV/AIFF only; null if a WASM codec is needed
  */
 import { MPEGDecoder } from 'mpg123-decoder';
 import { OpusDecoder } from 'opus-decoder';
@@ -18,6 +12,7 @@ import { readOggPackets } from './ogg.js';
 import { describeStart, sniffAudio, type AudioKind } from './sniff.js';
 import { decodeWav, readFileBytes } from './wav.js';
 
+/** Decoded audio: samples mixed down to mono float32, with the file's rate, channel count and format. */
 export interface DecodedAudio {
   samples: Float32Array;
   sampleRate: number;
@@ -25,10 +20,12 @@ export interface DecodedAudio {
   format: AudioKind;
 }
 
+/** Reads and decodes one file by its content; throws a UserError "<path>: <problem>". */
 export async function readAudioFile(path: string): Promise<DecodedAudio> {
   return decodeAudio(readFileBytes(path), path);
 }
 
+/** WAV and AIFF only, synchronously; null when the content needs a WASM decoder (MP3, Opus). */
 export function decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio | null {
   if (bytes.length === 0) throw fileError(name, 'empty file');
   const kind = sniffAudio(bytes);
@@ -44,6 +41,7 @@ export function decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio |
   return null;
 }
 
+/** Decodes bytes by their content (WAV, RF64, AIFF, MP3, Ogg Opus); `name` is used in errors. */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   const sync = decodeAudioSync(bytes, name);
   if (sync !== null) return sync;

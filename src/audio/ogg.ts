@@ -1,11 +1,9 @@
 /**
  * Minimal Ogg demuxer (RFC 3533): the packets of the first logical stream and its last granule position.
- *
- * API:
- *   readOggPackets(bytes: Uint8Array, name: string): { packets: Uint8Array[]; lastGranule: number }
  */
 import { fileError } from '../util/errors.js';
 
+/** The packets of an Ogg stream, reassembled across pages, and the last page's granule position. */
 export function readOggPackets(bytes: Uint8Array, name: string): { packets: Uint8Array[]; lastGranule: number } {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const packets: Uint8Array[] = [];

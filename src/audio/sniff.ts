@@ -1,11 +1,6 @@
 /**
  * Recognises an audio container by its first bytes (not by the file extension: public corpora contain AIFF
  * files named .wav).
- *
- * API:
- *   type AudioKind = 'wav' | 'aiff' | 'flac' | 'ogg-opus' | 'ogg-vorbis' | 'ogg' | 'mp3'
- *   sniffAudio(bytes: Uint8Array): AudioKind | null
- *   describeStart(bytes: Uint8Array): string     printable start of a file, for "not audio" errors
  */
 export type AudioKind = 'wav' | 'aiff' | 'flac' | 'ogg-opus' | 'ogg-vorbis' | 'ogg' | 'mp3';
 
@@ -25,6 +20,7 @@ function isMpegFrame(b: Uint8Array, o: number): boolean {
   return version !== 1 && layer !== 0 && bitrate !== 15 && rate !== 3;
 }
 
+/** The format the first bytes announce, or null when they are not audio adan knows. */
 export function sniffAudio(b: Uint8Array): AudioKind | null {
   const head = ascii(b, 0, 4);
   if ((head === 'RIFF' || head === 'RF64' || head === 'RIFX') && ascii(b, 8, 4) === 'WAVE') return 'wav';
@@ -43,6 +39,7 @@ export function sniffAudio(b: Uint8Array): AudioKind | null {
   return null;
 }
 
+/** The printable start of a file, for "not audio" errors. */
 export function describeStart(b: Uint8Array): string {
   if (b.length === 0) return 'empty file';
   const s = ascii(b, 0, 16);

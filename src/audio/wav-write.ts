@@ -1,13 +1,12 @@
 /**
  * Minimal RIFF WAV encoder (used by tests, benchmarks and tools that write audio).
- *
- * API:
- *   encodeWav(channels: Float32Array[], sampleRate, encoding): Uint8Array
- *     encoding: 'pcm8' | 'pcm16' | 'pcm24' | 'pcm32' | 'float32'; samples in [−1, 1] are scaled by the
- *     same constants the reader divides by (127, 32767, 32767·256, 2147483647, 1) and rounded.
  */
 export type WavEncoding = 'pcm8' | 'pcm16' | 'pcm24' | 'pcm32' | 'float32';
 
+/**
+ * Encodes channels as a WAV file: samples in [-1, 1] are scaled by the constants the reader divides by
+ * (127, 32767, 32767·256, 2147483647, 1 for pcm8/16/24/32/float32) and rounded.
+ */
 export function encodeWav(channels: Float32Array[], sampleRate: number, encoding: WavEncoding): Uint8Array {
   const nc = channels.length;
   const n = nc > 0 ? channels[0].length : 0;
