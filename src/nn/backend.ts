@@ -9,80 +9,17 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { UserError } from '../util/errors.js';
-import type { ActCode, Kernels } from './kernels.js';
+import type { Kernels } from './kernels.js';
 import { jsKernels } from './js-kernels.js';
 
-/** The functions exported by native/adan_native.c. */
-interface NativeAddon {
-  sgemm(
-    transA: boolean,
-    transB: boolean,
-    m: number,
-    n: number,
-    k: number,
-    alpha: number,
-    a: Float32Array,
-    lda: number,
-    b: Float32Array,
-    ldb: number,
-    beta: number,
-    c: Float32Array,
-    ldc: number,
-  ): void;
-  biasAct(act: number, slope: number, rows: number, cols: number, z: Float32Array, bias: Float32Array | null, out: Float32Array): void;
-  actBackward(act: number, slope: number, rows: number, cols: number, y: Float32Array, dy: Float32Array, dx: Float32Array): void;
-  colSumAdd(rows: number, cols: number, a: Float32Array, out: Float32Array): void;
-  adam(
-    n: number,
-    p: Float32Array,
-    g: Float32Array,
-    m: Float32Array,
-    v: Float32Array,
-    lr: number,
-    beta1: number,
-    beta2: number,
-    eps: number,
-    bc1: number,
-    bc2: number,
-  ): void;
-  bnTrain(
-    rows: number,
-    cols: number,
-    x: Float32Array,
-    gamma: Float32Array,
-    beta: Float32Array,
-    eps: number,
-    momentum: number,
-    runMean: Float32Array,
-    runVar: Float32Array,
-    xhat: Float32Array,
-    invStd: Float32Array,
-    y: Float32Array,
-  ): void;
-  bnEval(
-    rows: number,
-    cols: number,
-    x: Float32Array,
-    gamma: Float32Array,
-    beta: Float32Array,
-    eps: number,
-    runMean: Float32Array,
-    runVar: Float32Array,
-    y: Float32Array,
-  ): void;
-  bnBackward(
-    rows: number,
-    cols: number,
-    dy: Float32Array,
-    xhat: Float32Array,
-    invStd: Float32Array,
-    gamma: Float32Array,
-    dgamma: Float32Array | null,
-    dbeta: Float32Array | null,
-    dx: Float32Array,
-  ): void;
+/**
+ * The functions exported by native/adan_native.c: the Kernels interface itself (sgemm is its gemm), plus info().
+ * The addon takes activation codes as plain numbers, which ActCode values are.
+ */
+type NativeAddon = Omit<Kernels, 'name' | 'detail' | 'gemm'> & {
+  sgemm: Kernels['gemm'];
   info(): { config: string; corename: string; threads: number };
-}
+};
 
 let nativeCache: Kernels | null | undefined;
 let nativeError = '';
@@ -122,24 +59,8 @@ function loadNative(): Kernels | null {
       name: 'native',
       detail: `${info.config.trim()}, core ${info.corename}, ${info.threads} thread${info.threads === 1 ? '' : 's'}`,
       gemm: addon.sgemm,
-      biasAct: addon.biasAct as (
-        act: ActCode,
-        slope: number,
-        rows: number,
-        cols: number,
-        z: Float32Array,
-        bias: Float32Array | null,
-        out: Float32Array,
-      ) => void,
-      actBackward: addon.actBackward as (
-        act: ActCode,
-        slope: number,
-        rows: number,
-        cols: number,
-        y: Float32Array,
-        dy: Float32Array,
-        dx: Float32Array,
-      ) => void,
+      biasAct: addon.biasAct,
+      actBackward: addon.actBackward,
       colSumAdd: addon.colSumAdd,
       adam: addon.adam,
       bnTrain: addon.bnTrain,
