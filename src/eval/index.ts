@@ -33,3 +33,4 @@ export { fitStandardizer } from './normaliser.js';
 export { formatResults, formatPaperComparison, verdicts } from './format.js';
 export type { EvalData, EvalDeps, EvalClassifier, FoldNormaliser, AugmentContext } from './types.js';
 export { NORMALISATION_HELP, parseNormalisation, isSpeakerMode } from './speaker-norm.js';
+export { writeFoldTrainingRows, type FoldTrainingRows } from './training-rows.js';

@@ -4,7 +4,7 @@ import { deriveSeed } from './seeds.js';
 import { leaveOneGroupOut, type Fold } from './folds.js';
 import { compareWithBaselines, summarise, type Comparison, type FoldPredictions, type MethodResult, type TrainOn } from './results.js';
 import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import type { FoldTrainingRows } from './training-rows.js';
 import { UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
 import {
@@ -130,33 +130,45 @@ function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean
   return { x: gather(x, cols, idx), idx };
 }
 
-/** The fold's training rows; with a fit mask, `adan_fit` (yes/no) says which rows the model was fitted on. */
-function trainCsv(
-  featureNames: string[],
-  x: Float32Array,
-  rows: number,
-  y: Int32Array,
-  classes: string[],
-  ids: string[],
-  fitMask?: Uint8Array,
-): string {
-  const cols = featureNames.length;
-  const lines = [['name', ...featureNames, 'label', ...(fitMask ? ['adan_fit'] : [])].join(',')];
-  for (let i = 0; i < rows; i++) {
-    const v: string[] = [ids[i]];
-    for (let j = 0; j < cols; j++) v.push(String(x[i * cols + j]));
-    v.push(classes[y[i]]);
-    if (fitMask) v.push(fitMask[i] ? 'yes' : 'no');
-    lines.push(v.join(','));
-  }
-  return lines.join('\n') + '\n';
-}
-
 export interface EvaluateHooks {
   /** Called after each (repeat, fold) piece with the number done and the total. */
   onPiece?(done: number, total: number, info: { repeat: number; fold: number; group: string }): void;
+  /** Called when an augmenter saved its model under `--save-models` (e.g. writeFoldTrainingRows). */
+  onModelSaved?(rows: FoldTrainingRows): void;
   version?: string;
   backend?: string;
+}
+
+/** What one method needs to be fitted and scored in a fold (scikit-learn's _fit_and_score). */
+interface FoldScoring {
+  method: Method;
+  /** Real + synthetic rows after the fold's normaliser; `synthetic[i]` 1 for a synthetic row. */
+  trainX: Float32Array;
+  trainY: Int32Array;
+  synthetic: Uint8Array;
+  rows: number;
+  cols: number;
+  classes: number;
+  testX: Float32Array;
+  testRows: number;
+  seed: number;
+  foldIndex: number;
+}
+
+/** Fits the method's classifier on its share of the fold's rows (real, synthetic or both) and predicts the test rows. */
+async function fitAndPredict(s: FoldScoring, deps: EvalDeps): Promise<Int32Array> {
+  const { method: m, synthetic } = s;
+  const keep =
+    m.trainOn === 'real' ? (i: number) => synthetic[i] === 0 : m.trainOn === 'synthetic' ? (i: number) => synthetic[i] === 1 : () => true;
+  const sel =
+    m.trainOn === 'real+synthetic'
+      ? { x: s.trainX, idx: Array.from({ length: s.rows }, (_, i) => i) }
+      : gatherWhere(s.trainX, s.cols, keep, s.rows);
+  if (sel.idx.length === 0) throw new Error(`${m.augment}: no ${m.trainOn} training rows in fold ${s.foldIndex}`);
+  const ySel = Int32Array.from(sel.idx, (i) => s.trainY[i]);
+  const clf = deps.createClassifier(m.classifier, s.seed, s.cols);
+  await clf.fit(sel.x, sel.idx.length, s.cols, ySel, s.classes);
+  return clf.predict(s.testX, s.testRows);
 }
 
 /**
@@ -248,33 +260,37 @@ export async function runEvaluation(
         // The training fold carries each row's speaker and id (speaker-aware augmenters need them).
         const res = aug.fitResample({ x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds });
         if (saveDir && existsSync(saveDir)) {
-          // The fold's training rows as the model saw them, so encode/generate can be recomputed (report, t-SNE).
-          writeFileAtomic(join(saveDir, 'train.csv'), trainCsv(featureNames, xTrain, nTrain, yTrain, classes, trainIds, fitMask));
+          hooks.onModelSaved?.({
+            dir: saveDir,
+            featureNames,
+            x: xTrain,
+            rows: nTrain,
+            y: yTrain,
+            classNames: classes,
+            ids: trainIds,
+            fitMask,
+          });
         }
         const augSeconds = (performance.now() - t0) / 1000;
         const allN = norm.transform(res.x, res.rows);
-        const oc = norm.outCols;
         for (const m of methods.filter((mm) => mm.augment === augment)) {
-          const keep =
-            m.trainOn === 'real'
-              ? (i: number) => res.synthetic[i] === 0
-              : m.trainOn === 'synthetic'
-                ? (i: number) => res.synthetic[i] === 1
-                : () => true;
-          const sel =
-            m.trainOn === 'real+synthetic'
-              ? { x: allN, idx: Array.from({ length: res.rows }, (_, i) => i) }
-              : gatherWhere(allN, oc, keep, res.rows);
-          if (sel.idx.length === 0) throw new Error(`${augment}: no ${m.trainOn} training rows in fold ${fold.index}`);
-          const ySel = Int32Array.from(sel.idx, (i) => res.y[i]);
           const t1 = performance.now();
-          const clf = deps.createClassifier(
-            m.classifier,
-            deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index),
-            oc,
+          const pred = await fitAndPredict(
+            {
+              method: m,
+              trainX: allN,
+              trainY: res.y,
+              synthetic: res.synthetic,
+              rows: res.rows,
+              cols: norm.outCols,
+              classes: K,
+              testX: testN,
+              testRows: scored.length,
+              seed: deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index),
+              foldIndex: fold.index,
+            },
+            deps,
           );
-          await clf.fit(sel.x, sel.idx.length, oc, ySel, K);
-          const pred = await clf.predict(testN, scored.length);
           const seconds = augSeconds + (performance.now() - t1) / 1000;
           preds.get(key(m))!.push({ repeat, fold: fold.index, group: fold.group, rows: scored, y: yTest, pred: Array.from(pred), seconds });
         }

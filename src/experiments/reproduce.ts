@@ -16,6 +16,7 @@ import { cachedFeatures } from './extract-cache.js';
 import { formatPaperComparison, verdicts } from '../eval/format.js';
 import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPER_TABLE_I, type PaperRow } from './paper.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
+import { writeFoldTrainingRows } from '../eval/training-rows.js';
 
 export interface ReproduceSettings {
   out: string;
@@ -106,6 +107,7 @@ async function evaluateTable(
     {
       version: s.version,
       backend: s.backend,
+      onModelSaved: writeFoldTrainingRows,
       onPiece: (d, t, info) => s.onPiece?.(d, t, `${o.label} ${info.group}`),
     },
   );

@@ -11,6 +11,7 @@ import { defaultDeps } from '../eval/defaults.js';
 import { cachedFeatures } from './extract-cache.js';
 import { formatResults } from '../eval/format.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
+import { writeFoldTrainingRows } from '../eval/training-rows.js';
 import type { FeatureSetName } from '../features/index.js';
 import { makeReport } from '../report/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -175,6 +176,7 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
   const results = await runEvaluation(data, config, deps, {
     version: s.version,
     backend: s.backend,
+    onModelSaved: writeFoldTrainingRows,
     onPiece: (d, t, info) => s.onPiece?.(d, t, `evaluate ${info.group}`),
   });
   const resultsPath = join(s.out, 'results.json');

@@ -21,6 +21,7 @@ import {
   TRAIN_ON,
   NORMALISATION_HELP,
   parseNormalisation,
+  writeFoldTrainingRows,
   type EvalDeps,
   type EvaluateConfig,
   type EvaluationResults,
@@ -306,6 +307,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
       {
         version: packageVersion(),
         backend: backendName(),
+        onModelSaved: writeFoldTrainingRows,
         onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }),
       },
     );
