@@ -1,3 +1,4 @@
+import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../features/index.js';
 import { UserError } from '../util/errors.js';
 
 /**
@@ -68,4 +69,13 @@ export function jsonOverridesOption(v: string | undefined, flag: string): Record
     throw new UserError(`${flag}: expected a JSON object of option overrides`);
   }
   return parsed as Record<string, unknown>;
+}
+
+/** `--set`: a feature set that exists and is available, or a one-line error listing them. */
+export function featureSetOption(v: string): FeatureSetName {
+  if (!isFeatureSetName(v)) throw new UserError(`--set: unknown feature set '${v}' (choose ${FEATURE_SET_NAMES.join(', ')})`);
+  if (!availableFeatureSets().includes(v)) {
+    throw new UserError(`--set: feature set ${v} is not available yet (available: ${availableFeatureSets().join(', ')})`);
+  }
+  return v;
 }

@@ -1,18 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { extractManifest } from '../../experiments/index.js';
-import { FEATURE_SET_NAMES, availableFeatureSets, isFeatureSetName, type FeatureSetName } from '../../features/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar } from '../progress.js';
-import { intOption } from '../options.js';
-
-/** `--set`: a feature set that exists and is available, or a one-line error listing them. */
-export function featureSetOption(v: string): FeatureSetName {
-  if (!isFeatureSetName(v)) throw new UserError(`--set: unknown feature set '${v}' (choose ${FEATURE_SET_NAMES.join(', ')})`);
-  if (!availableFeatureSets().includes(v)) {
-    throw new UserError(`--set: feature set ${v} is not available yet (available: ${availableFeatureSets().join(', ')})`);
-  }
-  return v;
-}
+import { featureSetOption, intOption } from '../options.js';
 
 /** `adan extract --manifest m.csv --set S -o features.csv`: the manifest's files, its columns kept as metadata. */
 export async function extractManifestCommand(

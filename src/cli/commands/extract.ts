@@ -3,20 +3,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { UserError } from '../../util/errors.js';
+import { featureSetOption } from '../options.js';
 import { AUDIO_EXTENSIONS, hasAudioExtension } from '../../audio/sniff.js';
 import { AtomicTextFile } from '../../util/atomic-write.js';
 import { progressBar } from '../progress.js';
-import {
-  availableFeatureSets,
-  csvHeader,
-  csvRow,
-  extractFiles,
-  FEATURE_SET_NAMES,
-  featureNames,
-  instanceName,
-  isFeatureSetName,
-  type FeatureSetName,
-} from '../../features/index.js';
+import { csvHeader, csvRow, extractFiles, FEATURE_SET_NAMES, featureNames, instanceName } from '../../features/index.js';
 import { extractManifestCommand } from './extract-manifest.js';
 
 interface ExtractFlags {
@@ -106,10 +97,7 @@ function firstNonFinite(values: Float32Array): number {
 }
 
 async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
-  if (!isFeatureSetName(f.set)) throw new UserError(`--set: unknown feature set '${f.set}' (choose ${FEATURE_SET_NAMES.join(', ')})`);
-  const set: FeatureSetName = f.set;
-  if (!availableFeatureSets().includes(set))
-    throw new UserError(`--set: feature set ${set} is not available yet (available: ${availableFeatureSets().join(', ')})`);
+  const set = featureSetOption(f.set);
   let jobs = availableParallelism();
   if (f.jobs !== undefined) {
     if (!/^\d+$/.test(f.jobs) || Number(f.jobs) < 1) throw new UserError(`--jobs: expected a positive integer, got '${f.jobs}'`);

@@ -6,8 +6,7 @@ import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } 
 import { backendName } from '../../nn/index.js';
 import { progressBar, stagedProgress } from '../progress.js';
 import { addProtocolOptions, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';
-import { intOption } from '../options.js';
-import { featureSetOption } from './extract-manifest.js';
+import { featureSetOption, intOption } from '../options.js';
 
 interface RunFlags extends ProtocolFlags {
   output?: string;
