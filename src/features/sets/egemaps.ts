@@ -44,6 +44,20 @@ import { makeCandidates, Shs } from '../pitch/shs.js';
 import { plan20ms } from './plan-20ms.js';
 import type { FeatureSet, FeatureSetOutput } from './types.js';
 
+/** eGeMAPS' spectral descriptors averaged over voiced frames (mean and CoV) and over unvoiced frames (mean only). */
+const VOICED_LLDS = [
+  'alphaRatioV',
+  'hammarbergIndexV',
+  'slopeV0-500',
+  'slopeV500-1500',
+  'spectralFluxV',
+  'mfcc1V',
+  'mfcc2V',
+  'mfcc3V',
+  'mfcc4V',
+] as const;
+const UNVOICED_LLDS = ['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV'] as const;
+
 const F_MVR = [
   'amean',
   'stddevNorm',
@@ -69,19 +83,8 @@ export function egemapsNames(): string[] {
   for (const l of ['spectralFlux', 'mfcc1', 'mfcc2', 'mfcc3', 'mfcc4']) add(`${l}_sma3`, F_MS);
   for (const l of ['jitterLocal', 'shimmerLocaldB', 'HNRdBACF', 'logRelF0-H1-H2', 'logRelF0-H1-A3']) add(`${l}_sma3nz`, F_MS);
   for (const k of [1, 2, 3]) for (const l of ['frequency', 'bandwidth', 'amplitudeLogRelF0']) add(`F${k}${l}_sma3nz`, F_MS);
-  for (const l of [
-    'alphaRatioV',
-    'hammarbergIndexV',
-    'slopeV0-500',
-    'slopeV500-1500',
-    'spectralFluxV',
-    'mfcc1V',
-    'mfcc2V',
-    'mfcc3V',
-    'mfcc4V',
-  ])
-    add(`${l}_sma3nz`, F_MS);
-  for (const l of ['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV']) add(`${l}_sma3nz`, ['amean']);
+  for (const l of VOICED_LLDS) add(`${l}_sma3nz`, F_MS);
+  for (const l of UNVOICED_LLDS) add(`${l}_sma3nz`, ['amean']);
   out.push(
     'loudnessPeaksPerSec',
     'VoicedSegmentsPerSec',
@@ -108,10 +111,8 @@ const IMPLEMENTED_LIST = [
   ...[1, 2, 3].flatMap((k) => ['frequency', 'bandwidth'].flatMap((l) => F_MS.map((fn) => `F${k}${l}_sma3nz_${fn}`))),
   ...HARMONICS_NAMES.flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
   ...F_MVR.map((fn) => `F0semitoneFrom27.5Hz_sma3nz_${fn}`),
-  ...['alphaRatioV', 'hammarbergIndexV', 'slopeV0-500', 'slopeV500-1500', 'spectralFluxV', 'mfcc1V', 'mfcc2V', 'mfcc3V', 'mfcc4V'].flatMap(
-    (l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`),
-  ),
-  ...['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV'].map((l) => `${l}_sma3nz_amean`),
+  ...VOICED_LLDS.flatMap((l) => F_MS.map((fn) => `${l}_sma3nz_${fn}`)),
+  ...UNVOICED_LLDS.map((l) => `${l}_sma3nz_amean`),
   'VoicedSegmentsPerSec',
   'MeanVoicedSegmentLengthSec',
   'StddevVoicedSegmentLengthSec',
@@ -384,18 +385,8 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   const nP = Math.max(0, Math.min(logF0.length - 1, n20));
   const F0 = makeLevel(nP, 1, ['F0semitoneFrom27.5Hz']);
   F0.data.set(logF0.subarray(0, nP));
-  const V = makeLevel(nP, 9, [
-    'alphaRatioV',
-    'hammarbergIndexV',
-    'slopeV0-500',
-    'slopeV500-1500',
-    'spectralFluxV',
-    'mfcc1V',
-    'mfcc2V',
-    'mfcc3V',
-    'mfcc4V',
-  ]);
-  const UV = makeLevel(nP, 5, ['alphaRatioUV', 'hammarbergIndexUV', 'slopeUV0-500', 'slopeUV500-1500', 'spectralFluxUV']);
+  const V = makeLevel(nP, VOICED_LLDS.length, [...VOICED_LLDS]);
+  const UV = makeLevel(nP, UNVOICED_LLDS.length, [...UNVOICED_LLDS]);
   const specCols = [6, 7, 8, 9, 1, 2, 3, 4, 5];
   for (let t = 0; t < nP; t++) {
     const voiced = logF0[t] > 0.000001;
