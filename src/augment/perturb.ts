@@ -90,7 +90,11 @@ export class PerturbAugmenter extends BaseAugmenter {
       const v = cache.features(sources[base], p);
       for (let j = 0; j < width; j++) raw[i * width + j] = v[columns[j]];
     });
-    const x = space.toTrainingSpace(raw, picks.length, picks.map((q) => q.base));
+    const x = space.toTrainingSpace(
+      raw,
+      picks.length,
+      picks.map((q) => q.base),
+    );
     if (x.length !== picks.length * train.cols) {
       throw new Error(`perturb: the raw space gave ${x.length / Math.max(picks.length, 1)} columns, the training rows have ${train.cols}`);
     }

@@ -40,7 +40,15 @@ export function foldRawSpace(f: FoldRawSpaceInput): RawFeatureSpace {
   const speakerStats = (): Map<string, Moments> => {
     if (stats) return stats;
     stats = new Map();
-    for (const [g, rows] of rowsByGroup(f.trainGroups)) stats.set(g, moments(f.x, cols, rows.map((r) => f.train[r])));
+    for (const [g, rows] of rowsByGroup(f.trainGroups))
+      stats.set(
+        g,
+        moments(
+          f.x,
+          cols,
+          rows.map((r) => f.train[r]),
+        ),
+      );
     return stats;
   };
   return {

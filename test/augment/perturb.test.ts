@@ -38,12 +38,23 @@ function corpus(): { dir: string; train: Dataset } {
     writeFileSync(p, encodeWav([tone(150 + 30 * i)], RATE, 'pcm16'));
     x.set(extractFeatures(p, SET).values, i * NAMES.length);
   });
-  const train: Dataset = { x, rows: 4, cols: NAMES.length, y: Int32Array.from([0, 1, 2, 3]), classes: 4, groups: ['s1', 's1', 's2', 's2'], ids };
+  const train: Dataset = {
+    x,
+    rows: 4,
+    cols: NAMES.length,
+    y: Int32Array.from([0, 1, 2, 3]),
+    classes: 4,
+    groups: ['s1', 's1', 's2', 's2'],
+    ids,
+  };
   return { dir, train };
 }
 
 function augmenter(dir: string, cache: string, perturbations: string[], seed = 3, times = 1, rawSpace?: RawFeatureSpace): PerturbAugmenter {
-  return new PerturbAugmenter({ count: { times }, perturb: { perturbations, audioDir: dir, cacheDir: cache }, featureNames: NAMES, rawSpace }, seed);
+  return new PerturbAugmenter(
+    { count: { times }, perturb: { perturbations, audioDir: dir, cacheDir: cache }, featureNames: NAMES, rawSpace },
+    seed,
+  );
 }
 
 test('perturb: a speed 1.1 copy is the re-extracted features of the perturbed audio (F0 x 1.1); a second run reads them from the cache', () => {
@@ -70,7 +81,15 @@ test('perturb: a speed 1.1 copy is the re-extracted features of the perturbed au
   // The key is the audio's content: the same audio under another name is a hit.
   copyFileSync(join(dir, 'u0.wav'), join(dir, 'copy.wav'));
   const renamed = augmenter(dir, cache, ['speed:1.1']);
-  renamed.fitResample({ ...train, rows: 1, x: train.x.subarray(0, NAMES.length), y: Int32Array.from([0]), classes: 1, groups: ['s1'], ids: ['copy'] });
+  renamed.fitResample({
+    ...train,
+    rows: 1,
+    x: train.x.subarray(0, NAMES.length),
+    y: Int32Array.from([0]),
+    classes: 1,
+    groups: ['s1'],
+    ids: ['copy'],
+  });
   assert.equal(renamed.lastCache!.extracted, 0);
 });
 

@@ -52,7 +52,10 @@ test('rawSpace maps the raw rows of the training fold exactly onto the rows the 
             for (let j = 0; j < train.cols; j++) {
               const want = train.x[src * train.cols + j];
               const got = mapped[i * train.cols + j];
-              assert.ok(Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want)), `${normalisation}: row ${src} col ${j}: ${got} vs ${want}`);
+              assert.ok(
+                Math.abs(got - want) <= 1e-6 * Math.max(1, Math.abs(want)),
+                `${normalisation}: row ${src} col ${j}: ${got} vs ${want}`,
+              );
             }
           });
           checked++;
@@ -60,7 +63,14 @@ test('rawSpace maps the raw rows of the training fold exactly onto the rows the 
         },
       }),
     };
-    const config: EvaluateConfig = { augment: ['spy'], classifiers: ['centroid'], trainOn: ['real+synthetic'], repeats: 1, seed: 2, normalisation };
+    const config: EvaluateConfig = {
+      augment: ['spy'],
+      classifiers: ['centroid'],
+      trainOn: ['real+synthetic'],
+      repeats: 1,
+      seed: 2,
+      normalisation,
+    };
     await runEvaluation(d, config, deps);
     assert.equal(checked, 4, normalisation);
   }

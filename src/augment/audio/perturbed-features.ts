@@ -58,7 +58,8 @@ export class PerturbedFeatureCache {
 
   /** The feature vector (the set's columns, in order) of `audioPath` after perturbation `p`. */
   features(audioPath: string, p: Perturbation): Float32Array {
-    if (!existsSync(audioPath)) throw fileError(audioPath, 'no such audio file (the perturb augmenter needs the source audio of every row)');
+    if (!existsSync(audioPath))
+      throw fileError(audioPath, 'no such audio file (the perturb augmenter needs the source audio of every row)');
     const hash = audioHash(audioPath);
     const entry = this.entryPath(hash, p);
     if (existsSync(entry)) {

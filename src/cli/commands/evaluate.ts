@@ -164,7 +164,7 @@ export function registerEvaluate(program: Command): void {
     .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
     .option('--save-models <dir>', "save each fold's ADAN model folder (and its training rows) under dir (first repeat)")
     .option('--quiet', 'print nothing but errors')
-    .option('--audio-dir <dir>', 'folder of the rows\' source audio, <id>.wav (needed by --augment perturb)')
+    .option('--audio-dir <dir>', "folder of the rows' source audio, <id>.wav (needed by --augment perturb)")
     .option('--perturb <list>', `perturbations for --augment perturb, comma-separated: ${PERTURBATION_HELP}`)
     .option('--perturb-cache <dir>', `cache of perturbed audio's features (default ${defaultPerturbCacheDir()})`)
     .action(async (f: EvaluateFlags) => {
@@ -278,7 +278,7 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
 /** The perturb augmenter's settings from --audio-dir, --perturb and --perturb-cache (checked up front). */
 function perturbSettingsFrom(f: EvaluateFlags, augment: readonly string[]): AugmenterSettings['perturb'] {
   if (!augment.includes('perturb')) return undefined;
-  if (f.audioDir === undefined) throw new UserError('--augment perturb needs --audio-dir (the folder of the rows\' source audio, <id>.wav)');
+  if (f.audioDir === undefined) throw new UserError("--augment perturb needs --audio-dir (the folder of the rows' source audio, <id>.wav)");
   const perturbations = f.perturb === undefined ? [...DEFAULT_PERTURBATIONS] : namesOption(f.perturb);
   perturbations.forEach(parsePerturbation);
   return { perturbations, audioDir: f.audioDir, cacheDir: f.perturbCache ?? defaultPerturbCacheDir() };
