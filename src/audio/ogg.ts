@@ -28,7 +28,7 @@ export function readOggPackets(bytes: Uint8Array, name: string): { packets: Uint
       if (mine) pending.push(bytes.subarray(body, body + len));
       body += len;
       if (mine && len < 255) {
-        packets.push(pending.length === 1 ? pending[0] : concat(pending));
+        packets.push(pending.length === 1 ? pending[0] : concatBytes(pending));
         pending = [];
       }
     }
@@ -38,7 +38,8 @@ export function readOggPackets(bytes: Uint8Array, name: string): { packets: Uint
   return { packets, lastGranule };
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts joined into one array. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {
