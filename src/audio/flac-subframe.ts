@@ -1,8 +1,8 @@
 /**
  * FLAC subframes (RFC 9639 §9.2): one channel of one frame, coded as CONSTANT, VERBATIM, FIXED (orders 0-4) or
  * LPC (orders 1-32) with a Rice / Rice2 coded residual, and "wasted bits" (zero low bits shifted out).
- * Samples are integers held in a Float64Array: exact up to 2^53, enough for 33-bit side channels and the
- * prediction sums of 16- and 24-bit audio; LPC sums that could pass 2^53 (32-bit audio) are done in BigInt.
+ * Samples are integers held in a Float64Array, exact up to 2^53: enough for 33-bit side channels and for every LPC
+ * sum, |Σ c_j s_j| < 32 · 2^14 · 2^32 = 2^51 (order <= 32, 15-bit coefficients, 33-bit samples).
  */
 import { BitReader, FlacFormatError, pow2 } from './flac-bits.js';
 
@@ -57,27 +57,11 @@ function decodeLpc(r: BitReader, blockSize: number, bits: number, order: number,
   const coefs = new Float64Array(order);
   for (let j = 0; j < order; j++) coefs[j] = r.readSigned(precision);
   readResidual(r, blockSize, order, out);
-  // |Σ c_j s| < order · 2^(precision-1) · 2^(bits-1): beyond 2^53 a double would round, so use BigInt there
-  if (Math.ceil(Math.log2(order)) + precision + bits - 2 > 52) {
-    restoreLpcBig(coefs, shift, blockSize, out);
-    return;
-  }
   const div = pow2(shift);
   for (let i = order; i < blockSize; i++) {
     let sum = 0;
     for (let j = 0; j < order; j++) sum += coefs[j] * out[i - 1 - j];
-    out[i] += Math.floor(sum / div); // an arithmetic right shift, exact for |sum| < 2^53
-  }
-}
-
-function restoreLpcBig(coefs: Float64Array, shift: number, blockSize: number, out: Float64Array): void {
-  const order = coefs.length;
-  const c = Array.from(coefs, (v) => BigInt(v));
-  const s = BigInt(shift);
-  for (let i = order; i < blockSize; i++) {
-    let sum = 0n;
-    for (let j = 0; j < order; j++) sum += c[j] * BigInt(out[i - 1 - j]);
-    out[i] += Number(sum >> s);
+    out[i] += Math.floor(sum / div); // the arithmetic right shift, exact for |sum| < 2^53
   }
 }
 

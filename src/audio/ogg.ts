@@ -22,9 +22,13 @@ export function readOggPackets(bytes: Uint8Array, name: string): { packets: Uint
     if (body > bytes.length) break;
     const mine = serial === null || serial === pageSerial;
     if (serial === null) serial = pageSerial;
+    let truncated = false;
     for (let s = 0; s < nseg; s++) {
       const len = bytes[off + 27 + s];
-      if (body + len > bytes.length) break; // truncated last page: keep what is complete
+      if (body + len > bytes.length) {
+        truncated = true; // a cut last page: keep the packets that are complete, not its granule position
+        break;
+      }
       if (mine) pending.push(bytes.subarray(body, body + len));
       body += len;
       if (mine && len < 255) {
@@ -32,6 +36,7 @@ export function readOggPackets(bytes: Uint8Array, name: string): { packets: Uint
         pending = [];
       }
     }
+    if (truncated) break;
     if (mine && granule !== 0xffffffff * 4294967296 + 0xffffffff) lastGranule = granule;
     off = body;
   }
