@@ -57,10 +57,7 @@ export function describeStart(b: Uint8Array): string {
   return `starts with bytes ${Array.from(b.subarray(0, 8), (x) => x.toString(16).padStart(2, '0')).join(' ')}`;
 }
 
-/**
- * File extensions a folder scan picks up. Content decides the decoder; FLAC and Ogg Vorbis are listed so that a
- * folder holding them reports each file as unsupported instead of skipping it silently.
- */
+/** File extensions a folder scan picks up; the content, not the extension, then decides the decoder. */
 export const AUDIO_EXTENSIONS: readonly string[] = ['.wav', '.wave', '.aif', '.aiff', '.aifc', '.mp3', '.opus', '.ogg', '.oga', '.flac'];
 
 /** Whether a file name has one of the audio extensions (case-insensitive). */

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeAudio, readAudioFile } from '../../src/audio/decode.js';
@@ -72,10 +72,29 @@ test('Ogg Opus: 48 kHz, 2 channels, 0.5 s, energy at 440 and 660 Hz above 95 %',
   assert.ok(share > 0.95, `tone share ${share}`);
 });
 
-test('Ogg Vorbis is recognised and rejected with one line naming the file', async () => {
+test('Ogg Vorbis (oggenc q3, stb_vorbis): rate, channels, exact length, and SNR against the source above 25 dB', async () => {
+  const wav = await readAudioFile(fixturePath('tone.wav'));
+  const ogg = await readAudioFile(fixturePath('tone.ogg'));
+  assert.equal(ogg.format, 'ogg-vorbis');
+  assert.equal(ogg.sampleRate, 16000);
+  assert.equal(ogg.channels, 2);
+  assert.equal(ogg.samples.length, wav.samples.length);
+  const snr = snrDb(wav.samples, ogg.samples);
+  assert.ok(snr > 25, `SNR ${snr.toFixed(1)} dB`);
+});
+
+test('a cut Ogg Vorbis file and an Ogg of another codec are one-line errors naming the file', async () => {
+  const ogg = readFileSync(fixturePath('tone.ogg'));
   await assert.rejects(
-    readAudioFile(fixturePath('tone.ogg')),
-    (e: unknown) => e instanceof UserError && /tone\.ogg: Ogg Vorbis is not supported/.test(e.message),
+    decodeAudio(ogg.subarray(0, 3000), 'cut.ogg'),
+    (e: unknown) => e instanceof UserError && e.message === 'cut.ogg: invalid or truncated Ogg Vorbis stream (stb_vorbis cannot decode it)',
+  );
+  const other = readFileSync(fixturePath('tone.opus'));
+  other.set(new TextEncoder().encode('Xpus'), other.indexOf('OpusHead')); // an identification packet no decoder claims
+  await assert.rejects(
+    decodeAudio(other, 'theora.ogg'),
+    (e: unknown) =>
+      e instanceof UserError && /^theora\.ogg: Ogg with a codec other than Opus, Vorbis or FLAC is not supported/.test(e.message),
   );
 });
 
