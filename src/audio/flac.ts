@@ -2,12 +2,13 @@
  * FLAC reader (RFC 9639), native ("fLaC", optionally after an ID3v2 tag) and in Ogg (the "\x7FFLAC" mapping), with
  * the same output as readWav: openSMILE's float32 mono mix-down s = (Σ_c x_c) / nChan / D (see wav.ts). Samples
  * are first placed in their WAV container (12-bit in 16, 20-bit in 24 bits), so a FLAC made from a WAV decodes to
- * exactly the WAV's samples. Every frame's CRC-8 (header) and CRC-16 (frame) is checked: a damaged or truncated
- * file is one UserError naming it, never silently different audio. Our own decoder because every FLAC decoder on
+ * exactly the WAV's samples. Every frame's CRC-8 (header) and CRC-16 (frame) and the stream's MD5 signature are
+ * checked: a damaged or truncated file is one UserError naming it, never silently different audio. Our own decoder because every FLAC decoder on
  * npm depends on an LGPL-licensed parser.
  */
 import { fileError } from '../util/errors.js';
 import { BitReader, FlacFormatError, crc16, crc8, pow2 } from './flac-bits.js';
+import { FlacMd5 } from './flac-md5.js';
 import { decodeSubframe } from './flac-subframe.js';
 import { concatBytes, readOggPackets } from './ogg.js';
 import { id3v2Length } from './sniff.js';
@@ -20,6 +21,8 @@ interface StreamInfo {
   bitsPerSample: number;
   /** 0 when the encoder did not know it */
   totalSamples: number;
+  /** MD5 of the unencoded samples; all zero when the encoder did not compute it */
+  md5: Uint8Array;
 }
 
 /** What a frame header (§9.1) says about its frame. */
@@ -84,7 +87,7 @@ function parseStreamInfo(b: Uint8Array, o: number, length: number): StreamInfo {
   const totalSamples = r.readUint(36);
   if (sampleRate === 0) throw new FlacFormatError('sample rate 0 in STREAMINFO');
   if (bitsPerSample < 4) throw new FlacFormatError(`${bitsPerSample} bits per sample in STREAMINFO (4 to 32 allowed)`);
-  return { sampleRate, channels, bitsPerSample, totalSamples };
+  return { sampleRate, channels, bitsPerSample, totalSamples, md5: b.subarray(o + 18, o + 34) };
 }
 
 /** Ogg FLAC: packet 1 is "\x7FFLAC", version, header count, "fLaC" and STREAMINFO; one frame per audio packet. */
@@ -107,6 +110,7 @@ function decodeFrames(bytes: Uint8Array, off: number, info: StreamInfo): WavAudi
   let out: Float32Array<ArrayBuffer> = new Float32Array(totalSamples > 0 ? totalSamples : 65536);
   let block: Float64Array[] = [];
   let n = 0;
+  const md5 = info.md5.some((x) => x !== 0) ? new FlacMd5(bitsPerSample) : null;
   while (off < bytes.length && !(totalSamples > 0 && n >= totalSamples)) {
     if (bytes[off] !== 0xff || (bytes[off + 1] & 0xfe) !== 0xf8) {
       if (bytes.length - off === 128 && ascii(bytes, off, 3) === 'TAG') break; // an ID3v1 tag at the end
@@ -122,6 +126,7 @@ function decodeFrames(bytes: Uint8Array, off: number, info: StreamInfo): WavAudi
     if (crc16(bytes, off, crcAt) !== ((bytes[crcAt] << 8) | bytes[crcAt + 1]))
       throw new FlacFormatError(`the frame at byte ${off} fails its CRC-16 check (damaged data)`);
     restoreStereo(h.assignment, block, h.blockSize);
+    md5?.update(block, h.blockSize);
     if (n + h.blockSize > out.length) out = grow(out, n + h.blockSize);
     mixDownFrame(block, h.blockSize, bitsPerSample, out, n);
     n += h.blockSize;
@@ -130,6 +135,7 @@ function decodeFrames(bytes: Uint8Array, off: number, info: StreamInfo): WavAudi
   if (totalSamples > 0 && n < totalSamples)
     throw new FlacFormatError(`truncated: ${n} of the ${totalSamples} samples STREAMINFO announces`);
   if (n === 0) throw new FlacFormatError('no audio frames');
+  if (md5 !== null && !md5.matches(info.md5)) throw new FlacFormatError('the decoded audio does not match the MD5 signature in STREAMINFO');
   return { samples: n === out.length ? out : out.slice(0, n), sampleRate: info.sampleRate, channels, bitsPerSample, format: 'pcm' };
 }
 

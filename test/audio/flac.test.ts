@@ -160,6 +160,9 @@ test('truncated or damaged FLAC: one-line UserError naming the file and the prob
   const flac = readFileSync(fixturePath('tone.flac'));
   await assertFlacError(flac.subarray(0, Math.floor(flac.length * 0.6)), 'cut.flac', /truncated/);
   await assertFlacError(flac.subarray(0, 30), 'head.flac', /truncated in a metadata block/);
+  const wrongMd5 = Buffer.from(flac);
+  wrongMd5[4 + 4 + 18 + 5] ^= 0x40; // STREAMINFO's MD5 signature of the audio starts at its byte 18
+  await assertFlacError(wrongMd5, 'md5.flac', /the decoded audio does not match the MD5 signature in STREAMINFO$/);
   const oga = readFileSync(fixturePath('flac/s24-44k.oga'));
   await assertFlacError(oga.subarray(0, oga.length - 2000), 'cut.oga', /invalid Ogg FLAC file: truncated: \d+ of the 1323 samples/);
   // one bit flipped in a VERBATIM sample changes no structure: only the frame's CRC-16 can tell
