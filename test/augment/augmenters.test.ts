@@ -120,7 +120,7 @@ test("constructors validate options with each augmenter's schema; the registry i
   assert.throws(() => new DuplicateAugmenter({ count: { times: -2 } }), /duplicate augmenter: count/);
   assert.equal(new SmoteAugmenter().options.smoteK, 5);
   assert.deepEqual(new DuplicateAugmenter().options.count, { times: 10 });
-  assert.deepEqual(AUGMENTER_NAMES, Object.keys(AUGMENTERS));
+  assert.deepEqual(AUGMENTER_NAMES, [...Object.keys(AUGMENTERS), 'recommended']);
   assert.deepEqual(AUGMENTER_NAMES.filter(isGenerative), ['adan', 'aae', 'adan-separate']);
   assert.equal(adanVariant('aae'), 'aae');
   assert.equal(adanVariant('adan'), undefined);
