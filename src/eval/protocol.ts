@@ -2,15 +2,8 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { deriveSeed } from './seeds.js';
 import { leaveOneGroupOut, type Fold } from './folds.js';
-import {
-  aliasWarnings,
-  compareWithBaselines,
-  summarise,
-  type Comparison,
-  type FoldPredictions,
-  type MethodResult,
-  type TrainOn,
-} from './results.js';
+import { compareWithBaselines, summarise, type Comparison, type FoldPredictions, type MethodResult, type TrainOn } from './results.js';
+import { aliasWarnings } from './results.js';
 import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
 import type { FoldTrainingRows } from './training-rows.js';
 import { UserError } from '../util/errors.js';
