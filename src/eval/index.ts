@@ -31,7 +31,7 @@ export {
   type EvaluateHooks,
 } from './protocol.js';
 export { mergeResults, combineMethods } from './merge.js';
-export { protocolRows, protocolOf, type ProtocolRow, type RowsSource } from './protocol-rows.js';
+export { protocolRows, protocolOf, protocolVerdictLine, methodLabel, type ProtocolRow, type RowsSource } from './protocol-rows.js';
 export { evalDataFromTable, type DatasetOptions } from './dataset.js';
 export { defaultDeps, type DefaultDepsOptions } from './defaults.js';
 export { fitStandardizer } from './normaliser.js';

@@ -1,3 +1,4 @@
+import { pEquals } from './format.js';
 import { mean, std } from './metrics.js';
 import { methodKey, verdictOf, type ResolvedAugmenter, type Verdict } from './results.js';
 
@@ -51,7 +52,8 @@ export function protocolRows(res: RowsSource): ProtocolRow[] {
   return res.results.map((r) => {
     const key = methodKey(r);
     const cs = (res.comparisons ?? []).filter((c) => c.b === key && c.p !== null);
-    const c = r.augment === 'none' ? undefined : (cs.find((x) => x.test === 'paired t-test over repeats') ?? cs.find((x) => x.test === 'McNemar'));
+    const c =
+      r.augment === 'none' ? undefined : (cs.find((x) => x.test === 'paired t-test over repeats') ?? cs.find((x) => x.test === 'McNemar'));
     const wa = r.waRepeats?.length ? r.waRepeats : [r.wa];
     const uar = r.uarRepeats?.length ? r.uarRepeats : [r.uar];
     const vs = c ? { test: c.test, p: c.p!, diffWa: c.diffWa ?? NaN, diffUar: c.diffUar ?? NaN } : undefined;
@@ -71,4 +73,24 @@ export function protocolRows(res: RowsSource): ProtocolRow[] {
       seconds: r.seconds ?? NaN,
     };
   });
+}
+
+/** "+1.23" / "-0.40" */
+export const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
+
+/** "recommended (= recolour) + SVM" */
+export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'classifier'>): string {
+  return `${r.augment}${r.resolvedAs ? ` (= ${r.resolvedAs.augment})` : ''} + ${r.classifier.toUpperCase()}`;
+}
+
+/** One plain line per protocol: each augmented method better / worse / no different from none, with its p. */
+export function protocolVerdictLine(rows: readonly ProtocolRow[]): string {
+  const parts = rows
+    .filter((r) => r.vsNone)
+    .map((r) => {
+      const v = r.vsNone!;
+      const word = v.verdict === 'no difference' ? 'no difference from none' : `${v.verdict.toUpperCase()} than none`;
+      return `${methodLabel(r)} ${word} (WA ${signed(v.diffWa)}, UAR ${signed(v.diffUar)}; ${v.test} ${pEquals(v.p)})`;
+    });
+  return `${rows[0]?.protocol ?? '?'}: ${parts.length ? parts.join('; ') : 'no augmented method to compare'}.`;
 }

@@ -2,7 +2,7 @@
 // the test against no augmentation with the same classifier and protocol, a plain verdict). Used by
 // `adan reproduce emodb` (the "beyond the paper" table) and bench/beyond-paper.ts.
 import { pEquals } from '../eval/format.js';
-import type { ProtocolRow } from '../eval/protocol-rows.js';
+import { methodLabel, protocolVerdictLine, signed, type ProtocolRow } from '../eval/protocol-rows.js';
 import type { Normalisation } from '../eval/speaker-norm.js';
 
 export { protocolRows, type ProtocolRow } from '../eval/protocol-rows.js';
@@ -11,28 +11,10 @@ export { protocolRows, type ProtocolRow } from '../eval/protocol-rows.js';
 export const BEYOND_PROTOCOLS: readonly Normalisation[] = ['per-fold', 'speaker-enrol:20', 'speaker'];
 
 const f2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '-');
-const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
 
 function pad(rows: string[][]): string {
   const w = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   return rows.map((r) => r.map((c, j) => (j <= 1 ? c.padEnd(w[j]) : c.padStart(w[j]))).join('  ')).join('\n');
-}
-
-/** "recommended (= recolour) + SVM" */
-export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'classifier'>): string {
-  return `${r.augment}${r.resolvedAs ? ` (= ${r.resolvedAs.augment})` : ''} + ${r.classifier.toUpperCase()}`;
-}
-
-/** One plain line per protocol: each augmented method better / worse / no different from none, with its p. */
-export function protocolVerdictLine(rows: readonly ProtocolRow[]): string {
-  const parts = rows
-    .filter((r) => r.vsNone)
-    .map((r) => {
-      const v = r.vsNone!;
-      const word = v.verdict === 'no difference' ? 'no difference from none' : `${v.verdict.toUpperCase()} than none`;
-      return `${methodLabel(r)} ${word} (WA ${signed(v.diffWa)}, UAR ${signed(v.diffUar)}; ${v.test} ${pEquals(v.p)})`;
-    });
-  return `${rows[0]?.protocol ?? '?'}: ${parts.length ? parts.join('; ') : 'no augmented method to compare'}.`;
 }
 
 /** The table of rows (each naming its protocol) and a verdict line per protocol. */
