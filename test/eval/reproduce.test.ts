@@ -38,6 +38,22 @@ test('adan reproduce emodb --quick (golden IS11 features): Table I rows, paper n
     // a --quick smoke run draws no verdicts and says so
     assert.match(stdout, /SMOKE RUN \(--quick\): tiny settings, one repeat; no verdicts/);
     assert.doesNotMatch(stdout, /improved over|did not (significantly )?improve over|was WORSE than/);
+    // after Table I, the "beyond the paper" table: recommended and none, SVM and DNN, each row naming its protocol
+    const beyond = stdout.slice(stdout.indexOf('Beyond the paper'));
+    assert.ok(stdout.indexOf('Beyond the paper') > stdout.indexOf('Table I'));
+    for (const p of ['per-fold', 'speaker-enrol:20', 'speaker'])
+      for (const m of ['none \\+ SVM', 'none \\+ DNN', 'recommended \\(= recolour\\) \\+ SVM', 'recommended \\(= recolour\\) \\+ DNN'])
+        assert.match(beyond, new RegExp(`^${p} +${m} `, 'm'), `${p} ${m}`);
+    assert.match(beyond, /recommended = recolour \{"count":\{"times":1\}\} \(recommended with --normalisation per-fold\)/);
+    for (const p of ['per-fold', 'speaker-enrol-20', 'speaker']) {
+      const b = JSON.parse(readFileSync(join(dir, 'beyond', p, 'results.json'), 'utf8')) as EvaluationResults;
+      assert.equal(b.protocol, p.replace('enrol-', 'enrol:'));
+      assert.equal(b.config.beyond, true);
+      const rec = b.results.find((x) => x.augment === 'recommended' && x.classifier === 'svm')!;
+      assert.deepEqual(rec.resolvedAs?.augment, 'recolour');
+      assert.deepEqual(rec.resolvedAs?.settings, { count: { times: 1 } });
+      assert.equal(rec.resolvedAs?.normalisation, 'per-fold');
+    }
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as EvaluationResults;
     assert.equal(r.results.length, 7);
     assert.equal(r.dataset.rows, 535);
