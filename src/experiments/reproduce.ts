@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { AdanOptions } from '../adan/index.js';
-import type { AugmenterSettings } from '../augment/registry.js';
+import { RECOMMENDED, adanVariant, isGenerative, type AugmenterSettings } from '../augment/registry.js';
 import type { SampleCount } from '../augment/types.js';
 import { emodbCorpusOrDownload, emodbSummary } from '../data/emodb-corpus.js';
 import { withEmodbMeta } from '../data/emodb-names.js';
@@ -17,7 +17,6 @@ import { formatPaperComparison, isSmokeRun, SMOKE_RUN_NOTE, verdicts } from '../
 import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPER_TABLE_I, type PaperRow } from './paper.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Method } from '../eval/protocol.js';
 import type { Normalisation } from '../eval/speaker-norm.js';
-import { RECOMMENDED } from '../augment/registry.js';
 import { BEYOND_PROTOCOLS, formatProtocolTable, protocolRows } from './beyond.js';
 import { writeFoldTrainingRows } from '../eval/training-rows.js';
 
@@ -82,7 +81,11 @@ async function evaluateTable(
     if (!methods.some((m) => m.augment === 'none' && m.classifier === c)) methods.push({ augment: 'none', classifier: c, trainOn: 'real' });
   }
   const augment = [...new Set(methods.map((m) => m.augment))];
-  const settings: AugmenterSettings = { count: s.count, noiseStd: s.noiseStd, smoteK: s.smoteK, adan: { adan: s.adan } };
+  // Every generative augmenter run (e.g. an alias that resolves to an ADAN variant) trains with the run's ADAN options.
+  const adan = Object.fromEntries(
+    augment.filter(isGenerative).map((a) => [a, { ...s.adan, ...(adanVariant(a) !== undefined ? { variant: adanVariant(a) } : {}) }]),
+  );
+  const settings: AugmenterSettings = { count: s.count, noiseStd: s.noiseStd, smoteK: s.smoteK, adan: { adan: s.adan, ...adan } };
   const config: EvaluateConfig = {
     augment,
     classifiers: [...new Set(methods.map((m) => m.classifier))],

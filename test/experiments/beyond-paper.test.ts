@@ -8,6 +8,7 @@ import { loadFeatureTable } from '../../src/data/load-table.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { defaultDeps } from '../../src/eval/defaults.js';
 import { runEvaluation, type EvaluationResults } from '../../src/eval/protocol.js';
+import { RECOMMENDED } from '../../src/augment/registry.js';
 
 /** 4 speakers x 3 classes x 6 utterances, 4 features: a class offset, a speaker offset and deterministic jitter. */
 function tinyTable(dir: string): string {
@@ -89,7 +90,7 @@ test('bench/beyond-paper: --jobs 2 and --jobs 1 give identical merged results, e
     // rows name their protocol; the alias names what it ran; quality on the one fold asked for
     assert.deepEqual([...new Set(two.rows.map((r) => r.protocol))], ['per-fold', 'speaker-enrol:4']);
     const rec = two.rows.find((r) => r.augment === 'recommended')!;
-    assert.equal(rec.resolvedAs?.augment, 'recolour');
+    assert.equal(rec.resolvedAs?.augment, RECOMMENDED.augment);
     assert.ok(rec.vsNone && rec.vsNone.test === 'paired t-test over repeats');
     assert.equal(two.quality.length, 2 * 2);
     assert.ok(two.quality.every((q) => q.fold === 1 && q.group === 's1' && q.knnRecall >= 0 && q.knnRecall <= 1));

@@ -13,6 +13,7 @@ import type { EvalData } from '../../src/eval/types.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
 import { beyondDir } from '../../src/experiments/reproduce.js';
 import { makeRunFolder } from './helpers.js';
+import { RECOMMENDED } from '../../src/augment/registry.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const PROTOCOLS: Normalisation[] = ['per-fold', 'speaker-enrol:4', 'speaker'];
@@ -97,9 +98,13 @@ test(
       );
       assert.deepEqual(
         beyond.map((r) => r[1]),
-        PROTOCOLS.flatMap(() => ['none + SVM', 'recommended (= recolour) + SVM']),
+        PROTOCOLS.flatMap(() => ['none + SVM', `recommended (= ${RECOMMENDED.augment}) + SVM`]),
       );
-      assert.ok(beyond.filter((r) => r[1].startsWith('recommended')).every((r) => r[2] === 'recolour {"count":{"times":1}}'));
+      assert.ok(
+        beyond
+          .filter((r) => r[1].startsWith('recommended'))
+          .every((r) => r[2] === `${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)}`),
+      );
       assert.ok(beyond.filter((r) => r[1].startsWith('recommended')).every((r) => ['better', 'worse', 'no difference'].includes(r[12])));
       const verdicts = await page.$$eval('ul.verdicts li', (lis) => lis.map((li) => li.textContent ?? ''));
       assert.equal(verdicts.length, 3);
@@ -107,7 +112,7 @@ test(
         assert.match(
           v,
           new RegExp(
-            `^${PROTOCOLS[i]}: recommended \\(= recolour\\) \\+ SVM (BETTER than none|WORSE than none|no difference from none) \\(WA [+-]\\d+\\.\\d\\d, UAR [+-]\\d+\\.\\d\\d; paired t-test over repeats p [=<] [\\d.]+\\)\\.$`,
+            `^${PROTOCOLS[i]}: recommended \\(= ${RECOMMENDED.augment}\\) \\+ SVM (BETTER than none|WORSE than none|no difference from none) \\(WA [+-]\\d+\\.\\d\\d, UAR [+-]\\d+\\.\\d\\d; paired t-test over repeats p [=<] [\\d.]+\\)\\.$`,
           ),
         ),
       );
