@@ -10,8 +10,9 @@
 // from (seed, method, repeat, fold), so the merged numbers equal one sequential runEvaluation over everything.
 //
 // Usage: node dist/bench/beyond-paper.js [--augment a,b|all] [--classifiers svm,dnn] [--protocols per-fold,...]
-//   [--repeats 5] [--seed 1] [--times 1] [--jobs N] [--pieces DIR] [--out FILE] [--table CSV --label-col label
-//   --group-col speaker] [--adan-preset paper] [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
+//   [--repeats 5] [--generative-repeats R] [--generative-protocols per-fold,...] [--seed 1] [--times 1] [--jobs N]
+//   [--pieces DIR] [--out FILE] [--table CSV --label-col label --group-col speaker] [--adan-preset paper]
+//   [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
 // Default augmenters: every registered one except none (always run), the aliases and the paper's slow ADAN variants
 // (adan, aae, adan-separate; name them to include them).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -47,6 +48,9 @@ export interface BeyondOptions {
   classifiers: string[];
   protocols: Normalisation[];
   repeats: number;
+  /** Generative augmenters (ADAN training per fold: hours over all pieces) only under these protocols / this many seeds. */
+  generativeProtocols?: Normalisation[];
+  generativeRepeats?: number;
   seed: number;
   /** Synthetic rows = times x the training fold, for every augmenter (an alias keeps its own fixed count). */
   times: number;
@@ -111,13 +115,22 @@ function classifierOptions(o: BeyondOptions): { svm: Record<string, unknown>; dn
   return { svm: {}, dnn: { activation: 'relu', ...(o.dnnEpochs ? { epochs: o.dnnEpochs } : {}) } };
 }
 
+/** How many seeds and which protocols an augmenter runs under (generative ones may be limited). */
+function scopeOf(o: BeyondOptions, augment: string): { repeats: number; protocols: readonly Normalisation[] } {
+  if (!isGenerative(augment)) return { repeats: o.repeats, protocols: o.protocols };
+  return {
+    repeats: Math.min(o.repeats, o.generativeRepeats ?? o.repeats),
+    protocols: o.protocols.filter((p) => !o.generativeProtocols || o.generativeProtocols.includes(p)),
+  };
+}
+
 function evaluateConfig(o: BeyondOptions, p: Piece): EvaluateConfig {
   const adan = generativeOptions([p.augment], o.adanPreset, o.adanEpochs?.toString(), undefined);
   return {
     augment: [p.augment],
     classifiers: o.classifiers,
     trainOn: ['real+synthetic'],
-    repeats: o.repeats,
+    repeats: scopeOf(o, p.augment).repeats,
     seed: o.seed,
     normalisation: p.protocol,
     fold: p.fold,
@@ -209,7 +222,9 @@ export async function runPiece(o: BeyondOptions, data: EvalData, p: Piece): Prom
 
 /** The settings every piece's numbers depend on (not jobs, output files or the list of augmenters / protocols). */
 function settingsHash(o: BeyondOptions, data: EvalData): string {
-  const { jobs: _j, pieces: _p, augment: _a, protocols: _pr, ...rest } = o;
+  // Which pieces run (augmenters, protocols, how many seeds) does not change any piece's numbers: seeds derive from
+  // (seed, method, repeat, fold), so a cached piece serves any run that includes it.
+  const { jobs: _j, pieces: _p, augment: _a, protocols: _pr, repeats: _r, generativeProtocols: _gp, generativeRepeats: _gr, ...rest } = o;
   const h = createHash('sha256');
   h.update(JSON.stringify({ ...rest, version: packageVersion(), rows: data.rows, cols: data.cols }));
   h.update(Buffer.from(data.x.buffer, data.x.byteOffset, data.x.byteLength));
@@ -331,22 +346,30 @@ export async function runBeyond(o: BeyondOptions, log: (m: string) => void = () 
   const results: EvaluationResults[] = [];
   const quality: PieceQuality[] = [];
   for (const protocol of o.protocols) {
-    const perAugment = augment.map((a) => {
+    const run = augment.filter((a) => scopeOf(o, a).protocols.includes(protocol));
+    const perAugment = run.map((a) => {
       const files = all.filter((p) => p.protocol === protocol && p.augment === a).map((p) => pieceFile(dir, p));
       const parts = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as PieceFile);
       for (const part of parts) if (part.quality) quality.push(part.quality);
+      // A cached piece may come from a run with another number of seeds: this run's count is the one merged.
+      const repeats = scopeOf(o, a).repeats;
       return mergeResults(
-        parts.map((part) => part.results),
+        parts.map((part) => ({ ...part.results, config: { ...part.results.config, repeats } })),
         files,
       );
     });
-    results.push(combineMethods(perAugment, augment));
+    results.push(combineMethods(perAugment, run));
   }
   const rows = results.flatMap(protocolRows);
   const notes = [
     'WA / UAR: percent on predictions pooled over the folds; mean and sample sd over seeds (repeats).',
     'vsNone: paired t-test over seeds against no augmentation with the same classifier and protocol (McNemar on one seed).',
     `quality: feature space, on fold ${o.qualityFold} (held-out ${o.groupCol} ${results[0]?.dataset.groups[o.qualityFold]}) of repeat 0 only, per protocol; real = the training fold as the augmenter saw it (speaker-normalised under the speaker modes).`,
+    ...(o.generativeProtocols || o.generativeRepeats
+      ? [
+          `generative augmenters (ADAN training per fold) only under ${(o.generativeProtocols ?? o.protocols).join(', ')} with ${Math.min(o.repeats, o.generativeRepeats ?? o.repeats)} seed(s); their tests vs none pair the seeds both have.`,
+        ]
+      : []),
     'seconds per row: augmentation + classifier time summed over folds and seeds (CPU of the piece); wallSeconds: this invocation (cached pieces cost nothing).',
     ...Object.entries(AUGMENTER_ALIASES).map(
       ([n, a]) => `${n} = ${a.augment} ${JSON.stringify(a.settings)}, recommended with --normalisation ${a.normalisation}.`,
@@ -391,6 +414,8 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
     classifiers: list('--classifiers', ['svm', 'dnn']),
     protocols: list('--protocols', [...BEYOND_PROTOCOLS]).map(parseNormalisation),
     repeats: num('--repeats', 5)!,
+    generativeProtocols: arg('--generative-protocols')?.split(',').filter(Boolean).map(parseNormalisation),
+    generativeRepeats: num('--generative-repeats', undefined),
     seed: num('--seed', 1)!,
     times: num('--times', 1)!,
     noiseStd: num('--noise-std', 0.1)!,
@@ -410,6 +435,15 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
 
 async function main(argv: string[]): Promise<void> {
   if (argv.includes('--worker')) return workerMain();
+  if (argv.includes('--help')) {
+    const lines = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n');
+    const header = lines.slice(
+      0,
+      lines.findIndex((l) => !l.startsWith('//')),
+    );
+    process.stdout.write(header.map((l) => l.slice(3)).join('\n') + '\n');
+    return;
+  }
   const { out, ...o } = parseArgs(argv);
   const res = await runBeyond(o, (m) => process.stderr.write(`${m}\n`));
   const { results, ...summary } = res;
