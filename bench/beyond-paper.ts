@@ -364,13 +364,16 @@ export async function runBeyond(o: BeyondOptions, log: (m: string) => void = () 
   const notes = [
     'WA / UAR: percent on predictions pooled over the folds; mean and sample sd over seeds (repeats).',
     'vsNone: paired t-test over seeds against no augmentation with the same classifier and protocol (McNemar on one seed).',
-    `quality: feature space, on fold ${o.qualityFold} (held-out ${o.groupCol} ${results[0]?.dataset.groups[o.qualityFold]}) of repeat 0 only, per protocol; real = the training fold as the augmenter saw it (speaker-normalised under the speaker modes).`,
+    `quality: feature space, on fold ${o.qualityFold} (held-out ${o.groupCol} ${results[0]?.dataset.groups[o.qualityFold]}) ` +
+      'of repeat 0 only, per protocol; real = the training fold as the augmenter saw it (speaker-normalised under the speaker modes).',
     ...(o.generativeProtocols || o.generativeRepeats
       ? [
-          `generative augmenters (ADAN training per fold) only under ${(o.generativeProtocols ?? o.protocols).join(', ')} with ${Math.min(o.repeats, o.generativeRepeats ?? o.repeats)} seed(s); their tests vs none pair the seeds both have.`,
+          `generative augmenters (ADAN training per fold) only under ${(o.generativeProtocols ?? o.protocols).join(', ')} ` +
+            `with ${Math.min(o.repeats, o.generativeRepeats ?? o.repeats)} seed(s); their tests vs none pair the seeds both have.`,
         ]
       : []),
-    'seconds per row: augmentation + classifier time summed over folds and seeds (CPU of the piece); wallSeconds: this invocation (cached pieces cost nothing).',
+    'seconds per row: augmentation + classifier time summed over folds and seeds (CPU of the piece); ' +
+      'wallSeconds: this invocation (cached pieces cost nothing).',
     ...Object.entries(AUGMENTER_ALIASES).map(
       ([n, a]) => `${n} = ${a.augment} ${JSON.stringify(a.settings)}, recommended with --normalisation ${a.normalisation}.`,
     ),

@@ -54,7 +54,8 @@ export const RECOMMENDED: AugmenterAlias = {
   settings: { count: { times: 1 } },
   normalisation: 'per-fold',
   reason:
-    "adds speaker variability (the error source of speaker-independent SER) from training speakers only; per-fold because speaker normalisation can remove emotion when speakers' emotion mixes differ",
+    'adds speaker variability (the error source of speaker-independent SER) from training speakers only; per-fold because ' +
+    "speaker normalisation can remove emotion when speakers' emotion mixes differ",
 };
 
 export const AUGMENTER_ALIASES = { recommended: RECOMMENDED } as const satisfies Record<string, AugmenterAlias>;

@@ -149,7 +149,8 @@ function beyondText(results: EvaluationResults[], repeats: number): string[] {
   const verdictStart = table.indexOf('');
   return [
     `Beyond the paper: EmoDB, IS11, leave-one-speaker-out, WA / UAR (%) pooled over folds, mean and sd over ${repeats} seed(s); ` +
-      `recommended = ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)} (recommended with --normalisation ${RECOMMENDED.normalisation}).`,
+      `recommended = ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)} ` +
+      `(recommended with --normalisation ${RECOMMENDED.normalisation}).`,
     'Protocols: per-fold = z-norm with the training fold; speaker-enrol:20 = each speaker by its own statistics, the test speaker from 20 ' +
       'unlabelled enrolment utterances that are not scored; speaker = the test speaker from all its unlabelled utterances (transductive).',
     '',

@@ -111,22 +111,49 @@ ${folds.length ? `<details><summary>Per-fold scores (${folds.length} rows)</summ
 function beyondRow(r: ProtocolRow): string {
   const v = r.vsNone;
   const settings = r.resolvedAs ? `${r.resolvedAs.augment} ${JSON.stringify(r.resolvedAs.settings)}` : '';
-  return `<tr data-protocol="${escapeHtml(r.protocol)}" data-method="${escapeHtml(r.method)}">${td(r.protocol)}${td(methodLabel(r))}${td(settings)}${td(r.trainOn)}${td(String(r.seeds))}${num(r.wa)}${num(r.waSd)}${num(r.uar)}${num(r.uarSd)}${num(v?.diffWa ?? null)}${num(v?.p ?? null, 4)}${td(v?.test ?? '')}${td(v?.verdict ?? '')}</tr>`;
+  const cells = [
+    td(r.protocol),
+    td(methodLabel(r)),
+    td(settings),
+    td(r.trainOn),
+    td(String(r.seeds)),
+    num(r.wa),
+    num(r.waSd),
+    num(r.uar),
+    num(r.uarSd),
+    num(v?.diffWa ?? null),
+    num(v?.p ?? null, 4),
+    td(v?.test ?? ''),
+    td(v?.verdict ?? ''),
+  ];
+  return `<tr data-protocol="${escapeHtml(r.protocol)}" data-method="${escapeHtml(r.method)}">${cells.join('')}</tr>`;
 }
+
+const BEYOND_HEAD = ['protocol', 'method', 'resolves to', 'train on', 'seeds', 'WA', 'WA sd', 'UAR', 'UAR sd', 'Δ WA vs none', 'p', 'test'];
+
+const BEYOND_NOTE =
+  'The recommended settings (<code>--augment recommended</code>) and no augmentation under each normalisation protocol: ' +
+  "per-fold = z-norm with the training fold's statistics; speaker-enrol:K = each speaker normalised by its own statistics, " +
+  "the test speaker's from K unlabelled enrolment utterances that are then not scored; speaker = the test speaker's from all " +
+  'its unlabelled utterances (transductive). WA / UAR in percent pooled over folds, mean and sd over seeds; the test is ' +
+  'against no augmentation with the same classifier and protocol.';
+
+const BEYOND_LINK = '<a href="#beyond">beyond the paper</a>';
+
+const isBeyond = (r: ResultsInput): boolean => r.data.config.beyond === true;
 
 /** The "beyond the paper" table (results marked beyond by `adan reproduce`): every row names its protocol; a verdict per protocol. */
 function beyondSection(results: readonly ResultsInput[]): string {
-  const docs: EvalResults[] = results.filter((r) => r.data.config.beyond === true).map((r) => r.data);
+  const docs: EvalResults[] = results.filter(isBeyond).map((r) => r.data);
   if (docs.length === 0) return '';
   const rows = docs.flatMap((d) => protocolRows(d));
   const protocols = [...new Set(rows.map((r) => r.protocol))];
-  const smoke = docs.some((d) => d.config.quick === true);
-  const verdicts = smoke
-    ? SMOKE_BANNER
-    : `<ul class="verdicts">${protocols.map((p) => `<li data-protocol="${escapeHtml(p)}">${escapeHtml(protocolVerdictLine(rows.filter((r) => r.protocol === p)))}</li>`).join('')}</ul>`;
+  const line = (p: string): string =>
+    `<li data-protocol="${escapeHtml(p)}">${escapeHtml(protocolVerdictLine(rows.filter((r) => r.protocol === p)))}</li>`;
+  const verdicts = docs.some((d) => d.config.quick === true) ? SMOKE_BANNER : `<ul class="verdicts">${protocols.map(line).join('')}</ul>`;
   return `<h2 id="beyond">Beyond the paper</h2>
-<p class="meta">The recommended settings (<code>--augment recommended</code>) and no augmentation under each normalisation protocol: per-fold = z-norm with the training fold's statistics; speaker-enrol:K = each speaker normalised by its own statistics, the test speaker's from K unlabelled enrolment utterances that are then not scored; speaker = the test speaker's from all its unlabelled utterances (transductive). WA / UAR in percent pooled over folds, mean and sd over seeds; the test is against no augmentation with the same classifier and protocol.</p>
-${table('beyond', ['protocol', 'method', 'resolves to', 'train on', 'seeds', 'WA', 'WA sd', 'UAR', 'UAR sd', 'Δ WA vs none', 'p', 'test', 'verdict'], rows.map(beyondRow))}
+<p class="meta">${BEYOND_NOTE}</p>
+${table('beyond', [...BEYOND_HEAD, 'verdict'], rows.map(beyondRow))}
 ${verdicts}`;
 }
 
@@ -247,7 +274,7 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: HtmlM
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">Made by adan ${escapeHtml(meta.version)} on ${escapeHtml(meta.created)} · embedding ${escapeHtml(meta.embedding)}, seed ${meta.seed} · sources: ${[...inputs.results.map((r) => r.file), ...inputs.models.map((m) => m.dir)].map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}</p>
-<nav><a href="#configuration">configuration</a><a href="#results">results</a>${inputs.results.some((r) => r.data.config.beyond === true) ? '<a href="#beyond">beyond the paper</a>' : ''}<a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>
+<nav><a href="#configuration">configuration</a><a href="#results">results</a>${inputs.results.some(isBeyond) ? BEYOND_LINK : ''}<a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>
 ${warnings}
 <h2 id="configuration">Configuration</h2>
 ${inputs.results.map(configSection).join('\n') || '<p>No results file given.</p>'}
