@@ -11,8 +11,8 @@
 //
 // Usage: node dist/bench/beyond-paper.js [--augment a,b|all] [--classifiers svm,dnn] [--protocols per-fold,...]
 //   [--repeats 5] [--generative-repeats R] [--generative-protocols per-fold,...] [--seed 1] [--times 1] [--jobs N]
-//   [--pieces DIR] [--out FILE] [--table CSV --label-col label --group-col speaker] [--adan-preset paper]
-//   [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
+//   [--pieces DIR (default out/beyond-paper-pieces)] [--out FILE] [--table CSV --label-col label --group-col speaker]
+//   [--adan-preset paper] [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
 // Default augmenters: every registered one except none (always run), the aliases and the paper's slow ADAN variants
 // (adan, aae, adan-separate; name them to include them).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -431,7 +431,7 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
     labelCol: arg('--label-col') ?? 'label',
     groupCol: arg('--group-col') ?? 'speaker',
     jobs: Math.max(1, num('--jobs', 1)!),
-    pieces: arg('--pieces') ?? 'beyond-paper-pieces',
+    pieces: arg('--pieces') ?? join('out', 'beyond-paper-pieces'),
     out: arg('--out'),
   };
 }
