@@ -12,7 +12,7 @@
 // Usage: node dist/bench/beyond-paper.js [--augment a,b|all] [--classifiers svm,dnn] [--protocols per-fold,...]
 //   [--repeats 5] [--generative-repeats R] [--generative-protocols per-fold,...] [--seed 1] [--times 1] [--jobs N]
 //   [--pieces DIR (default out/beyond-paper-pieces)] [--out FILE] [--table CSV --label-col label --group-col speaker]
-//   [--adan-preset paper] [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
+//   [--audio-dir DIR --perturb-cache DIR (perturb)] [--adan-preset paper] [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
 // Default augmenters: every registered one except none (always run), the aliases and the paper's slow ADAN variants
 // (adan, aae, adan-separate; name them to include them).
 import { fork, type ChildProcess } from 'node:child_process';
@@ -62,6 +62,9 @@ export interface BeyondOptions {
   /** Fold (of repeat 0) on which each augmenter's synthetic-data quality is measured. */
   qualityFold: number;
   table?: string;
+  /** perturb: folder of the rows' source audio (default for the EmoDB goldens: the shared EmoDB WAVs) and feature cache. */
+  audioDir?: string;
+  perturbCache?: string;
   labelCol: string;
   groupCol: string;
   jobs: number;
@@ -146,10 +149,16 @@ function evaluateConfig(o: BeyondOptions, p: Piece): EvaluateConfig {
   };
 }
 
+/** The perturb augmenter re-extracts each row's audio (fill its cache first: node dist/bench/perturb-cache.js). */
+function perturbSettings(o: BeyondOptions): { audioDir?: string; cacheDir?: string } {
+  const audioDir = o.audioDir ?? (o.table ? undefined : join(sharedDir(), 'data', 'emodb', 'wav'));
+  return { ...(audioDir ? { audioDir } : {}), ...(o.perturbCache ? { cacheDir: o.perturbCache } : {}) };
+}
+
 function depsFor(o: BeyondOptions, augment: string): EvalDeps {
   const adan = generativeOptions([augment], o.adanPreset, o.adanEpochs?.toString(), undefined);
   return defaultDeps({
-    augment: { count: { times: o.times }, noiseStd: o.noiseStd, smoteK: o.smoteK, adan },
+    augment: { count: { times: o.times }, noiseStd: o.noiseStd, smoteK: o.smoteK, adan, perturb: perturbSettings(o) },
     classifierOptions: classifierOptions(o),
     provenance: { command: 'bench/beyond-paper.ts' },
   });
@@ -428,6 +437,8 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
     dnnEpochs: num('--dnn-epochs', undefined),
     qualityFold: num('--quality-fold', 0)!,
     table: arg('--table'),
+    audioDir: arg('--audio-dir'),
+    perturbCache: arg('--perturb-cache'),
     labelCol: arg('--label-col') ?? 'label',
     groupCol: arg('--group-col') ?? 'speaker',
     jobs: Math.max(1, num('--jobs', 1)!),
