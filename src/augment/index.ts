@@ -11,6 +11,10 @@ export { AdanAugmenter, AaeAugmenter, AdanSeparateAugmenter, type AdanAugmenterO
 export {
   AUGMENTERS,
   AUGMENTER_NAMES,
+  AUGMENTER_ALIASES,
+  RECOMMENDED,
+  augmenterAlias,
+  type AugmenterAlias,
   augmenterHelp,
   adanVariant,
   isGenerative,

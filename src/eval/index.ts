@@ -8,7 +8,11 @@ export {
   compare,
   compareWithBaselines,
   methodKey,
+  aliasWarnings,
+  verdictOf,
   TRAIN_ON,
+  type Verdict,
+  type ResolvedAugmenter,
   type TrainOn,
   type MethodResult,
   type FoldPredictions,
@@ -26,7 +30,8 @@ export {
   type Normalisation,
   type EvaluateHooks,
 } from './protocol.js';
-export { mergeResults } from './merge.js';
+export { mergeResults, combineMethods } from './merge.js';
+export { protocolRows, protocolOf, protocolVerdictLine, methodLabel, type ProtocolRow, type RowsSource } from './protocol-rows.js';
 export { evalDataFromTable, type DatasetOptions } from './dataset.js';
 export { defaultDeps, type DefaultDepsOptions } from './defaults.js';
 export { fitStandardizer } from './normaliser.js';

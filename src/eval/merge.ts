@@ -70,10 +70,41 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
     backend: ref.backend,
     config,
     dataset: ref.dataset,
+    ...(ref.protocol ? { protocol: ref.protocol } : {}),
     ...(missing.length > 0 ? { partial: { pieces } } : {}),
     warnings: [...warnings],
     results,
     comparisons: compareWithBaselines(results),
     ...(ref.paper ? { paper: ref.paper } : {}),
+  };
+}
+
+/**
+ * Joins results of different methods on the same dataset and protocol (e.g. one merged file per augmenter) into one
+ * document: results side by side, significance recomputed against the shared no-augmentation baselines.
+ */
+export function combineMethods(parts: EvaluationResults[], names: string[] = parts.map((_, i) => `part ${i + 1}`)): EvaluationResults {
+  if (parts.length === 0) throw new UserError('combine: no results');
+  const ref = parts[0];
+  const seen = new Map<string, string>();
+  parts.forEach((p, i) => {
+    if (JSON.stringify(p.dataset) !== JSON.stringify(ref.dataset)) throw new UserError(`${names[i]}: dataset differs from ${names[0]}`);
+    if (p.protocol !== ref.protocol) throw new UserError(`${names[i]}: protocol ${p.protocol} differs from ${names[0]} (${ref.protocol})`);
+    for (const r of p.results) {
+      const k = `${r.augment}/${r.classifier}/${r.trainOn}`;
+      if (seen.has(k)) throw new UserError(`${names[i]}: method ${k} is also in ${seen.get(k)}`);
+      seen.set(k, names[i]);
+    }
+  });
+  const results = parts.flatMap((p) => p.results);
+  const augment = [...new Set(parts.flatMap((p) => (Array.isArray(p.config.augment) ? (p.config.augment as string[]) : [])))];
+  return {
+    ...ref,
+    created: new Date().toISOString(),
+    config: { ...ref.config, augment },
+    ...(parts.some((p) => p.partial) ? { partial: { pieces: parts.flatMap((p) => p.partial?.pieces ?? []) } } : {}),
+    warnings: [...new Set(parts.flatMap((p) => p.warnings))],
+    results,
+    comparisons: compareWithBaselines(results),
   };
 }

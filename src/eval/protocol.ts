@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { deriveSeed } from './seeds.js';
 import { leaveOneGroupOut, type Fold } from './folds.js';
 import { compareWithBaselines, summarise, type Comparison, type FoldPredictions, type MethodResult, type TrainOn } from './results.js';
+import { aliasWarnings } from './results.js';
 import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
 import type { FoldTrainingRows } from './training-rows.js';
 import { foldRawSpace } from './fold-raw-space.js';
@@ -207,6 +208,7 @@ export async function runEvaluation(
         'speaker statistics mix speaker and emotion, so speaker normalisation may remove emotion: compare with per-fold',
     );
   }
+  warnings.push(...aliasWarnings([...new Set(methods.map((m) => m.augment))], config.normalisation));
   if (config.normalisation === 'corpus-leaky') {
     warnings.push(LEAKY_WARNING);
     const n = deps.fitNormaliser(data.x, data.rows, cols);

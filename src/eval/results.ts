@@ -9,6 +9,7 @@ import {
   type Confusion,
 } from './metrics.js';
 import { mcnemarExact, pairedTTest } from './significance.js';
+import { augmenterAlias } from '../augment/registry.js';
 
 /** What training data a classifier saw: the real fold, only the augmenter's synthetic rows, or both. */
 export type TrainOn = 'real' | 'synthetic' | 'real+synthetic';
@@ -35,8 +36,18 @@ export interface FoldMetrics {
   n: number;
 }
 
+/** What an alias (`--augment recommended`) ran: the augmenter, its fixed settings and the protocol it is recommended with. */
+export interface ResolvedAugmenter {
+  augment: string;
+  settings: Record<string, unknown>;
+  normalisation: string;
+  reason: string;
+}
+
 export interface MethodResult {
   augment: string;
+  /** Present when `augment` is an alias: what it resolved to. */
+  resolvedAs?: ResolvedAugmenter;
   classifier: string;
   trainOn: TrainOn;
   /** Percent, on predictions pooled over folds; mean over repeats when repeats > 1. */
@@ -100,8 +111,10 @@ export function summarise(
     const m = confusionMatrix(p.y, p.pred, classes);
     return { group: p.group, wa: weightedAccuracy(m), uar: unweightedAverageRecall(m), n: p.rows.length };
   });
+  const alias = augmenterAlias(method.augment);
   return {
     ...method,
+    ...(alias ? { resolvedAs: { ...alias, settings: { ...alias.settings } } } : {}),
     wa: mean(waRepeats),
     uar: mean(uarRepeats),
     waMean: mean(folds.map((f) => f.wa)),
@@ -171,4 +184,21 @@ export function compareWithBaselines(results: MethodResult[]): Comparison[] {
     if (a) out.push(...compare(a, b));
   }
   return out;
+}
+
+/** Warnings for aliases run under another protocol than the one they are recommended with. */
+export function aliasWarnings(augment: readonly string[], normalisation: string): string[] {
+  return augment.flatMap((a) => {
+    const alias = augmenterAlias(a);
+    return alias && alias.normalisation !== normalisation
+      ? [`--augment ${a} (= ${alias.augment}) is recommended with --normalisation ${alias.normalisation}; this run uses ${normalisation}`]
+      : [];
+  });
+}
+
+/** The plain verdict on b against no augmentation: better / worse when the difference is significant at alpha, else no difference. */
+export type Verdict = 'better' | 'worse' | 'no difference';
+export function verdictOf(diffWa: number, p: number, alpha = 0.05): Verdict {
+  if (!(p < alpha)) return 'no difference';
+  return diffWa > 0 ? 'better' : diffWa < 0 ? 'worse' : 'no difference';
 }

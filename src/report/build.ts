@@ -7,6 +7,7 @@ import type { Figure } from './figures/types.js';
 import { computeQuality, type QualityReport } from './quality/index.js';
 import { stackRows, takeRows, type Samples } from './quality/matrix.js';
 import { methodKey, paperFor } from './results.js';
+import { protocolOf } from '../eval/protocol-rows.js';
 import { permutation, seededRandom } from '../util/random.js';
 import { specToSvg } from './render.js';
 import type { ReportInputs } from './inputs.js';
@@ -70,7 +71,8 @@ export async function buildReport(inputs: ReportInputs, options: Partial<ReportO
   const opts = { ...DEFAULT_REPORT_OPTIONS, ...options };
   const figs: Array<Figure & { group: string }> = [];
   inputs.results.forEach(({ data }, k) => {
-    const name = `${data.dataset.name ?? 'dataset'}${inputs.results.length > 1 ? ` #${k + 1}` : ''}`;
+    // Every figure names the normalisation protocol its numbers were measured under.
+    const name = `${data.dataset.name ?? 'dataset'}${inputs.results.length > 1 ? ` #${k + 1}` : ''}, ${protocolOf(data)}`;
     const suffix = inputs.results.length > 1 ? `-${k + 1}` : '';
     const tag = (f: Figure): Figure & { group: string } => ({ ...f, id: f.id + suffix, group: 'results' });
     figs.push(

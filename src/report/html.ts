@@ -5,7 +5,8 @@ import type { BuiltReport } from './build.js';
 import { compileToVega } from './render.js';
 import type { ReportInputs, ResultsInput } from './inputs.js';
 import type { QualityReport, SpaceMetrics } from './quality/index.js';
-import { methodKey, paperFor } from './results.js';
+import { methodKey, paperFor, type EvalResults } from './results.js';
+import { methodLabel, protocolOf, protocolRows, protocolVerdictLine, type ProtocolRow } from '../eval/protocol-rows.js';
 
 export function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -77,10 +78,11 @@ ${d.config.quick === true ? SMOKE_BANNER : ''}
 
 function resultsSection(r: ResultsInput, k: number): string {
   const d = r.data;
+  const protocol = protocolOf(d);
   const rows = d.results.map((res) => {
     const paper = paperFor(d, res)[0];
     const reps = res.waRepeats && res.waRepeats.length ? res.waRepeats.map((v) => v.toFixed(2)).join(', ') : '';
-    return `<tr data-method="${escapeHtml(methodKey(res))}">${td(res.augment)}${td(res.classifier)}${td(res.trainOn)}${num(res.wa)}${num(res.uar)}${num(res.waMean)}${num(res.waStd)}${num(res.uarMean)}${num(res.uarStd)}${td(reps)}${num(paper?.wa ?? null)}${num(paper?.uar ?? null)}${num(res.seconds ?? null, 1)}</tr>`;
+    return `<tr data-method="${escapeHtml(methodKey(res))}">${td(protocol)}${td(res.augment)}${td(res.classifier)}${td(res.trainOn)}${num(res.wa)}${num(res.uar)}${num(res.waMean)}${num(res.waStd)}${num(res.uarMean)}${num(res.uarStd)}${td(reps)}${num(paper?.wa ?? null)}${num(paper?.uar ?? null)}${num(res.seconds ?? null, 1)}</tr>`;
   });
   const ours = new Map(d.results.map((res) => [res, res]));
   const paperRows = (d.paper ?? []).map((p) => {
@@ -90,20 +92,69 @@ function resultsSection(r: ResultsInput, k: number): string {
       const v = a - b;
       return `<td class="num ${v >= 0 ? 'pos' : 'neg'}" data-value="${v}">${v >= 0 ? '+' : ''}${v.toFixed(2)}</td>`;
     };
-    return `<tr class="paper-row">${td(p.table)}${td(p.setting)}${td(match ? methodKey(match) : '(not run)')}${num(p.wa)}${num(match?.wa ?? null)}${diff(match?.wa, p.wa)}${num(p.uar)}${num(match?.uar ?? null)}${diff(match?.uar, p.uar)}</tr>`;
+    return `<tr class="paper-row">${td(p.table)}${td(p.setting)}${td(match ? methodKey(match) : '(not run)')}${td(protocol)}${num(p.wa)}${num(match?.wa ?? null)}${diff(match?.wa, p.wa)}${num(p.uar)}${num(match?.uar ?? null)}${diff(match?.uar, p.uar)}</tr>`;
   });
   const comps = (d.comparisons ?? []).map(
-    (c) => `<tr>${td(c.a)}${td(c.b)}${td(c.test)}${num(c.p ?? null, 4)}${num(c.diffWa ?? null)}</tr>`,
+    (c) => `<tr>${td(protocol)}${td(c.a)}${td(c.b)}${td(c.test)}${num(c.p ?? null, 4)}${num(c.diffWa ?? null)}</tr>`,
   );
   const folds = d.results.flatMap((res) =>
-    (res.folds ?? []).map((f) => `<tr>${td(methodKey(res))}${td(f.group)}${num(f.wa)}${num(f.uar)}${td(String(f.n))}</tr>`),
+    (res.folds ?? []).map((f) => `<tr>${td(protocol)}${td(methodKey(res))}${td(f.group)}${num(f.wa)}${num(f.uar)}${td(String(f.n))}</tr>`),
   );
-  return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}</h3>
-<p class="meta">WA = weighted accuracy, UAR = unweighted average recall, in percent on the predictions pooled over the folds (mean over repeats); "folds mean/std" over the folds of the first repeat; "WA per repeat" the pooled WA of each repeat.</p>
-${table('results', ['augment', 'classifier', 'train on', 'WA', 'UAR', 'WA folds mean', 'WA folds std', 'UAR folds mean', 'UAR folds std', 'WA per repeat', 'paper WA', 'paper UAR', 'seconds'], rows)}
-${paperRows.length ? `<h4>Side by side with the paper</h4>${table('paper', ['paper table', 'setting', 'our method', 'paper WA', 'our WA', 'Δ WA', 'paper UAR', 'our UAR', 'Δ UAR'], paperRows)}` : ''}
-${comps.length ? `<h4>Significance</h4>${table('comparisons', ['a', 'b', 'test', 'p', 'Δ WA (b − a)'], comps)}` : ''}
-${folds.length ? `<details><summary>Per-fold scores (${folds.length} rows)</summary>${table('folds', ['method', 'held-out group', 'WA', 'UAR', 'n'], folds)}</details>` : ''}`;
+  return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}, normalisation ${escapeHtml(protocol)}</h3>
+<p class="meta">Every number in this section was measured under the normalisation protocol <code>${escapeHtml(protocol)}</code>. WA = weighted accuracy, UAR = unweighted average recall, in percent on the predictions pooled over the folds (mean over repeats); "folds mean/std" over the folds of the first repeat; "WA per repeat" the pooled WA of each repeat.</p>
+${table('results', ['protocol', 'augment', 'classifier', 'train on', 'WA', 'UAR', 'WA folds mean', 'WA folds std', 'UAR folds mean', 'UAR folds std', 'WA per repeat', 'paper WA', 'paper UAR', 'seconds'], rows)}
+${paperRows.length ? `<h4>Side by side with the paper</h4>${table('paper', ['paper table', 'setting', 'our method', 'our protocol', 'paper WA', 'our WA', 'Δ WA', 'paper UAR', 'our UAR', 'Δ UAR'], paperRows)}` : ''}
+${comps.length ? `<h4>Significance</h4>${table('comparisons', ['protocol', 'a', 'b', 'test', 'p', 'Δ WA (b − a)'], comps)}` : ''}
+${folds.length ? `<details><summary>Per-fold scores (${folds.length} rows)</summary>${table('folds', ['protocol', 'method', 'held-out group', 'WA', 'UAR', 'n'], folds)}</details>` : ''}`;
+}
+
+function beyondRow(r: ProtocolRow): string {
+  const v = r.vsNone;
+  const settings = r.resolvedAs ? `${r.resolvedAs.augment} ${JSON.stringify(r.resolvedAs.settings)}` : '';
+  const cells = [
+    td(r.protocol),
+    td(methodLabel(r)),
+    td(settings),
+    td(r.trainOn),
+    td(String(r.seeds)),
+    num(r.wa),
+    num(r.waSd),
+    num(r.uar),
+    num(r.uarSd),
+    num(v?.diffWa ?? null),
+    num(v?.p ?? null, 4),
+    td(v?.test ?? ''),
+    td(v?.verdict ?? ''),
+  ];
+  return `<tr data-protocol="${escapeHtml(r.protocol)}" data-method="${escapeHtml(r.method)}">${cells.join('')}</tr>`;
+}
+
+const BEYOND_HEAD = ['protocol', 'method', 'resolves to', 'train on', 'seeds', 'WA', 'WA sd', 'UAR', 'UAR sd', 'Δ WA vs none', 'p', 'test'];
+
+const BEYOND_NOTE =
+  'The recommended settings (<code>--augment recommended</code>) and no augmentation under each normalisation protocol: ' +
+  "per-fold = z-norm with the training fold's statistics; speaker-enrol:K = each speaker normalised by its own statistics, " +
+  "the test speaker's from K unlabelled enrolment utterances that are then not scored; speaker = the test speaker's from all " +
+  'its unlabelled utterances (transductive). WA / UAR in percent pooled over folds, mean and sd over seeds; the test is ' +
+  'against no augmentation with the same classifier and protocol.';
+
+const BEYOND_LINK = '<a href="#beyond">beyond the paper</a>';
+
+const isBeyond = (r: ResultsInput): boolean => r.data.config.beyond === true;
+
+/** The "beyond the paper" table (results marked beyond by `adan reproduce`): every row names its protocol; a verdict per protocol. */
+function beyondSection(results: readonly ResultsInput[]): string {
+  const docs: EvalResults[] = results.filter(isBeyond).map((r) => r.data);
+  if (docs.length === 0) return '';
+  const rows = docs.flatMap((d) => protocolRows(d));
+  const protocols = [...new Set(rows.map((r) => r.protocol))];
+  const line = (p: string): string =>
+    `<li data-protocol="${escapeHtml(p)}">${escapeHtml(protocolVerdictLine(rows.filter((r) => r.protocol === p)))}</li>`;
+  const verdicts = docs.some((d) => d.config.quick === true) ? SMOKE_BANNER : `<ul class="verdicts">${protocols.map(line).join('')}</ul>`;
+  return `<h2 id="beyond">Beyond the paper</h2>
+<p class="meta">${BEYOND_NOTE}</p>
+${table('beyond', [...BEYOND_HEAD, 'verdict'], rows.map(beyondRow))}
+${verdicts}`;
 }
 
 function spaceRows(label: string, s: SpaceMetrics): string[] {
@@ -223,12 +274,13 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: HtmlM
 <body>
 <h1>${escapeHtml(title)}</h1>
 <p class="meta">Made by adan ${escapeHtml(meta.version)} on ${escapeHtml(meta.created)} · embedding ${escapeHtml(meta.embedding)}, seed ${meta.seed} · sources: ${[...inputs.results.map((r) => r.file), ...inputs.models.map((m) => m.dir)].map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}</p>
-<nav><a href="#configuration">configuration</a><a href="#results">results</a><a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>
+<nav><a href="#configuration">configuration</a><a href="#results">results</a>${inputs.results.some(isBeyond) ? BEYOND_LINK : ''}<a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>
 ${warnings}
 <h2 id="configuration">Configuration</h2>
 ${inputs.results.map(configSection).join('\n') || '<p>No results file given.</p>'}
 <h2 id="results">Results</h2>
 ${inputs.results.map(resultsSection).join('\n') || '<p>No results file given.</p>'}
+${beyondSection(inputs.results)}
 ${figureHtml}
 <h2 id="quality">Synthetic-data quality</h2>
 ${built.quality.map((q) => qualitySection(q.name, q.report)).join('\n') || '<p>No model folder with training rows was given (run <code>adan quality --model M</code> or give a run folder).</p>'}

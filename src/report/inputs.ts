@@ -48,6 +48,17 @@ function modelFolders(run: string): string[] {
     .map((n) => join(dir, n));
 }
 
+/** run/beyond/<protocol>/results.json files, in the order the protocols were run (per-fold, enrolment, speaker). */
+function beyondResultFiles(run: string): string[] {
+  const dir = join(run, 'beyond');
+  if (!existsSync(dir)) return [];
+  const order = (n: string): number => (n === 'per-fold' ? 0 : n.startsWith('speaker-enrol') ? 1 : n === 'speaker' ? 2 : 3);
+  return readdirSync(dir)
+    .filter((n) => existsSync(join(dir, n, 'results.json')))
+    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
+    .map((n) => join(dir, n, 'results.json'));
+}
+
 /**
  * Gathers what `adan report` shows from results JSON files and run folders (run/results.json, run/models/<name>/
  * with training-log.json and train.csv, run/quality.json), or from single model folders.
@@ -63,6 +74,8 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
     const isModel = existsSync(join(p, 'training-log.json')) || isAdanModelFolder(p);
     if (existsSync(join(p, 'results.json')))
       out.results.push({ file: join(p, 'results.json'), data: readResults(join(p, 'results.json')) });
+    // `adan reproduce emodb` writes the "beyond the paper" results under run/beyond/<protocol>/.
+    for (const f of beyondResultFiles(p)) out.results.push({ file: f, data: readResults(f) });
     const folders = isModel ? [p] : modelFolders(p);
     if (!isModel && folders.length === 0 && !existsSync(join(p, 'results.json')))
       throw fileError(p, 'neither a results file, a run folder (results.json, models/) nor a model folder');

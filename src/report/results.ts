@@ -42,6 +42,10 @@ const resultSchema = z
       )
       .optional(),
     seconds: num,
+    resolvedAs: z
+      .object({ augment: z.string(), settings: z.record(z.string(), z.unknown()), normalisation: z.string(), reason: z.string() })
+      .passthrough()
+      .optional(),
   } satisfies ShapeOf<MethodResult>)
   .passthrough();
 
@@ -66,6 +70,7 @@ export const evalResultsSchema = z
     created: z.string().optional(),
     backend: z.string().optional(),
     config: z.record(z.string(), z.unknown()).default({}),
+    protocol: z.string().optional(),
     dataset: z
       .object({
         name: z.string().optional(),

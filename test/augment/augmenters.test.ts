@@ -3,7 +3,16 @@ import assert from 'node:assert/strict';
 import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from '../../src/augment/simple.js';
 import { SmoteAugmenter, classNeighbours } from '../../src/augment/smote.js';
 import { syntheticCounts, columnStd } from '../../src/augment/counts.js';
-import { AUGMENTERS, AUGMENTER_NAMES, adanVariant, createAugmenter, isGenerative } from '../../src/augment/registry.js';
+import {
+  AUGMENTERS,
+  AUGMENTER_NAMES,
+  RECOMMENDED,
+  adanVariant,
+  augmenterHelp,
+  createAugmenter,
+  isGenerative,
+} from '../../src/augment/registry.js';
+import { aliasWarnings, summarise } from '../../src/eval/results.js';
 import { RecolourAugmenter } from '../../src/augment/recolour.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { emodbIs11 } from '../eval/helpers.js';
@@ -120,7 +129,7 @@ test("constructors validate options with each augmenter's schema; the registry i
   assert.throws(() => new DuplicateAugmenter({ count: { times: -2 } }), /duplicate augmenter: count/);
   assert.equal(new SmoteAugmenter().options.smoteK, 5);
   assert.deepEqual(new DuplicateAugmenter().options.count, { times: 10 });
-  assert.deepEqual(AUGMENTER_NAMES, Object.keys(AUGMENTERS));
+  assert.deepEqual(AUGMENTER_NAMES, [...Object.keys(AUGMENTERS), 'recommended']);
   assert.deepEqual(AUGMENTER_NAMES.filter(isGenerative), ['adan', 'aae', 'adan-separate']);
   assert.equal(adanVariant('aae'), 'aae');
   assert.equal(adanVariant('adan'), undefined);
@@ -156,4 +165,26 @@ test("recolour: each row keeps its z-score within its speaker and takes the othe
     ],
   );
   assert.throws(() => new RecolourAugmenter().fitResample({ x, rows: 4, cols: 1, y, classes: 2 }), /no speaker/);
+});
+
+test('--augment recommended resolves to the registered augmenter with its fixed settings; help and results name what it ran', () => {
+  assert.equal(RECOMMENDED.augment in AUGMENTERS, true);
+  const a = createAugmenter('recommended', { count: { times: 7 } }, { featureNames: [], classNames: [] }, 2);
+  assert.ok(a instanceof AUGMENTERS[RECOMMENDED.augment]);
+  assert.deepEqual((a as RecolourAugmenter).options.count, RECOMMENDED.settings.count, 'fixed settings override --times');
+  assert.equal(isGenerative('recommended'), isGenerative(RECOMMENDED.augment));
+  assert.ok(
+    augmenterHelp().includes(
+      `recommended (= ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)}, with --normalisation ${RECOMMENDED.normalisation}: `,
+    ),
+  );
+  const r = summarise({ augment: 'recommended', classifier: 'svm', trainOn: 'real+synthetic' }, [], 2);
+  assert.deepEqual(r.resolvedAs, { ...RECOMMENDED, settings: { ...RECOMMENDED.settings } });
+  assert.equal(summarise({ augment: 'recolour', classifier: 'svm', trainOn: 'real+synthetic' }, [], 2).resolvedAs, undefined);
+  assert.deepEqual(aliasWarnings(['none', 'recommended'], RECOMMENDED.normalisation), []);
+  assert.ok(
+    aliasWarnings(['recommended'], 'corpus-leaky')[0].endsWith(
+      `is recommended with --normalisation ${RECOMMENDED.normalisation}; this run uses corpus-leaky`,
+    ),
+  );
 });

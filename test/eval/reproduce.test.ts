@@ -8,6 +8,7 @@ import { sharedDir } from '../../src/util/paths.js';
 import { readCsvTable } from '../../src/data/read-table.js';
 import { AdanModel } from '../../src/adan/index.js';
 import type { EvaluationResults } from '../../src/eval/protocol.js';
+import { RECOMMENDED } from '../../src/augment/registry.js';
 
 test('adan reproduce emodb --quick (golden IS11 features): Table I rows, paper numbers, a smoke-run note instead of verdicts, and a run folder the report can read', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-repro-'));
@@ -38,6 +39,29 @@ test('adan reproduce emodb --quick (golden IS11 features): Table I rows, paper n
     // a --quick smoke run draws no verdicts and says so
     assert.match(stdout, /SMOKE RUN \(--quick\): tiny settings, one repeat; no verdicts/);
     assert.doesNotMatch(stdout, /improved over|did not (significantly )?improve over|was WORSE than/);
+    // after Table I, the "beyond the paper" table: recommended and none, SVM and DNN, each row naming its protocol
+    const beyond = stdout.slice(stdout.indexOf('Beyond the paper'));
+    assert.ok(stdout.indexOf('Beyond the paper') > stdout.indexOf('Table I'));
+    for (const p of ['per-fold', 'speaker-enrol:20', 'speaker'])
+      for (const m of [
+        'none + SVM',
+        'none + DNN',
+        `recommended (= ${RECOMMENDED.augment}) + SVM`,
+        `recommended (= ${RECOMMENDED.augment}) + DNN`,
+      ])
+        assert.match(beyond, new RegExp(`^${p} +${m.replace(/[()+]/g, '\\$&')} `, 'm'), `${p} ${m}`);
+    assert.ok(
+      beyond.includes(
+        `recommended = ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)} (recommended with --normalisation ${RECOMMENDED.normalisation})`,
+      ),
+    );
+    for (const p of ['per-fold', 'speaker-enrol-20', 'speaker']) {
+      const b = JSON.parse(readFileSync(join(dir, 'beyond', p, 'results.json'), 'utf8')) as EvaluationResults;
+      assert.equal(b.protocol, p.replace('enrol-', 'enrol:'));
+      assert.equal(b.config.beyond, true);
+      const rec = b.results.find((x) => x.augment === 'recommended' && x.classifier === 'svm')!;
+      assert.deepEqual(rec.resolvedAs, { ...RECOMMENDED, settings: { ...RECOMMENDED.settings } });
+    }
     const r = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as EvaluationResults;
     assert.equal(r.results.length, 7);
     assert.equal(r.dataset.rows, 535);

@@ -1,0 +1,96 @@
+import { pEquals } from './format.js';
+import { mean, std } from './metrics.js';
+import { methodKey, verdictOf, type ResolvedAugmenter, type Verdict } from './results.js';
+
+/** What the rows need of a results document: eval's EvaluationResults, or the report's leniently parsed copy of one. */
+export interface RowsSource {
+  protocol?: string;
+  config: Record<string, unknown>;
+  results: readonly {
+    augment: string;
+    classifier: string;
+    trainOn: string;
+    wa: number;
+    uar: number;
+    waRepeats?: number[];
+    uarRepeats?: number[];
+    seconds?: number | null;
+    resolvedAs?: ResolvedAugmenter;
+  }[];
+  comparisons?: readonly { a: string; b: string; test: string; p: number | null; diffWa?: number | null; diffUar?: number | null }[];
+}
+
+/** One method under one protocol. WA / UAR: pooled over folds, mean (and sample sd) over seeds. */
+export interface ProtocolRow {
+  protocol: string;
+  method: string;
+  augment: string;
+  resolvedAs?: ResolvedAugmenter;
+  classifier: string;
+  trainOn: string;
+  seeds: number;
+  wa: number;
+  waSd: number;
+  uar: number;
+  uarSd: number;
+  /** Against no augmentation with the same classifier and protocol (absent for `none` itself). */
+  vsNone?: { test: string; p: number; diffWa: number; diffUar: number; verdict: Verdict };
+  /** Summed augmentation + classifier time over folds and seeds. */
+  seconds: number;
+}
+
+/** The protocol a results document was measured under (older files: the config's, else per-fold). */
+export function protocolOf(res: Pick<RowsSource, 'protocol' | 'config'>): string {
+  return String(res.protocol ?? res.config.normalisation ?? 'per-fold');
+}
+
+const sd = (v: number[]): number => (v.length > 1 ? std(v) : 0);
+
+/** The rows of one protocol's results; the test quoted is the t-test over seeds when there is one, else McNemar. */
+export function protocolRows(res: RowsSource): ProtocolRow[] {
+  const protocol = protocolOf(res);
+  return res.results.map((r) => {
+    const key = methodKey(r);
+    const cs = (res.comparisons ?? []).filter((c) => c.b === key && c.p !== null);
+    const c =
+      r.augment === 'none' ? undefined : (cs.find((x) => x.test === 'paired t-test over repeats') ?? cs.find((x) => x.test === 'McNemar'));
+    const wa = r.waRepeats?.length ? r.waRepeats : [r.wa];
+    const uar = r.uarRepeats?.length ? r.uarRepeats : [r.uar];
+    const vs = c ? { test: c.test, p: c.p!, diffWa: c.diffWa ?? NaN, diffUar: c.diffUar ?? NaN } : undefined;
+    return {
+      protocol,
+      method: key,
+      augment: r.augment,
+      ...(r.resolvedAs ? { resolvedAs: r.resolvedAs } : {}),
+      classifier: r.classifier,
+      trainOn: r.trainOn,
+      seeds: wa.length,
+      wa: mean(wa),
+      waSd: sd(wa),
+      uar: mean(uar),
+      uarSd: sd(uar),
+      ...(vs ? { vsNone: { ...vs, verdict: verdictOf(vs.diffWa, vs.p) } } : {}),
+      seconds: r.seconds ?? NaN,
+    };
+  });
+}
+
+/** "+1.23" / "-0.40" */
+export const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
+
+/** "recommended (= recolour) + SVM" */
+export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'classifier'>): string {
+  return `${r.augment}${r.resolvedAs ? ` (= ${r.resolvedAs.augment})` : ''} + ${r.classifier.toUpperCase()}`;
+}
+
+/** One plain line per protocol: each augmented method better / worse / no different from none, with its p. */
+export function protocolVerdictLine(rows: readonly ProtocolRow[]): string {
+  const parts = rows
+    .filter((r) => r.vsNone)
+    .map((r) => {
+      const v = r.vsNone!;
+      const word = v.verdict === 'no difference' ? 'no difference from none' : `${v.verdict.toUpperCase()} than none`;
+      return `${methodLabel(r)} ${word} (WA ${signed(v.diffWa)}, UAR ${signed(v.diffUar)}; ${v.test} ${pEquals(v.p)})`;
+    });
+  return `${rows[0]?.protocol ?? '?'}: ${parts.length ? parts.join('; ') : 'no augmented method to compare'}.`;
+}
