@@ -201,3 +201,20 @@ export function innerCheckLine(c: InnerCheck): string {
     `${c.classifier}, no augmentation; training speakers' label-mix divergence ${mix.toFixed(3)})`
   );
 }
+
+/** The inner results of partial runs (`--fold i`) as one: each outer fold's search and check once, by fold index. */
+export function mergeInnerResults(parts: readonly { innerCheck?: InnerCheck; search?: FoldSearch[] }[]): {
+  innerCheck?: InnerCheck;
+  search?: FoldSearch[];
+} {
+  const byFold = <T extends { fold: number }>(items: T[]): T[] =>
+    [...new Map(items.map((s) => [s.fold, s])).values()].sort((a, b) => a.fold - b.fold);
+  const search = byFold(parts.flatMap((p) => p.search ?? []));
+  const checks = parts.map((p) => p.innerCheck).filter((c): c is InnerCheck => c !== undefined);
+  return {
+    ...(checks.length
+      ? { innerCheck: summariseInnerCheck(checks[0].classifier, checks[0].normalisation, byFold(checks.flatMap((c) => c.folds))) }
+      : {}),
+    ...(search.length ? { search } : {}),
+  };
+}

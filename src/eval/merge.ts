@@ -1,6 +1,7 @@
 import { UserError } from '../util/errors.js';
 import { compareWithBaselines, summarise, type FoldPredictions, type TrainOn } from './results.js';
 import type { EvaluationResults } from './protocol.js';
+import { mergeInnerResults } from './inner-search.js';
 
 /** Config keys that legitimately differ between the pieces of one experiment. */
 const PIECE_KEYS = new Set(['fold', 'repeat', 'saveModels', 'json']);
@@ -70,10 +71,12 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
     backend: ref.backend,
     config,
     dataset: ref.dataset,
+    ...(ref.protocol ? { protocol: ref.protocol } : {}),
     ...(missing.length > 0 ? { partial: { pieces } } : {}),
     warnings: [...warnings],
     results,
     comparisons: compareWithBaselines(results),
+    ...mergeInnerResults(parts),
     ...(ref.paper ? { paper: ref.paper } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { runEvaluation } from '../../src/eval/protocol.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { deriveSeed } from '../../src/eval/seeds.js';
 import { formatResults } from '../../src/eval/format.js';
+import { mergeResults } from '../../src/eval/merge.js';
 import { fitStandardizer } from '../../src/eval/normaliser.js';
 import { NoAugmenter } from '../../src/augment/simple.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
@@ -77,6 +78,27 @@ test('--svm-c auto: every outer fold chooses the known-best C by inner leave-one
   assert.equal(seen.filter((c) => c === 1).length, 4 * 3 + 2 * 4);
   for (const C of [0.1, 10, 100]) assert.equal(seen.filter((c) => c === C).length, 4 * 3);
   assert.match(formatResults(r), /SVM settings chosen inside each training fold \(inner leave-one-speaker-out\): C=1 in 4 folds/);
+});
+
+test("merging --fold pieces keeps each fold's search and inner check once, as the whole run has them", async () => {
+  const data = subset(['03', '08', '09']);
+  const deps = cDeps([]);
+  const cfg = {
+    augment: ['none'],
+    classifiers: ['svm'],
+    trainOn: ['real' as const],
+    repeats: 1,
+    seed: 1,
+    normalisation: 'speaker' as const,
+    svmSearch: { C: true, gamma: false },
+    innerCheck: true,
+  };
+  const whole = await runEvaluation(data, cfg, deps);
+  const pieces = await Promise.all([2, 0, 1].map((fold) => runEvaluation(data, { ...cfg, fold }, deps)));
+  const merged = mergeResults(pieces);
+  assert.deepEqual(merged.search, whole.search);
+  assert.deepEqual(merged.innerCheck, whole.innerCheck);
+  assert.equal(merged.protocol, 'speaker');
 });
 
 test('--inner-check: per outer fold, per-fold against the speaker mode on the training speakers only', async () => {
