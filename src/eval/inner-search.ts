@@ -1,7 +1,7 @@
 import type { Fold } from './folds.js';
 import type { EvaluateConfig, EvaluationResults } from './protocol.js';
 import type { EvalData, EvalDeps } from './types.js';
-import type { Normalisation } from './speaker-norm.js';
+import { labelMixDivergence, type Normalisation } from './speaker-norm.js';
 
 /**
  * Inner leave-one-speaker-out on the outer fold's training speakers only: the one mechanism behind every setting
@@ -159,24 +159,29 @@ export interface InnerCheck {
   helped: number;
 }
 
-export async function innerCheckFold(
+/** `--inner-check` over the given outer folds, with the run's first classifier and the deps' settings of it. */
+export async function innerCheckOver(
   evaluate: Evaluate,
   data: EvalData,
-  fold: Fold,
+  folds: readonly Fold[],
   protocol: InnerProtocol,
-  seed: number,
+  seedFor: (fold: Fold) => number,
   classifier: string,
   deps: EvalDeps,
-  labelMix: (d: EvalData) => number,
-): Promise<InnerCheckFold> {
-  const subset = trainingSubset(data, fold);
-  return {
-    fold: fold.index,
-    group: fold.group,
-    labelMixDivergence: labelMix(subset),
-    perFold: await innerScore(evaluate, subset, { normalisation: 'per-fold' }, seed, classifier, deps),
-    speakerMode: await innerScore(evaluate, subset, protocol, seed, classifier, deps),
-  };
+): Promise<InnerCheck> {
+  const out: InnerCheckFold[] = [];
+  for (const fold of folds) {
+    const subset = trainingSubset(data, fold);
+    const seed = seedFor(fold);
+    out.push({
+      fold: fold.index,
+      group: fold.group,
+      labelMixDivergence: labelMixDivergence(subset.y, subset.groups, data.classes.length),
+      perFold: await innerScore(evaluate, subset, { normalisation: 'per-fold' }, seed, classifier, deps),
+      speakerMode: await innerScore(evaluate, subset, protocol, seed, classifier, deps),
+    });
+  }
+  return summariseInnerCheck(classifier, protocol.normalisation, out);
 }
 
 export function summariseInnerCheck(classifier: string, normalisation: Normalisation, folds: InnerCheckFold[]): InnerCheck {

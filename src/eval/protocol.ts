@@ -10,15 +10,7 @@ import { packageVersion } from '../util/version.js';
 import { LABEL_MIX_WARN, isSpeakerMode, labelMixDivergence, type Normalisation } from './speaker-norm.js';
 import { gather, speakerSplit, type PredictRows } from './speaker-split.js';
 import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
-import {
-  innerCheckFold,
-  searchSvmForFold,
-  summariseInnerCheck,
-  type FoldSearch,
-  type InnerCheck,
-  type InnerCheckFold,
-  type SvmSearch,
-} from './inner-search.js';
+import { innerCheckOver, searchSvmForFold, type FoldSearch, type InnerCheck, type SvmSearch } from './inner-search.js';
 
 export type { Normalisation } from './speaker-norm.js';
 
@@ -208,15 +200,10 @@ export async function runEvaluation(
   const innerProtocol = { normalisation: config.normalisation, speakerStats: config.speakerStats, enrolEstimator: config.enrolEstimator };
   // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
   const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
-  let innerCheck: InnerCheck | undefined;
-  if (config.innerCheck && isSpeakerMode(config.normalisation)) {
-    const checks: InnerCheckFold[] = [];
-    const clf = methods[0].classifier;
-    const mix = (d: EvalData): number => labelMixDivergence(d.y, d.groups, K);
-    for (const fold of runFolds)
-      checks.push(await innerCheckFold(runEvaluation, outer, fold, innerProtocol, innerSeed(fold), clf, deps, mix));
-    innerCheck = summariseInnerCheck(clf, config.normalisation, checks);
-  }
+  const innerCheck =
+    config.innerCheck && isSpeakerMode(config.normalisation)
+      ? await innerCheckOver(runEvaluation, outer, runFolds, innerProtocol, innerSeed, methods[0].classifier, deps)
+      : undefined;
   const searches = new Map<number, FoldSearch>();
   for (const repeat of repeats) {
     for (const fold of runFolds) {
