@@ -6,6 +6,7 @@ import { speakerSplit } from '../../src/eval/speaker-split.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { runEvaluation, type EvaluateConfig } from '../../src/eval/protocol.js';
 import { fitStandardizer } from '../../src/eval/normaliser.js';
+import { formatResults } from '../../src/eval/format.js';
 import { NoAugmenter } from '../../src/augment/simple.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { selectRows } from '../../src/data/table.js';
@@ -97,6 +98,7 @@ test('speaker-stats em never reads a test label: the test speaker with scrambled
     bal.results[0].predictions.map((p) => p.pred),
   );
   assert.equal(em.config.speakerStats, 'em');
+  assert.match(formatResults(em).split('\n')[0], /normalisation speaker \(speaker statistics em\)$/);
 });
 
 test('speaker options: defaults per mode, and flags that do not apply to the mode are refused', () => {
