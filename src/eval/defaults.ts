@@ -15,7 +15,8 @@ export interface DefaultDepsOptions {
 /** The real stages: classifiers from src/classify, per-fold Standardizer, augmenters from src/augment. */
 export function defaultDeps(o: DefaultDepsOptions): EvalDeps {
   return {
-    createClassifier: (name, seed) => createClassifier(name as ClassifierName, o.classifierOptions?.[name as ClassifierName], seed),
+    createClassifier: (name, seed, _cols, options) =>
+      createClassifier(name as ClassifierName, { ...o.classifierOptions?.[name as ClassifierName], ...options }, seed),
     fitNormaliser: fitStandardizer,
     createAugmenter: (name, ctx) =>
       createAugmenter(

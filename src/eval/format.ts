@@ -1,5 +1,6 @@
 import type { EvaluationResults } from './protocol.js';
 import { methodKey, type Comparison, type MethodResult } from './results.js';
+import { innerCheckLine, type FoldSearch } from './inner-search.js';
 
 const f2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '-');
 
@@ -49,6 +50,26 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
   return out;
 }
 
+/** " (speaker statistics em, enrolment estimator shrunk)" under the speaker modes, else "". */
+function speakerSettings(results: EvaluationResults): string {
+  const c = results.config;
+  if (c.speakerStats === undefined) return '';
+  return ` (speaker statistics ${String(c.speakerStats)}${c.enrolEstimator !== undefined ? `, enrolment estimator ${String(c.enrolEstimator)}` : ''})`;
+}
+
+/** "SVM settings chosen inside each training fold (inner leave-one-speaker-out): C=10 gamma=0.000229 in 6 folds, ...". */
+function searchLine(search: readonly FoldSearch[]): string {
+  const counts = new Map<string, number>();
+  for (const s of search) {
+    const k = Object.entries(s.chosen)
+      .map(([n, v]) => `${n}=${Number(v.toPrecision(3))}`)
+      .join(' ');
+    counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} in ${n} fold${n > 1 ? 's' : ''}`);
+  return `SVM settings chosen inside each training fold (inner leave-one-speaker-out): ${parts.join(', ')}`;
+}
+
 /** The readable results table printed by `adan evaluate` and `adan merge`. */
 export function formatResults(results: EvaluationResults): string {
   const reps = Number(results.config.repeats ?? 1);
@@ -81,7 +102,7 @@ export function formatResults(results: EvaluationResults): string {
   }
   const lines = [
     ...(isSmokeRun(results) ? [SMOKE_RUN_NOTE] : []),
-    `${results.dataset.name}: ${results.dataset.rows} rows, ${results.dataset.features} features, ${results.dataset.classes.length} classes, leave-one-${String(results.config.groupCol ?? 'group')}-out (${results.dataset.groups.length} folds), normalisation ${String(results.config.normalisation)}`,
+    `${results.dataset.name}: ${results.dataset.rows} rows, ${results.dataset.features} features, ${results.dataset.classes.length} classes, leave-one-${String(results.config.groupCol ?? 'group')}-out (${results.dataset.groups.length} folds), normalisation ${String(results.config.normalisation)}${speakerSettings(results)}`,
     'WA/UAR in percent on predictions pooled over folds (mean over repeats); fold statistics from the first repeat.',
     '',
     pad(rows),
@@ -93,6 +114,8 @@ export function formatResults(results: EvaluationResults): string {
     );
   const v = verdicts(results);
   if (v.length) lines.push('', ...v);
+  if (results.innerCheck) lines.push('', innerCheckLine(results.innerCheck));
+  if (results.search) lines.push('', searchLine(results.search));
   for (const w of results.warnings) lines.push('', `WARNING: ${w}`);
   return lines.join('\n');
 }

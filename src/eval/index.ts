@@ -38,4 +38,6 @@ export { fitStandardizer } from './normaliser.js';
 export { formatResults, formatPaperComparison, verdicts } from './format.js';
 export type { EvalData, EvalDeps, EvalClassifier, FoldNormaliser, AugmentContext } from './types.js';
 export { NORMALISATION_HELP, parseNormalisation, isSpeakerMode } from './speaker-norm.js';
+export { speakerOptionsFrom, type SpeakerStats, type EnrolEstimator } from './speaker-stats.js';
+export { innerCheckLine, type InnerCheck, type FoldSearch } from './inner-search.js';
 export { writeFoldTrainingRows, type FoldTrainingRows } from './training-rows.js';

@@ -1,6 +1,7 @@
 import { UserError } from '../util/errors.js';
 import { compareWithBaselines, summarise, type FoldPredictions, type TrainOn } from './results.js';
 import type { EvaluationResults } from './protocol.js';
+import { mergeInnerResults } from './inner-search.js';
 
 /** Config keys that legitimately differ between the pieces of one experiment. */
 const PIECE_KEYS = new Set(['fold', 'repeat', 'saveModels', 'json']);
@@ -75,6 +76,7 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
     warnings: [...warnings],
     results,
     comparisons: compareWithBaselines(results),
+    ...mergeInnerResults(parts),
     ...(ref.paper ? { paper: ref.paper } : {}),
   };
 }

@@ -9,48 +9,12 @@ import type { FoldTrainingRows } from './training-rows.js';
 import { foldRawSpace } from './fold-raw-space.js';
 import { UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
-import {
-  LABEL_MIX_WARN,
-  applyMoments,
-  clipToTrainingRange,
-  drawEnrolment,
-  enrolmentSize,
-  isSpeakerMode,
-  labelMixDivergence,
-  moments,
-  normaliseEachSpeaker,
-  rowsByGroup,
-  shrunkEnrolmentMoments,
-  type Moments,
-  type Normalisation,
-} from './speaker-norm.js';
+import { LABEL_MIX_WARN, isSpeakerMode, labelMixDivergence, type Normalisation } from './speaker-norm.js';
+import { gather, speakerSplit, type PredictRows } from './speaker-split.js';
+import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
+import { innerCheckOver, searchSvmForFold, type FoldSearch, type InnerCheck, type SvmSearch } from './inner-search.js';
 
 export type { Normalisation } from './speaker-norm.js';
-
-/** A fold's training and scored test rows after the normalisation protocol's speaker step (raw for per-fold). */
-function speakerSplit(x: Float32Array, cols: number, fold: Fold, trainGroups: string[], config: EvaluateConfig, repeat: number) {
-  const xTrainRaw = gather(x, cols, fold.train);
-  const xTestRaw = gather(x, cols, fold.test);
-  const all = Array.from(fold.test, (_, i) => i);
-  if (!isSpeakerMode(config.normalisation)) return { xTrain: xTrainRaw, xTest: xTestRaw, scored: Array.from(fold.test) };
-  const xTrain = normaliseEachSpeaker(xTrainRaw, cols, trainGroups);
-  const k = enrolmentSize(config.normalisation);
-  let stats: Moments = moments(xTestRaw, cols, all);
-  let keep = all;
-  if (k !== undefined) {
-    // The enrolment draw depends on the seed, repeat and fold only, so every method scores the same utterances.
-    const enrol = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index));
-    const inEnrol = new Set(enrol);
-    keep = all.filter((i) => !inEnrol.has(i));
-    const training = [...rowsByGroup(trainGroups).values()].map((rows) => moments(xTrainRaw, cols, rows));
-    stats = shrunkEnrolmentMoments(moments(xTestRaw, cols, enrol), training);
-  }
-  const out = new Float32Array(xTestRaw.length);
-  applyMoments(xTestRaw, out, cols, all, stats);
-  const xTest = gather(out, cols, keep);
-  if (k !== undefined) clipToTrainingRange(xTest, keep.length, xTrain, fold.train.length, cols);
-  return { xTrain, xTest, scored: keep.map((i) => fold.test[i]) };
-}
 
 export interface EvaluateConfig {
   augment: string[];
@@ -61,6 +25,14 @@ export interface EvaluateConfig {
   seed: number;
   /** `per-fold` (default: fitted on the training fold only) or `corpus-leaky` (the authors' whole-corpus z-norm, replication only). */
   normalisation: Normalisation;
+  /** Speaker modes only: plain (default), class-balanced training statistics, or those plus EM for the test speaker. */
+  speakerStats?: SpeakerStats;
+  /** speaker-enrol:K only: how the test speaker's statistics come from the K utterances (default shrunk). */
+  enrolEstimator?: EnrolEstimator;
+  /** Speaker modes only: inner leave-one-speaker-out per outer fold, per-fold against the speaker mode (results `innerCheck`). */
+  innerCheck?: boolean;
+  /** SVM options chosen per outer fold by inner leave-one-speaker-out over the training speakers (results `search`). */
+  svmSearch?: SvmSearch;
   /** Run only this fold / repeat (0-based), for cluster arrays; results are then partial. */
   fold?: number;
   repeat?: number;
@@ -97,6 +69,10 @@ export interface EvaluationResults {
   warnings: string[];
   results: MethodResult[];
   comparisons: Comparison[];
+  /** `--inner-check`: did the speaker mode help inside the training folds. */
+  innerCheck?: InnerCheck;
+  /** `--svm-c auto` / `--svm-gamma search`: the SVM settings each outer fold chose. */
+  search?: FoldSearch[];
   paper?: unknown[];
 }
 
@@ -119,12 +95,6 @@ export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers
 
 export const LEAKY_WARNING =
   "normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors' protocol, paper section III-B); these numbers are optimistic and not comparable to per-fold results";
-
-function gather(x: Float32Array, cols: number, rows: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(rows.length * cols);
-  for (let i = 0; i < rows.length; i++) out.set(x.subarray(rows[i] * cols, (rows[i] + 1) * cols), i * cols);
-  return out;
-}
 
 function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean, rows: number): { x: Float32Array; idx: number[] } {
   const idx: number[] = [];
@@ -155,6 +125,10 @@ interface FoldScoring {
   testRows: number;
   seed: number;
   foldIndex: number;
+  /** Options on top of the run's for this classifier (an inner search's choice). */
+  classifierOptions?: Record<string, unknown>;
+  /** `--speaker-stats em`: the test rows re-estimated with the fitted classifier's predictions (replaces testX). */
+  refineTest?: (predict: PredictRows) => Promise<Float32Array>;
 }
 
 /** Fits the method's classifier on its share of the fold's rows (real, synthetic or both) and predicts the test rows. */
@@ -168,9 +142,10 @@ async function fitAndPredict(s: FoldScoring, deps: EvalDeps): Promise<Int32Array
       : gatherWhere(s.trainX, s.cols, keep, s.rows);
   if (sel.idx.length === 0) throw new Error(`${m.augment}: no ${m.trainOn} training rows in fold ${s.foldIndex}`);
   const ySel = Int32Array.from(sel.idx, (i) => s.trainY[i]);
-  const clf = deps.createClassifier(m.classifier, s.seed, s.cols);
+  const clf = deps.createClassifier(m.classifier, s.seed, s.cols, s.classifierOptions);
   await clf.fit(sel.x, sel.idx.length, s.cols, ySel, s.classes);
-  return clf.predict(s.testX, s.testRows);
+  const testX = s.refineTest ? await s.refineTest(async (x, n) => clf.predict(x, n)) : s.testX;
+  return clf.predict(testX, s.testRows);
 }
 
 /**
@@ -226,13 +201,22 @@ export async function runEvaluation(
   const augments = [...new Set(methods.map((m) => m.augment))];
   const total = repeats.length * runFolds.length;
   let done = 0;
+  const outer: EvalData = { ...data, x, cols, featureNames };
+  const innerProtocol = { normalisation: config.normalisation, speakerStats: config.speakerStats, enrolEstimator: config.enrolEstimator };
+  // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
+  const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
+  const innerCheck =
+    config.innerCheck && isSpeakerMode(config.normalisation)
+      ? await innerCheckOver(runEvaluation, outer, runFolds, innerProtocol, innerSeed, methods[0].classifier, deps)
+      : undefined;
+  const searches = new Map<number, FoldSearch>();
   for (const repeat of repeats) {
     for (const fold of runFolds) {
       const nTrain = fold.train.length;
       const yTrain = Int32Array.from(fold.train, (i) => data.y[i]);
       const trainGroups = Array.from(fold.train, (i) => data.groups[i]);
       const trainIds = Array.from(fold.train, (i) => data.ids[i]);
-      const split = speakerSplit(x, cols, fold, trainGroups, config, repeat);
+      const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, config, repeat);
       const xTrain = split.xTrain;
       const scored = split.scored;
       const xTest = split.xTest;
@@ -244,6 +228,15 @@ export async function runEvaluation(
           ? deps.fitNormaliser(xTrain, nTrain, cols)
           : { outCols: cols, transform: (v: Float32Array) => v };
       const testN = norm.transform(xTest, scored.length);
+      const refine = split.refine;
+      const refineTest = refine
+        ? async (predict: PredictRows) => norm.transform(await refine((v, n) => predict(norm.transform(v, n), n)), scored.length)
+        : undefined;
+      if (config.svmSearch && !searches.has(fold.index) && methods.some((m) => m.classifier === 'svm')) {
+        const s = await searchSvmForFold(runEvaluation, outer, fold, innerProtocol, innerSeed(fold), config.svmSearch, norm.outCols, deps);
+        searches.set(fold.index, s);
+      }
+      const chosen = searches.get(fold.index)?.chosen;
       const fitMask = data.augmentMask ? Uint8Array.from(fold.train, (i) => data.augmentMask![i]) : undefined;
       for (const augment of augments) {
         const t0 = performance.now();
@@ -302,6 +295,8 @@ export async function runEvaluation(
               testRows: scored.length,
               seed: deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index),
               foldIndex: fold.index,
+              classifierOptions: m.classifier === 'svm' && chosen ? { ...chosen } : undefined,
+              refineTest,
             },
             deps,
           );
@@ -337,6 +332,8 @@ export async function runEvaluation(
     warnings,
     results,
     comparisons: compareWithBaselines(results),
+    ...(innerCheck ? { innerCheck } : {}),
+    ...(searches.size > 0 ? { search: [...searches.values()] } : {}),
   };
 }
 

@@ -51,7 +51,8 @@ export interface AugmentContext {
 
 /** The stages the protocol plugs together; the CLI wires the real ones, tests may use small stand-ins. */
 export interface EvalDeps {
-  createClassifier(name: string, seed: number, cols: number): EvalClassifier;
+  /** `options` override the run's settings of that classifier (an inner search's candidate or choice). */
+  createClassifier(name: string, seed: number, cols: number, options?: Record<string, unknown>): EvalClassifier;
   /** Fits on the given rows only. */
   fitNormaliser(x: Float32Array, rows: number, cols: number): FoldNormaliser;
   createAugmenter(name: string, ctx: AugmentContext): Augmenter | Promise<Augmenter>;

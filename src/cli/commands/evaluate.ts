@@ -23,6 +23,7 @@ import {
   TRAIN_ON,
   NORMALISATION_HELP,
   parseNormalisation,
+  speakerOptionsFrom,
   writeFoldTrainingRows,
   type EvalDeps,
   type EvaluateConfig,
@@ -55,6 +56,9 @@ export interface ProtocolFlags {
   dnnEpochs?: string;
   dnnActivation?: string;
   normalisation: string;
+  speakerStats?: string;
+  enrolEstimator?: string;
+  innerCheck?: boolean;
   repeats: string;
   seed: string;
 }
@@ -133,14 +137,33 @@ export function addProtocolOptions(cmd: Command): Command {
     .option('--balance', 'synthetic rows to bring every class up to the largest instead of --times')
     .option('--noise-std <x>', "Gaussian noise std relative to each feature's training std", '0.1')
     .option('--smote-k <k>', 'SMOTE nearest neighbours', '5')
-    .option('--svm-c <C>', "SVM C (default 10, the authors')")
-    .option('--svm-gamma <g>', "SVM RBF gamma: a number, 'auto' = 1/n_features (default), or 'scale'")
+    .option('--svm-c <C>', "SVM C (default 10, the authors'), or 'auto': chosen per fold by inner leave-one-speaker-out from 0.1,1,10,100")
+    .option(
+      '--svm-gamma <g>',
+      "SVM RBF gamma: a number, 'auto' = 1/n_features (default), 'scale', or 'search': chosen per fold by inner " +
+        'leave-one-speaker-out from 1/4, 1, 4 x 1/n_features',
+    )
     .option('--dnn-epochs <n>', 'DNN epochs (default 20)')
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
     .option(
       '--normalisation <mode>',
       `${NORMALISATION_HELP}: per-fold (default); speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); corpus-leaky (leaks test statistics; replication only)`,
       'per-fold',
+    )
+    .option(
+      '--speaker-stats <s>',
+      "speaker modes: plain (default: each speaker's mean and std), balanced (training speakers' class-balanced with " +
+        "their labels), em (balanced, and the test speaker's re-estimated from the classifier's predicted labels)",
+    )
+    .option(
+      '--enrol-estimator <e>',
+      "speaker-enrol:K: shrunk (default: K utterances' mean and std shrunk towards the training speakers'), plain, " +
+        'mean-only (every speaker only mean-centred)',
+    )
+    .option(
+      '--inner-check',
+      'speaker modes: also compare per-fold with the speaker mode by inner leave-one-speaker-out over each training fold ' +
+        '(about 2 x (speakers - 1) extra fits per fold)',
     )
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--seed <n>', 'base random seed', '1');
@@ -245,10 +268,16 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   const gamma =
     f.svmGamma === undefined
       ? undefined
-      : f.svmGamma === 'auto' || f.svmGamma === 'scale'
+      : f.svmGamma === 'auto' || f.svmGamma === 'scale' || f.svmGamma === 'search'
         ? f.svmGamma
         : positiveOption(f.svmGamma, '--svm-gamma');
-  const svm = { ...(f.svmC !== undefined ? { C: positiveOption(f.svmC, '--svm-c') } : {}), ...(gamma !== undefined ? { gamma } : {}) };
+  const svmSearch = { C: f.svmC === 'auto', gamma: f.svmGamma === 'search' };
+  if ((svmSearch.C || svmSearch.gamma) && !classifiers.includes('svm'))
+    throw new UserError(`${svmSearch.C ? '--svm-c auto' : '--svm-gamma search'} searches the SVM's settings: give --classifier svm`);
+  const svm = {
+    ...(f.svmC !== undefined && !svmSearch.C ? { C: positiveOption(f.svmC, '--svm-c (or auto)') } : {}),
+    ...(gamma !== undefined && !svmSearch.gamma ? { gamma } : {}),
+  };
   const dnn = {
     ...(f.dnnEpochs !== undefined ? { epochs: intOption(f.dnnEpochs, '--dnn-epochs', 1) } : {}),
     ...(f.dnnActivation !== undefined ? { activation: f.dnnActivation } : {}),
@@ -260,6 +289,8 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
     repeats: intOption(f.repeats, '--repeats', 1)!,
     seed: seedOption(f.seed)!,
     normalisation,
+    ...speakerOptionsFrom(f, normalisation),
+    ...(svmSearch.C || svmSearch.gamma ? { svmSearch } : {}),
     extra: {
       where: f.where ?? [],
       adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,

@@ -1,0 +1,31 @@
+// Shared by the speaker benchmarks (bench/speaker-methods.ts, bench/speaker-stats.ts): the EmoDB IS11 goldens as
+// an evaluation dataset, and one result row (pooled WA/UAR mean +- sd over seeds) per method of a run.
+import { join } from 'node:path';
+import { readCsvTable } from '../src/data/read-table.js';
+import { withEmodbMeta } from '../src/data/emodb-names.js';
+import { evalDataFromTable } from '../src/eval/dataset.js';
+import type { EvaluationResults } from '../src/eval/protocol.js';
+import { methodKey, type MethodResult } from '../src/eval/results.js';
+import { mean, std } from '../src/eval/metrics.js';
+import type { EvalData } from '../src/eval/types.js';
+import { sharedDir } from '../src/util/paths.js';
+
+export function emodbIs11Data(): EvalData {
+  const table = withEmodbMeta(readCsvTable(join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv')));
+  return evalDataFromTable(table, { name: 'emodb-IS11', labelCol: 'label', groupCol: 'speaker' });
+}
+
+export const f2 = (v: number): number => Number(v.toFixed(2));
+
+/** Pooled WA / UAR of one method, mean and sd over seeds, and its paired t-test against none when there is one. */
+export function summaryRow(res: EvaluationResults, r: MethodResult): Record<string, unknown> {
+  const t = res.comparisons.find((c) => c.b === methodKey(r) && c.test === 'paired t-test over repeats');
+  return {
+    method: methodKey(r),
+    wa: f2(mean(r.waRepeats)),
+    waSd: f2(r.waRepeats.length > 1 ? std(r.waRepeats) : 0),
+    uar: f2(mean(r.uarRepeats)),
+    uarSd: f2(r.uarRepeats.length > 1 ? std(r.uarRepeats) : 0),
+    ...(t ? { pVsNone: Number(t.p.toPrecision(3)), diffWa: f2(t.diffWa) } : {}),
+  };
+}
