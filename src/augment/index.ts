@@ -5,6 +5,9 @@ export { NoAugmenter, DuplicateAugmenter, NoiseAugmenter } from './simple.js';
 export { SmoteAugmenter, classNeighbours } from './smote.js';
 export { RecolourAugmenter } from './recolour.js';
 export { AdanAugmenter, AaeAugmenter, AdanSeparateAugmenter, type AdanAugmenterOptions } from './adan.js';
+export { MixupAugmenter, type MixupOptions } from './mixup.js';
+export { AdanMixupAugmenter, type AdanMixupOptions } from './adan-mixup.js';
+export { AdanCoverAugmenter, type AdanCoverOptions } from './adan-cover.js';
 export {
   AUGMENTERS,
   AUGMENTER_NAMES,

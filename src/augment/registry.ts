@@ -6,6 +6,9 @@ import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from './simple.js';
 import { SmoteAugmenter } from './smote.js';
 import { RecolourAugmenter } from './recolour.js';
 import { AaeAugmenter, AdanAugmenter, AdanSeparateAugmenter } from './adan.js';
+import { MixupAugmenter } from './mixup.js';
+import { AdanMixupAugmenter } from './adan-mixup.js';
+import { AdanCoverAugmenter } from './adan-cover.js';
 
 /** What the registry needs of an augmenter class: its constructor (options validated by its schema) and help. */
 export interface AugmenterClass {
@@ -28,6 +31,9 @@ export const AUGMENTERS = {
   adan: AdanAugmenter,
   aae: AaeAugmenter,
   'adan-separate': AdanSeparateAugmenter,
+  mixup: MixupAugmenter,
+  'adan-mixup': AdanMixupAugmenter,
+  'adan-cover': AdanCoverAugmenter,
 } as const satisfies Record<string, AugmenterClass>;
 
 export type AugmenterName = keyof typeof AUGMENTERS;
