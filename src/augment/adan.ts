@@ -85,6 +85,11 @@ export class AdanAugmenter extends BaseAugmenter {
     return model;
   }
 
+  /** This augmenter's synthetic rows from an already trained model (benchmarks compare several on one model). */
+  synthesiseWith(model: AdanModel, train: Dataset): Synthetic {
+    return this.synthesise(model, train, maskedRows(train, this.options.fitMask));
+  }
+
   /** The synthetic rows of the trained model: G(z, y) decoded (paper II). Subclasses synthesise otherwise. */
   protected synthesise(model: AdanModel, train: Dataset, _fit: FitRows): Synthetic {
     // ADAN counts from the whole training fold's labels (the classifier's training set), not the masked subset.
