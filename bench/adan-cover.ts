@@ -51,10 +51,13 @@ const paths: Array<[string, (m: AdanModel, d: Dataset) => Synthetic]> = [
   ['adan-cover', (m, d) => new AdanCoverAugmenter(ctx, seed).synthesiseWith(m, d)],
   ['adan-cover residual:false', (m, d) => new AdanCoverAugmenter({ ...ctx, residual: false }, seed).synthesiseWith(m, d)],
   ['reconstruction R(E(x))', (m, d) => new AdanCoverAugmenter({ ...ctx, residual: false, latentScale: 0 }, seed).synthesiseWith(m, d)],
-  ['mixup (features)', (_m, d) => {
-    const r = new MixupAugmenter({ count }, seed).fitResample(d);
-    return { x: r.x.subarray(d.rows * cols), y: r.y.subarray(d.rows) };
-  }],
+  [
+    'mixup (features)',
+    (_m, d) => {
+      const r = new MixupAugmenter({ count }, seed).fitResample(d);
+      return { x: r.x.subarray(d.rows * cols), y: r.y.subarray(d.rows) };
+    },
+  ],
 ];
 
 const r3 = (v: number): number => Number(v.toFixed(3));

@@ -34,7 +34,11 @@ export function crossSpeakerPairs(
   for (let c = 0; c < classes; c++) {
     const members = byClass[c];
     const others = new Map<string, number[]>();
-    for (const g of new Set(members.map((r) => groups[r]))) others.set(g, members.filter((r) => groups[r] !== g));
+    for (const g of new Set(members.map((r) => groups[r])))
+      others.set(
+        g,
+        members.filter((r) => groups[r] !== g),
+      );
     if ([...others.values()].every((o) => o.length === 0)) continue;
     for (const base of cycleRows(members, want[c], rng)) {
       const pool = others.get(groups[base])!;
