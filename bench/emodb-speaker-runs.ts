@@ -1,4 +1,4 @@
-// Shared by the speaker benchmarks (bench/speaker-methods.ts, bench/speaker-stats.ts): the EmoDB IS11 goldens as
+// Shared by the speaker benchmarks (bench/speaker-stats.ts): the EmoDB IS11 goldens as
 // an evaluation dataset, and one result row (pooled WA/UAR mean +- sd over seeds) per method of a run.
 import { join } from 'node:path';
 import { readCsvTable } from '../src/data/read-table.js';

@@ -15,3 +15,4 @@ export { CHECKPOINT_FILE } from './checkpoint.js';
 export { loadTrainingTable, type TableInputOptions } from './table-input.js';
 export { iterationFlops } from './flops.js';
 export { fillPrior, priorCentreAxis } from './aae.js';
+export { perturbInLatent, type LatentPerturbation } from './latent-perturbation.js';

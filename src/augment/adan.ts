@@ -5,7 +5,7 @@ import type { Dataset } from '../data/dataset.js';
 import type { Synthetic } from './types.js';
 import { BaseAugmenter, countOptions, parseOptions } from './base.js';
 
-const adanSchema = z.object({
+export const adanSchema = z.object({
   ...countOptions,
   /** ADAN options (preset + overrides); the augmenter's variant is set on top. */
   adan: z.custom<AdanOptions>((v) => typeof v === 'object' && v !== null, 'ADAN options required'),
@@ -20,16 +20,24 @@ const adanSchema = z.object({
 });
 export type AdanAugmenterOptions = z.input<typeof adanSchema>;
 
-function maskedRows(train: Dataset, mask: Uint8Array | undefined): { x: Float32Array; y: Int32Array; rows: number } {
+/** The rows ADAN fits on: all training rows, or those the fit mask keeps (`index`: their rows in the fold). */
+export interface FitRows {
+  x: Float32Array;
+  y: Int32Array;
+  rows: number;
+  index: Int32Array;
+}
+
+function maskedRows(train: Dataset, mask: Uint8Array | undefined): FitRows {
   const { x, rows, cols, y } = train;
-  if (!mask) return { x: x.subarray(0, rows * cols), y: y.subarray(0, rows), rows };
+  if (!mask) return { x: x.subarray(0, rows * cols), y: y.subarray(0, rows), rows, index: Int32Array.from({ length: rows }, (_, i) => i) };
   if (mask.length !== rows) throw new Error(`adan: fit mask has ${mask.length} entries for ${rows} rows`);
   const idx: number[] = [];
   for (let i = 0; i < rows; i++) if (mask[i]) idx.push(i);
   if (idx.length < 2) throw new Error('adan: fewer than 2 training rows match --adan-train-where in this fold');
   const sx = new Float32Array(idx.length * cols);
   idx.forEach((r, i) => sx.set(x.subarray(r * cols, (r + 1) * cols), i * cols));
-  return { x: sx, y: Int32Array.from(idx, (r) => y[r]), rows: idx.length };
+  return { x: sx, y: Int32Array.from(idx, (r) => y[r]), rows: idx.length, index: Int32Array.from(idx) };
 }
 
 /**
@@ -52,10 +60,15 @@ export class AdanAugmenter extends BaseAugmenter {
   }
 
   protected sample(train: Dataset): Synthetic {
+    const fit = maskedRows(train, this.options.fitMask);
+    return this.synthesise(this.fitModel(train, fit), train, fit);
+  }
+
+  /** Trains ADAN on the fit rows (and saves it when asked); the model is kept in `this.model`. */
+  protected fitModel(train: Dataset, fit: FitRows): AdanModel {
     const o = this.options;
     const { cols, classes } = train;
     if (o.classNames.length !== classes) throw new Error(`adan: ${classes} classes but ${o.classNames.length} class names`);
-    const fit = maskedRows(train, o.fitMask);
     const model = AdanModel.create(o.adan, this.seed);
     const names = o.classNames;
     const present = [...new Set(Array.from(fit.y, (k) => names[k]))].sort();
@@ -69,12 +82,27 @@ export class AdanAugmenter extends BaseAugmenter {
     }
     this.model = model;
     if (o.saveDir) model.save(o.saveDir, o.provenance);
+    return model;
+  }
+
+  /** This augmenter's synthetic rows from an already trained model (benchmarks compare several on one model). */
+  synthesiseWith(model: AdanModel, train: Dataset): Synthetic {
+    return this.synthesise(model, train, maskedRows(train, this.options.fitMask));
+  }
+
+  /** The synthetic rows of the trained model: G(z, y) decoded (paper II). Subclasses synthesise otherwise. */
+  protected synthesise(model: AdanModel, train: Dataset, _fit: FitRows): Synthetic {
     // ADAN counts from the whole training fold's labels (the classifier's training set), not the masked subset.
-    const labels = model.sampleCounts(train.y.subarray(0, train.rows), o.count);
+    const labels = model.sampleCounts(train.y.subarray(0, train.rows), this.options.count);
     // A different stream from the training seed: the generator's z must not replay training noise.
-    const gen = model.generate(labels, (this.seed ^ 0x5bd1e995) >>> 0);
+    const gen = model.generate(labels, generationSeed(this.seed));
     return { x: gen.features, y: labels };
   }
+}
+
+/** The seed of synthesis after training: a different stream from the training seed, so no training noise is replayed. */
+export function generationSeed(seed: number): number {
+  return (seed ^ 0x5bd1e995) >>> 0;
 }
 
 /** The adversarial autoencoder (Sahu et al. 2017), the paper's comparison, behind the same adapter. */

@@ -8,6 +8,9 @@ export { PerturbAugmenter, DEFAULT_PERTURBATIONS, type PerturbOptions } from './
 export { PerturbedFeatureCache, defaultPerturbCacheDir } from './audio/perturbed-features.js';
 export type { RawFeatureSpace } from './raw-space.js';
 export { AdanAugmenter, AaeAugmenter, AdanSeparateAugmenter, type AdanAugmenterOptions } from './adan.js';
+export { MixupAugmenter, type MixupOptions } from './mixup.js';
+export { AdanMixupAugmenter, type AdanMixupOptions } from './adan-mixup.js';
+export { AdanCoverAugmenter, type AdanCoverOptions } from './adan-cover.js';
 export {
   AUGMENTERS,
   AUGMENTER_NAMES,

@@ -8,6 +8,9 @@ import { RecolourAugmenter } from './recolour.js';
 import { AaeAugmenter, AdanAugmenter, AdanSeparateAugmenter } from './adan.js';
 import { PerturbAugmenter } from './perturb.js';
 import type { RawFeatureSpace } from './raw-space.js';
+import { MixupAugmenter } from './mixup.js';
+import { AdanMixupAugmenter } from './adan-mixup.js';
+import { AdanCoverAugmenter } from './adan-cover.js';
 
 /** What the registry needs of an augmenter class: its constructor (options validated by its schema) and help. */
 export interface AugmenterClass {
@@ -31,6 +34,9 @@ export const AUGMENTERS = {
   adan: AdanAugmenter,
   aae: AaeAugmenter,
   'adan-separate': AdanSeparateAugmenter,
+  mixup: MixupAugmenter,
+  'adan-mixup': AdanMixupAugmenter,
+  'adan-cover': AdanCoverAugmenter,
 } as const satisfies Record<string, AugmenterClass>;
 
 /** A name that stands for a registered augmenter with fixed settings and the normalisation protocol it is recommended with. */

@@ -130,7 +130,7 @@ test("constructors validate options with each augmenter's schema; the registry i
   assert.equal(new SmoteAugmenter().options.smoteK, 5);
   assert.deepEqual(new DuplicateAugmenter().options.count, { times: 10 });
   assert.deepEqual(AUGMENTER_NAMES, [...Object.keys(AUGMENTERS), 'recommended']);
-  assert.deepEqual(AUGMENTER_NAMES.filter(isGenerative), ['adan', 'aae', 'adan-separate']);
+  assert.deepEqual(AUGMENTER_NAMES.filter(isGenerative), ['adan', 'aae', 'adan-separate', 'adan-mixup', 'adan-cover']);
   assert.equal(adanVariant('aae'), 'aae');
   assert.equal(adanVariant('adan'), undefined);
   const s = createAugmenter('smote', { count: { times: 1 }, smoteK: 3 }, { featureNames: [], classNames: [] }, 4) as SmoteAugmenter;

@@ -77,10 +77,10 @@ test('adan evaluate on a 3-speaker EmoDB subset; --fold/--repeat pieces merged b
 test('adan evaluate: bad input gives one-line errors; corpus-leaky is flagged in output and JSON', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-cli-eval-'));
   try {
-    const bad = await cli(['evaluate', '--table', IS11, '--emodb-names', '--augment', 'none,mixup']);
+    const bad = await cli(['evaluate', '--table', IS11, '--emodb-names', '--augment', 'none,cutmix']);
     assert.equal(bad.code, 1);
     assert.equal(bad.stderr.trim().split('\n').length, 1);
-    assert.match(bad.stderr, /--augment: unknown value 'mixup'/);
+    assert.match(bad.stderr, /--augment: unknown value 'cutmix'/);
     const col = await cli(['evaluate', '--table', IS11, '--emodb-names', '--group-col', 'session']);
     assert.equal(col.code, 1);
     assert.match(col.stderr, /no column 'session'/);

@@ -102,7 +102,7 @@ test('adan run manifest with speaker groups; bad corpus and bad options are one-
       [['run', 'ravdes', d], /unknown corpus 'ravdes'/],
       [['run', 'manifest', join(d, 'm.csv'), '--classes', '5'], /--classes: expected 4, 6 or all/],
       [['run', 'manifest', join(d, 'm.csv'), '--set', 'IS13'], /--set: unknown feature set 'IS13'/],
-      [['run', 'manifest', join(d, 'm.csv'), '--augment', 'mixup'], /--augment: unknown value 'mixup'/],
+      [['run', 'manifest', join(d, 'm.csv'), '--augment', 'cutmix'], /--augment: unknown value 'cutmix'/],
     ];
     for (const [args, re] of errs) {
       const e = await cli([...args, '-o', join(d, 'never')]);
