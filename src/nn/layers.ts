@@ -5,7 +5,7 @@
  */
 import { ACT, type ActCode, type Kernels } from './kernels.js';
 import { BufferCache, type Matrix } from './matrix.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../util/random.js';
 
 export type Mode = 'train' | 'eval';
 export type ActivationName = 'linear' | 'tanh' | 'relu' | 'leakyRelu' | 'sigmoid' | 'softmax';
