@@ -150,6 +150,7 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
       corpus.files.map((f) => ({ id: f.id, path: f.path })),
       {
         jobs: s.jobs ?? Math.max(1, availableParallelism()),
+        strict: true, // the paper's tables are over the whole corpus: an unreadable file stops the run
         log: s.log,
         onFile: (d, t) => s.onPiece?.(d, t, 'extract IS11'),
       },
@@ -199,6 +200,7 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
       utts.map((u) => ({ id: u.id, path: u.wav })),
       {
         jobs: s.jobs ?? Math.max(1, availableParallelism()),
+        strict: true, // the paper's tables are over the whole corpus: an unreadable file stops the run
         log: s.log,
         onFile: (d, t) => s.onPiece?.(d, t, 'extract IS10'),
       },
