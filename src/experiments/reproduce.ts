@@ -134,7 +134,8 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
   const corpus = await emodbCorpusOrDownload(emodbDir, s.log);
   const sum = emodbSummary(corpus);
   s.log(
-    `EmoDB: ${sum.files} files, ${sum.speakers.length} speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`,
+    `EmoDB: ${sum.files} files, ${sum.speakers.length} ` +
+      `speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`,
   );
   let table: FeatureTable;
   if (s.features) {
@@ -238,7 +239,8 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
   });
   const seconds = (performance.now() - t0) / 1000;
   const text = [
-    'Tables II-IV: IEMOCAP, IS10, leave-one-session-out, 4 classes; WA / UAR (%) on pooled predictions; ADAN trained on improvised turns only.',
+    'Tables II-IV: IEMOCAP, IS10, leave-one-session-out, 4 classes; WA / ' +
+      'UAR (%) on pooled predictions; ADAN trained on improvised turns only.',
     '',
     'Classifiers on improvised turns (Table II top, Table IV):',
     formatPaperComparison(resImpro, PAPER_IEMOCAP_IMPRO),
@@ -249,7 +251,8 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
     ...verdicts(resImpro).map((v) => `improvised: ${v}`),
     ...verdicts(resAll).map((v) => `all: ${v}`),
     '',
-    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
+    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ` +
+      `${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
   ].join('\n');
   return {
     files: [

@@ -92,19 +92,23 @@ test('extra chunks before fmt and after data: identical samples from bytes, from
   }
 });
 
-test('a data chunk of size 0 followed by chunks is empty (not the following chunks read as audio); streamed size 0 still reads to the end', () => {
-  const plain = encodeWav([voiced(400)], RATE, 'pcm16');
-  const empty = concat([
-    plain.slice(0, 36),
-    chunk('data', new Uint8Array(0)),
-    chunk('LIST', text('INFOICMT\x03\x00\x00\x00ok\x00')),
-    id3(),
-  ]);
-  assert.equal(decodeWav(empty, 'e.wav').samples.length, 0);
-  const streamed = plain.slice();
-  new DataView(streamed.buffer).setUint32(40, 0, true);
-  assert.deepEqual(decodeWav(streamed, 's.wav').samples, decodeWav(plain, 'p.wav').samples);
-});
+test(
+  'a data chunk of size 0 followed by chunks is empty (not the following ' +
+    'chunks read as audio); streamed size 0 still reads to the end',
+  () => {
+    const plain = encodeWav([voiced(400)], RATE, 'pcm16');
+    const empty = concat([
+      plain.slice(0, 36),
+      chunk('data', new Uint8Array(0)),
+      chunk('LIST', text('INFOICMT\x03\x00\x00\x00ok\x00')),
+      id3(),
+    ]);
+    assert.equal(decodeWav(empty, 'e.wav').samples.length, 0);
+    const streamed = plain.slice();
+    new DataView(streamed.buffer).setUint32(40, 0, true);
+    assert.deepEqual(decodeWav(streamed, 's.wav').samples, decodeWav(plain, 'p.wav').samples);
+  },
+);
 
 test('RF64 whose ds64 declares more data than the file holds is a one-line truncation error', () => {
   const plain = encodeWav([voiced(400)], RATE, 'pcm16');
