@@ -26,15 +26,8 @@ function chunk(id: string, body: Uint8Array): Uint8Array {
   return out;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+/** The parts end to end, in a fresh buffer of their own (DataViews below address it from byte 0). */
+const concat = (parts: Uint8Array[]): Uint8Array => Uint8Array.from(Buffer.concat(parts));
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** An ID3v2 tag as some tools append it ('id3 ' chunk), odd-sized so a pad byte follows. */
