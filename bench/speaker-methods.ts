@@ -21,7 +21,9 @@ const times = Number(process.argv[4] ?? 1);
 const protocols: Normalisation[] = ['per-fold', 'speaker-enrol:20', 'speaker'];
 const table = withEmodbMeta(readCsvTable(join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv')));
 const data = evalDataFromTable(table, { name: 'emodb-IS11', labelCol: 'label', groupCol: 'speaker' });
-const deps = defaultDeps({ augment: { count: { times }, noiseStd: 0.1, smoteK: 5 } });
+// `perturb` reads EmoDB's WAVs (fill its cache first: node dist/bench/perturb-cache.js).
+const perturb = { audioDir: join(sharedDir(), 'data', 'emodb', 'wav') };
+const deps = defaultDeps({ augment: { count: { times }, noiseStd: 0.1, smoteK: 5, perturb } });
 const t0 = performance.now();
 const rows: Record<string, unknown>[] = [];
 for (const normalisation of protocols) {

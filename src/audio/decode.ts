@@ -1,12 +1,16 @@
 /**
  * Reads any supported audio file by its content (sniff.ts), giving openSMILE's float32 mono samples.
- * WAV and AIFF are decoded synchronously by our own readers (bit-exact with openSMILE for WAV); MP3 (mpg123)
- * and Ogg Opus (libopus) go through WASM decoders, which is why the entry point is async.
+ * WAV, AIFF and FLAC (native or in Ogg) are decoded synchronously by our own readers (bit-exact with openSMILE for WAV,
+ * and FLAC gives exactly the samples of the WAV it was made from); MP3 (mpg123) and Ogg Opus (libopus) go through WASM
+ * decoders and Ogg Vorbis through stb_vorbis in WASM (`stb-vorbis`: the Vorbis decoders of the @wasm-audio-decoders
+ * family depend on the LGPL codec-parser), which is why the entry point is async.
  */
 import { MPEGDecoder } from 'mpg123-decoder';
 import { OpusDecoder } from 'opus-decoder';
+import { StbVorbis } from 'stb-vorbis';
 import { fileError } from '../util/errors.js';
 import { decodeAiff } from './aiff.js';
+import { decodeFlac } from './flac.js';
 import { mixDown } from './mixdown.js';
 import { readOggPackets } from './ogg.js';
 import { describeStart, sniffAudio, type AudioKind } from './sniff.js';
@@ -25,7 +29,7 @@ export async function readAudioFile(path: string): Promise<DecodedAudio> {
   return decodeAudio(readFileBytes(path), path);
 }
 
-/** WAV and AIFF only, synchronously; null when the content needs a WASM decoder (MP3, Opus). */
+/** WAV, AIFF and FLAC, synchronously; null when the content needs a WASM decoder (MP3, Opus, Vorbis). */
 export function decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio | null {
   if (bytes.length === 0) throw fileError(name, 'empty file');
   const kind = sniffAudio(bytes);
@@ -33,24 +37,23 @@ export function decodeAudioSync(bytes: Uint8Array, name: string): DecodedAudio |
     const w = decodeWav(bytes, name);
     return { samples: w.samples, sampleRate: w.sampleRate, channels: w.channels, format: kind };
   }
-  if (kind === 'aiff') {
-    const a = decodeAiff(bytes, name);
+  if (kind === 'aiff' || kind === 'flac') {
+    const a = kind === 'aiff' ? decodeAiff(bytes, name) : decodeFlac(bytes, name);
     return { samples: a.samples, sampleRate: a.sampleRate, channels: a.channels, format: kind };
   }
   if (kind === null) throw fileError(name, `not audio (${describeStart(bytes)})`);
   return null;
 }
 
-/** Decodes bytes by their content (WAV, RF64, AIFF, MP3, Ogg Opus); `name` is used in errors. */
+/** Decodes bytes by their content (WAV, RF64, AIFF, FLAC, MP3, Ogg Opus, Ogg Vorbis); `name` is used in errors. */
 export async function decodeAudio(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
   const sync = decodeAudioSync(bytes, name);
   if (sync !== null) return sync;
   const kind = sniffAudio(bytes) as AudioKind;
   if (kind === 'mp3') return decodeMp3(bytes, name);
   if (kind === 'ogg-opus') return decodeOpus(bytes, name);
-  // FLAC and Vorbis decoders on npm (@wasm-audio-decoders/*) depend on the LGPL codec-parser: not used.
-  const what = kind === 'flac' ? 'FLAC' : kind === 'ogg-vorbis' ? 'Ogg Vorbis' : 'Ogg (unknown codec)';
-  throw fileError(name, `${what} is not supported yet (convert to WAV, e.g. with sox or ffmpeg)`);
+  if (kind === 'ogg-vorbis') return decodeVorbis(bytes, name);
+  throw fileError(name, 'Ogg with a codec other than Opus, Vorbis or FLAC is not supported (convert to WAV, e.g. with sox or ffmpeg)');
 }
 
 function checked(
@@ -104,4 +107,16 @@ async function decodeOpus(bytes: Uint8Array, name: string): Promise<DecodedAudio
   } finally {
     dec.free();
   }
+}
+
+/** Ogg Vorbis: stb_vorbis decodes the whole stream (trimmed to the last granule position) or fails as a whole. */
+async function decodeVorbis(bytes: Uint8Array, name: string): Promise<DecodedAudio> {
+  await StbVorbis.ready;
+  let r;
+  try {
+    r = StbVorbis.decode(bytes);
+  } catch {
+    throw fileError(name, 'invalid or truncated Ogg Vorbis stream (stb_vorbis cannot decode it)');
+  }
+  return checked(name, r.channels, r.channels[0]?.length ?? 0, r.sampleRate, 'ogg-vorbis', []);
 }

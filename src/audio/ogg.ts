@@ -22,23 +22,29 @@ export function readOggPackets(bytes: Uint8Array, name: string): { packets: Uint
     if (body > bytes.length) break;
     const mine = serial === null || serial === pageSerial;
     if (serial === null) serial = pageSerial;
+    let truncated = false;
     for (let s = 0; s < nseg; s++) {
       const len = bytes[off + 27 + s];
-      if (body + len > bytes.length) break; // truncated last page: keep what is complete
+      if (body + len > bytes.length) {
+        truncated = true; // a cut last page: keep the packets that are complete, not its granule position
+        break;
+      }
       if (mine) pending.push(bytes.subarray(body, body + len));
       body += len;
       if (mine && len < 255) {
-        packets.push(pending.length === 1 ? pending[0] : concat(pending));
+        packets.push(pending.length === 1 ? pending[0] : concatBytes(pending));
         pending = [];
       }
     }
+    if (truncated) break;
     if (mine && granule !== 0xffffffff * 4294967296 + 0xffffffff) lastGranule = granule;
     off = body;
   }
   return { packets, lastGranule };
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+/** The parts joined into one array. */
+export function concatBytes(parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

@@ -35,8 +35,17 @@ export function sniffAudio(b: Uint8Array): AudioKind | null {
     if (ascii(b, packet + 1, 4) === 'FLAC') return 'flac';
     return 'ogg';
   }
-  if (ascii(b, 0, 3) === 'ID3' || isMpegFrame(b, 0)) return 'mp3';
+  // an ID3v2 tag precedes MP3 audio, and sometimes FLAC
+  if (ascii(b, 0, 3) === 'ID3') return ascii(b, id3v2Length(b), 4) === 'fLaC' ? 'flac' : 'mp3';
+  if (isMpegFrame(b, 0)) return 'mp3';
   return null;
+}
+
+/** The length of the ID3v2 tag at the start (10-byte header, syncsafe 28-bit size, optional footer), or 0. */
+export function id3v2Length(b: Uint8Array): number {
+  if (b.length < 10 || ascii(b, 0, 3) !== 'ID3') return 0;
+  const size = ((b[6] & 0x7f) << 21) | ((b[7] & 0x7f) << 14) | ((b[8] & 0x7f) << 7) | (b[9] & 0x7f);
+  return 10 + size + (b[5] & 0x10 ? 10 : 0);
 }
 
 /** The printable start of a file, for "not audio" errors. */
@@ -48,10 +57,7 @@ export function describeStart(b: Uint8Array): string {
   return `starts with bytes ${Array.from(b.subarray(0, 8), (x) => x.toString(16).padStart(2, '0')).join(' ')}`;
 }
 
-/**
- * File extensions a folder scan picks up. Content decides the decoder; FLAC and Ogg Vorbis are listed so that a
- * folder holding them reports each file as unsupported instead of skipping it silently.
- */
+/** File extensions a folder scan picks up; the content, not the extension, then decides the decoder. */
 export const AUDIO_EXTENSIONS: readonly string[] = ['.wav', '.wave', '.aif', '.aiff', '.aifc', '.mp3', '.opus', '.ogg', '.oga', '.flac'];
 
 /** Whether a file name has one of the audio extensions (case-insensitive). */

@@ -4,6 +4,9 @@ export { BaseAugmenter, sampleCountSchema } from './base.js';
 export { NoAugmenter, DuplicateAugmenter, NoiseAugmenter } from './simple.js';
 export { SmoteAugmenter, classNeighbours } from './smote.js';
 export { RecolourAugmenter } from './recolour.js';
+export { PerturbAugmenter, DEFAULT_PERTURBATIONS, type PerturbOptions } from './perturb.js';
+export { PerturbedFeatureCache, defaultPerturbCacheDir } from './audio/perturbed-features.js';
+export type { RawFeatureSpace } from './raw-space.js';
 export { AdanAugmenter, AaeAugmenter, AdanSeparateAugmenter, type AdanAugmenterOptions } from './adan.js';
 export {
   AUGMENTERS,

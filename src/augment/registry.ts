@@ -6,6 +6,8 @@ import { DuplicateAugmenter, NoAugmenter, NoiseAugmenter } from './simple.js';
 import { SmoteAugmenter } from './smote.js';
 import { RecolourAugmenter } from './recolour.js';
 import { AaeAugmenter, AdanAugmenter, AdanSeparateAugmenter } from './adan.js';
+import { PerturbAugmenter } from './perturb.js';
+import type { RawFeatureSpace } from './raw-space.js';
 
 /** What the registry needs of an augmenter class: its constructor (options validated by its schema) and help. */
 export interface AugmenterClass {
@@ -25,6 +27,7 @@ export const AUGMENTERS = {
   noise: NoiseAugmenter,
   smote: SmoteAugmenter,
   recolour: RecolourAugmenter,
+  perturb: PerturbAugmenter,
   adan: AdanAugmenter,
   aae: AaeAugmenter,
   'adan-separate': AdanSeparateAugmenter,
@@ -62,6 +65,8 @@ export interface AugmenterSettings {
   smoteK?: number;
   /** ADAN options (preset + overrides) per generative augmenter name (`adan`, `aae`, `adan-separate`). */
   adan?: Partial<Record<string, AdanOptions>>;
+  /** Audio perturbation: perturbation names, the folder of the rows' source audio, the feature cache folder. */
+  perturb?: { perturbations?: string[]; audioDir?: string; cacheDir?: string };
 }
 
 export interface AugmenterContext {
@@ -69,6 +74,8 @@ export interface AugmenterContext {
   saveDir?: string;
   featureNames: string[];
   classNames: string[];
+  /** How raw feature rows are put into the training rows' space (augmenters that re-extract audio). */
+  rawSpace?: RawFeatureSpace;
   provenance?: Record<string, unknown>;
   onEpoch?: (log: EpochLog) => void;
 }

@@ -26,6 +26,7 @@ export function defaultDeps(o: DefaultDepsOptions): EvalDeps {
           saveDir: ctx.saveDir,
           featureNames: ctx.featureNames,
           classNames: ctx.classNames,
+          rawSpace: ctx.rawSpace,
           provenance: { ...(o.provenance ?? {}), fold: ctx.fold, group: ctx.group, repeat: ctx.repeat },
           onEpoch: o.onEpoch ? (log) => o.onEpoch!(log, { fold: ctx.fold, repeat: ctx.repeat }) : undefined,
         },

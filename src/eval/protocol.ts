@@ -5,6 +5,7 @@ import { leaveOneGroupOut, type Fold } from './folds.js';
 import { compareWithBaselines, summarise, type Comparison, type FoldPredictions, type MethodResult, type TrainOn } from './results.js';
 import type { EvalData, EvalDeps, FoldNormaliser } from './types.js';
 import type { FoldTrainingRows } from './training-rows.js';
+import { foldRawSpace } from './fold-raw-space.js';
 import { UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
 import {
@@ -198,6 +199,7 @@ export async function runEvaluation(
   const runFolds: Fold[] = config.fold !== undefined ? [folds[config.fold]] : folds;
   const warnings: string[] = [];
   let x = data.x;
+  let corpusNorm: FoldNormaliser | undefined;
   const labelMix = labelMixDivergence(data.y, data.groups, K);
   if (isSpeakerMode(config.normalisation) && labelMix > LABEL_MIX_WARN) {
     warnings.push(
@@ -208,6 +210,7 @@ export async function runEvaluation(
   if (config.normalisation === 'corpus-leaky') {
     warnings.push(LEAKY_WARNING);
     const n = deps.fitNormaliser(data.x, data.rows, cols);
+    corpusNorm = n;
     x = n.transform(data.x, data.rows);
     if (n.outCols !== cols) {
       if (!n.keptColumns) throw new Error('corpus-leaky normalisation dropped columns without saying which');
@@ -256,6 +259,15 @@ export async function runEvaluation(
           saveDir,
           featureNames,
           classNames: classes,
+          // Rows an augmenter makes from raw features (re-extracted audio) go through the step the training rows did.
+          rawSpace: foldRawSpace({
+            normalisation: config.normalisation,
+            x: data.x,
+            featureNames: data.featureNames,
+            train: fold.train,
+            trainGroups,
+            corpus: corpusNorm,
+          }),
         });
         // The training fold carries each row's speaker and id (speaker-aware augmenters need them).
         const res = aug.fitResample({ x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds });

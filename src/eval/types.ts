@@ -1,4 +1,5 @@
 import type { Augmenter } from '../augment/types.js';
+import type { RawFeatureSpace } from '../augment/raw-space.js';
 
 /** The numeric view of a labelled, grouped feature table that the protocol works on. */
 export interface EvalData {
@@ -44,6 +45,8 @@ export interface AugmentContext {
   saveDir?: string;
   featureNames: string[];
   classNames: string[];
+  /** Maps raw table rows into the space of the training rows the augmenter receives (for re-extracted audio). */
+  rawSpace?: RawFeatureSpace;
 }
 
 /** The stages the protocol plugs together; the CLI wires the real ones, tests may use small stand-ins. */

@@ -11,6 +11,8 @@ import {
   type SampleCount,
 } from '../../augment/index.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
+import { DEFAULT_PERTURBATIONS, defaultPerturbCacheDir } from '../../augment/index.js';
+import { PERTURBATION_HELP, parsePerturbation } from '../../audio/perturbation.js';
 import { loadFeatureTable } from '../../data/load-table.js';
 import { parseWhere, type WhereClause } from '../../data/filter.js';
 import {
@@ -68,6 +70,9 @@ export interface EvaluateFlags extends ProtocolFlags {
   json?: string;
   saveModels?: string;
   quiet?: boolean;
+  audioDir?: string;
+  perturb?: string;
+  perturbCache?: string;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -160,6 +165,9 @@ export function registerEvaluate(program: Command): void {
     .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
     .option('--save-models <dir>', "save each fold's ADAN model folder (and its training rows) under dir (first repeat)")
     .option('--quiet', 'print nothing but errors')
+    .option('--audio-dir <dir>', "folder of the rows' source audio, <id>.wav (needed by --augment perturb)")
+    .option('--perturb <list>', `perturbations for --augment perturb, comma-separated: ${PERTURBATION_HELP}`)
+    .option('--perturb-cache <dir>', `cache of perturbed audio's features (default ${defaultPerturbCacheDir()})`)
     .action(async (f: EvaluateFlags) => {
       await runEvaluateCommand(f);
     });
@@ -268,12 +276,22 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   return { augment, classifiers, trainOn, where, adanWhere, settings, svm, dnn, config };
 }
 
+/** The perturb augmenter's settings from --audio-dir, --perturb and --perturb-cache (checked up front). */
+function perturbSettingsFrom(f: EvaluateFlags, augment: readonly string[]): AugmenterSettings['perturb'] {
+  if (!augment.includes('perturb')) return undefined;
+  if (f.audioDir === undefined) throw new UserError("--augment perturb needs --audio-dir (the folder of the rows' source audio, <id>.wav)");
+  const perturbations = f.perturb === undefined ? [...DEFAULT_PERTURBATIONS] : namesOption(f.perturb);
+  perturbations.forEach(parsePerturbation);
+  return { perturbations, audioDir: f.audioDir, cacheDir: f.perturbCache ?? defaultPerturbCacheDir() };
+}
+
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
   if (f.labelCol === f.groupCol) {
     throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
   }
   const p = protocolFrom(f);
-  const { where, adanWhere, settings, svm, dnn } = p;
+  const { where, adanWhere, svm, dnn } = p;
+  const settings = { ...p.settings, perturb: perturbSettingsFrom(f, p.augment) };
   const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
@@ -290,7 +308,14 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
     ...(f.fold !== undefined ? { fold: intOption(f.fold, '--fold', 0) } : {}),
     ...(f.repeat !== undefined ? { repeat: intOption(f.repeat, '--repeat', 0) } : {}),
     ...(f.saveModels ? { saveModels: f.saveModels } : {}),
-    extra: { table: f.table, labelCol: f.labelCol, groupCol: f.groupCol, emodbNames: f.emodbNames === true, ...p.config.extra },
+    extra: {
+      table: f.table,
+      labelCol: f.labelCol,
+      groupCol: f.groupCol,
+      emodbNames: f.emodbNames === true,
+      ...p.config.extra,
+      ...(p.augment.includes('perturb') ? { perturb: settings.perturb } : {}),
+    },
   };
   const quiet = f.quiet === true;
   const bar = progressBar({ enabled: quiet ? false : undefined });
