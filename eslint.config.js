@@ -22,12 +22,31 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      // Prettier wraps code at 140 but cannot break strings or comments: this keeps those within 140 too.
+      'max-len': ['error', { code: 140, tabWidth: 2, ignoreUrls: true }],
     },
+  },
+  // Files whose long strings are being rewritten on other branches (pending merge): wrap them there, then drop this.
+  {
+    files: [
+      'src/eval/protocol.ts',
+      'src/eval/format.ts',
+      'src/report/html.ts',
+      'src/experiments/reproduce.ts',
+      'src/cli/commands/evaluate.ts',
+    ],
+    rules: { 'max-len': 'off' },
   },
   // The feature extractors mirror openSMILE's C loops, which assign loop state that the last iteration leaves unread.
   { files: ['src/features/**/*.ts'], rules: { 'no-useless-assignment': 'off' } },
-  { files: ['src/util/**/*.ts'], rules: above('nn', 'data', 'audio', 'features', 'adan', 'augment', 'classify', 'eval', 'experiments', 'report', 'cli') },
+  {
+    files: ['src/util/**/*.ts'],
+    rules: above('nn', 'data', 'audio', 'features', 'adan', 'augment', 'classify', 'eval', 'experiments', 'report', 'cli'),
+  },
   { files: ['src/data/**/*.ts', 'src/audio/**/*.ts'], rules: above('adan', 'augment', 'classify', 'eval', 'experiments', 'report', 'cli') },
   { files: ['src/nn/**/*.ts'], rules: above('adan', 'augment', 'classify', 'eval', 'experiments', 'report', 'cli', 'features') },
   { files: ['src/features/**/*.ts'], rules: above('adan', 'augment', 'classify', 'eval', 'experiments', 'report', 'cli', 'nn') },

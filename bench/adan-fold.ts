@@ -3,7 +3,8 @@
 //   iemocap-sized: random data the size of an IEMOCAP improvised training fold (2350 x 1582, 4 classes)
 // A fold = training for the preset's epochs + generating the paper's 10 synthetic sets. By default a few epochs are
 // timed and the fold extrapolated (foldSeconds); --full trains all epochs.
-// Usage: npx tsx bench/adan-fold.ts [--preset paper|official|wadan] [--epochs N (timed, default 5)] [--full] [--case emodb-is11|iemocap-sized]
+// Usage: npx tsx bench/adan-fold.ts [--preset paper|official|wadan] [--epochs N (timed, default 5)] [--full]
+//          [--case emodb-is11|iemocap-sized]
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AdanModel, adanOptions, ADAN_PRESET_NAMES, type AdanPresetName } from '../src/adan/index.js';

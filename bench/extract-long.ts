@@ -1,9 +1,18 @@
 /**
  * Benchmark: one long generated recording (default 10 minutes at 16 kHz: a harmonic tone with pauses and noise)
- * through a feature set in this thread. Prints one JSON line: {set, audioSeconds, seconds, realTimeFactor, rssBeforeMB, peakRssMB, rssGrowthMB}.
+ * through a feature set in this thread. Prints one JSON line:
+ * {set, audioSeconds, seconds, realTimeFactor, rssBeforeMB, peakRssMB, rssGrowthMB}.
  *
  *   node dist/bench/extract-long.js [--set IS10] [--minutes 10]
+ *
+ * With `--write-wav FILE` it only writes the recording as a 16-bit WAV, for measuring the whole CLI path
+ * (file reading included) on it:
+ *
+ *   node dist/bench/extract-long.js --minutes 30 --write-wav /tmp/long.wav
+ *   /usr/bin/time -v node bin/adan.js extract /tmp/long.wav --set IS10 -o /tmp/long.csv --jobs 1
  */
+import { writeFileSync } from 'node:fs';
+import { encodeWav } from '../src/audio/wav-write.js';
 import { extractFeatures } from '../src/features/extract.js';
 import { isFeatureSetName } from '../src/features/sets/index.js';
 
@@ -35,6 +44,12 @@ async function main(): Promise<void> {
   const minutes = Number(arg('--minutes') ?? 10);
   const fs = 16000;
   const x = longSignal(minutes, fs);
+  const wav = arg('--write-wav');
+  if (wav !== undefined) {
+    writeFileSync(wav, encodeWav([x], fs, 'pcm16'));
+    process.stdout.write(JSON.stringify({ wrote: wav, audioSeconds: x.length / fs, sampleRate: fs }) + '\n');
+    return;
+  }
   const rssBefore = process.memoryUsage().rss / 2 ** 20;
   const t0 = performance.now();
   const r = extractFeatures({ samples: x, sampleRate: fs, name: 'long' }, set);

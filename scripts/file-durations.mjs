@@ -23,6 +23,9 @@ export default async function* fileDurations(source) {
   const total = (performance.now() - started) / 1000;
   yield `\nslowest test files (wall s, sum of test durations s), suite ${total.toFixed(1)} s:\n`;
   for (const [file, ms] of rows.slice(0, Number(process.env.ADAN_TEST_DURATIONS ?? 15))) {
-    yield `  ${(ms / 1000).toFixed(1).padStart(6)} ${((tests.get(file) ?? 0) / 1000).toFixed(1).padStart(6)}  ${relative(process.cwd(), file)}\n`;
+    yield (
+      `  ${(ms / 1000).toFixed(1).padStart(6)} ` +
+      `${((tests.get(file) ?? 0) / 1000).toFixed(1).padStart(6)}  ${relative(process.cwd(), file)}\n`
+    );
   }
 }

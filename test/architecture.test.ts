@@ -69,17 +69,21 @@ test('src/ imports resolve to files in src/ and every top-level folder has a lay
   }
 });
 
-test('no lower layer imports a higher one (cli -> experiments -> report -> eval -> augment/classify -> adan -> nn/features -> data/audio -> util)', () => {
-  const bad: string[] = [];
-  for (const e of importEdges()) {
-    const a = topOf(e.from);
-    const b = topOf(e.to);
-    if (a === '' || a === b) continue; // src/index.ts is the public API above every layer
-    if (b === '') bad.push(`${e.from} imports the package root ${e.to}`);
-    else if (LAYER[b] >= LAYER[a]) bad.push(`${e.from} (${a}, layer ${LAYER[a]}) imports ${e.to} (${b}, layer ${LAYER[b]})`);
-  }
-  assert.deepEqual(bad, []);
-});
+test(
+  'no lower layer imports a higher one (cli -> experiments -> report -> ' +
+    'eval -> augment/classify -> adan -> nn/features -> data/audio -> util)',
+  () => {
+    const bad: string[] = [];
+    for (const e of importEdges()) {
+      const a = topOf(e.from);
+      const b = topOf(e.to);
+      if (a === '' || a === b) continue; // src/index.ts is the public API above every layer
+      if (b === '') bad.push(`${e.from} imports the package root ${e.to}`);
+      else if (LAYER[b] >= LAYER[a]) bad.push(`${e.from} (${a}, layer ${LAYER[a]}) imports ${e.to} (${b}, layer ${LAYER[b]})`);
+    }
+    assert.deepEqual(bad, []);
+  },
+);
 
 test('src/cli reaches other packages only through their index.js (folders without one are plain modules)', () => {
   const bad: string[] = [];

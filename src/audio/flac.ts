@@ -3,8 +3,8 @@
  * the same output as readWav: openSMILE's float32 mono mix-down s = (Σ_c x_c) / nChan / D (see wav.ts). Samples
  * are first placed in their WAV container (12-bit in 16, 20-bit in 24 bits), so a FLAC made from a WAV decodes to
  * exactly the WAV's samples. Every frame's CRC-8 (header) and CRC-16 (frame) and the stream's MD5 signature are
- * checked: a damaged or truncated file is one UserError naming it, never silently different audio. Our own decoder because every FLAC decoder on
- * npm depends on an LGPL-licensed parser.
+ * checked: a damaged or truncated file is one UserError naming it, never silently different audio. Our own decoder
+ * because every FLAC decoder on npm depends on an LGPL-licensed parser.
  */
 import { fileError } from '../util/errors.js';
 import { BitReader, FlacFormatError, crc16, crc8, pow2 } from './flac-bits.js';

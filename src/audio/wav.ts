@@ -9,9 +9,11 @@
  * 24-bit samples in 4-byte containers are masked to 24 bits without sign extension, as openSMILE does.
  * A small RIFF parser is used instead of `wavefile` so that the float32 mixdown of openSMILE is reproduced
  * exactly and files are decoded in one pass without intermediate Float64 copies.
- * WAVE_FORMAT_EXTENSIBLE is accepted when its sub-format is PCM or IEEE float; chunks before `data` are skipped;
- * a data size of 0 or 0xFFFFFFFF (unpatched streaming header, and RF64 whose real sizes sit in ds64) means
- * "to the end of the file". Memory: the file bytes plus 4 bytes per (mono) sample.
+ * WAVE_FORMAT_EXTENSIBLE is accepted when its sub-format is PCM or IEEE float; chunks before `data` are skipped, and
+ * chunks after it (LIST, id3, ...) are not read as audio: the data size comes from the chunk header, or for RF64 from
+ * the ds64 chunk. A data size of 0 or 0xFFFFFFFF (an unpatched streaming header) means "to the end of the file",
+ * unless what follows is exactly a run of well-formed chunks (then the data chunk is really empty).
+ * Memory: the file bytes plus 4 bytes per (mono) sample.
  */
 import { readFileSync } from 'node:fs';
 import { fileError } from '../util/errors.js';
@@ -56,6 +58,18 @@ function tag(b: Uint8Array, o: number): string {
   return String.fromCharCode(b[o], b[o + 1], b[o + 2], b[o + 3]);
 }
 
+/** Whether bytes from `off` to the end are one or more whole RIFF chunks (printable ids; a missing last pad byte ok). */
+function chunksToEnd(b: Uint8Array, dv: DataView, off: number): boolean {
+  let chunks = 0;
+  while (off + 8 <= b.length) {
+    for (let i = 0; i < 4; i++) if (b[off + i] < 0x20 || b[off + i] > 0x7e) return false;
+    const size = dv.getUint32(off + 4, true);
+    off += 8 + size + (size % 2);
+    chunks++;
+  }
+  return chunks > 0 && (off === b.length || off === b.length + 1);
+}
+
 /** Decodes RIFF WAV bytes held in memory, as readWav does for a file; `name` is used in error messages. */
 export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
   if (bytes.length === 0) throw fileError(name, 'empty file');
@@ -67,6 +81,7 @@ export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
   let fmt: { format: number; channels: number; rate: number; blockAlign: number; bits: number } | null = null;
   let dataOff = -1;
   let dataLen = 0;
+  let ds64DataSize: number | null = null; // RF64: the real data size (the data chunk's own field is 0xFFFFFFFF)
   while (off + 8 <= bytes.length) {
     const id = tag(bytes, off);
     const size = dv.getUint32(off + 4, true);
@@ -82,13 +97,17 @@ export function decodeWav(bytes: Uint8Array, name: string): WavAudio {
         blockAlign: dv.getUint16(body + 12, true),
         bits: dv.getUint16(body + 14, true),
       };
+    } else if (id === 'ds64' && size >= 16 && body + 16 <= bytes.length) {
+      ds64DataSize = dv.getUint32(body + 8, true) + dv.getUint32(body + 12, true) * 4294967296;
     } else if (id === 'data') {
       dataOff = body;
       const avail = bytes.length - body;
+      const declared = size === 0xffffffff && ds64DataSize !== null && ds64DataSize > 0 ? ds64DataSize : size;
       // 0 and 0xFFFFFFFF are written by streaming recorders that never patch the header: take what is there.
-      if (size === 0xffffffff || (size === 0 && avail > 0 && fmt !== null)) dataLen = avail;
-      else if (size > avail) throw fileError(name, `truncated: data chunk declares ${size} bytes, only ${avail} present`);
-      else dataLen = size;
+      const streamed = declared === 0xffffffff || (declared === 0 && avail > 0 && fmt !== null && !chunksToEnd(bytes, dv, body));
+      if (streamed) dataLen = avail;
+      else if (declared > avail) throw fileError(name, `truncated: data chunk declares ${declared} bytes, only ${avail} present`);
+      else dataLen = declared;
       break;
     }
     off = body + size + (size % 2);

@@ -55,8 +55,9 @@ export class DnnClassifier implements Classifier {
   fit(data: Dataset): this;
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this;
   fit(...args: FitArgs): this {
-    const { x, rows, cols, y, classes } = fitDataset(args);
-    checkTrainingData(x, rows, cols, y, classes);
+    const data = fitDataset(args);
+    checkTrainingData(data, 'DnnClassifier.fit');
+    const { x, rows, cols, y, classes } = data;
     const o = this.options;
     this.cols = cols;
     this.classes = classes;

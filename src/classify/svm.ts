@@ -91,8 +91,9 @@ export class SvmClassifier implements Classifier {
   fit(data: Dataset): this;
   fit(x: Float32Array, rows: number, cols: number, y: Int32Array, classes: number): this;
   fit(...args: FitArgs): this {
-    const { x, rows, cols, y, classes } = fitDataset(args);
-    checkTrainingData(x, rows, cols, y, classes);
+    const data = fitDataset(args);
+    checkTrainingData(data, 'SvmClassifier.fit');
+    const { x, rows, cols, y, classes } = data;
     this.cols = cols;
     this.classes = classes;
     this.gammaValue = resolveGamma(this.gamma, x, rows, cols);

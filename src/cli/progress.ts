@@ -78,7 +78,8 @@ function lineProgress(opts: ProgressOptions): Progress {
     const eta = done > 0 && total > done ? ` eta ${Math.round((s / done) * (total - done))} s` : '';
     const extra = fmtInfo(info);
     write(
-      `adan: ${label ? `${label} ` : ''}${done}/${total} (${total > 0 ? Math.floor((100 * done) / total) : 0}%) after ${Math.round(s)} s${eta}${extra ? ` ${extra}` : ''}\n`,
+      `adan: ${label ? `${label} ` : ''}${done}/${total} (${total > 0 ? Math.floor((100 * done) / total) : 0}%) ` +
+        `after ${Math.round(s)} s${eta}${extra ? ` ${extra}` : ''}\n`,
     );
   };
   return {

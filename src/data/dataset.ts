@@ -26,14 +26,24 @@ export function dataset(d: Dataset): Dataset {
   return d;
 }
 
+/** What a caller adds to the shape checks: estimators need rows to fit on and finite values (a NaN would spread). */
+export interface CheckXyOptions {
+  /** Fewest rows accepted (default 0). */
+  readonly minRows?: number;
+  /** Also refuse NaN and infinite feature values (default false: table readers already refuse them). */
+  readonly finite?: boolean;
+}
+
 /**
  * Throws when the parts disagree in size or a label is out of range: the checks every `fit` starts with
- * (scikit-learn's check_X_y). Values are not scanned for finiteness here: table readers refuse non-finite cells.
+ * (scikit-learn's check_X_y). `who` names the estimator in the one-line message.
  */
-export function checkXy(d: Dataset, who: string): void {
-  if (!Number.isInteger(d.rows) || d.rows < 0 || !Number.isInteger(d.cols) || d.cols < 1) {
-    throw new Error(`${who}: bad shape ${d.rows} x ${d.cols}`);
+export function checkXy(d: Dataset, who: string, options: CheckXyOptions = {}): void {
+  const minRows = options.minRows ?? 0;
+  if (!Number.isInteger(d.rows) || d.rows < minRows || !Number.isInteger(d.cols) || d.cols < 1) {
+    throw new Error(`${who}: bad shape ${d.rows} x ${d.cols}${minRows > 0 ? ` (needs at least ${minRows} row)` : ''}`);
   }
+  if (!Number.isInteger(d.classes) || d.classes < 1) throw new Error(`${who}: bad class count ${d.classes}`);
   if (d.x.length < d.rows * d.cols) throw new Error(`${who}: ${d.rows} x ${d.cols} needs ${d.rows * d.cols} values, got ${d.x.length}`);
   if (d.y.length !== d.rows) throw new Error(`${who}: ${d.rows} rows but ${d.y.length} labels`);
   for (const [name, v] of [
@@ -45,6 +55,14 @@ export function checkXy(d: Dataset, who: string): void {
   }
   for (let i = 0; i < d.rows; i++) {
     if (d.y[i] < 0 || d.y[i] >= d.classes) throw new Error(`${who}: label ${d.y[i]} of row ${i} is outside 0..${d.classes - 1}`);
+  }
+  if (options.finite) {
+    const n = d.rows * d.cols;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(d.x[i])) {
+        throw new Error(`${who}: non-finite feature value ${d.x[i]} at row ${Math.floor(i / d.cols)}, column ${i % d.cols}`);
+      }
+    }
   }
 }
 

@@ -123,7 +123,8 @@ export function readArffTable(path: string, metaColumns: readonly string[] = [])
       if (v[j] === '?' || !Number.isFinite(Number(v[j])) || v[j] === '') {
         throw fileError(
           path,
-          `line ${i + 1}: attribute '${attrs[j].name}' is '${v[j]}', not a number${v[j] === '?' ? ' (missing values are not supported)' : ''}`,
+          `line ${i + 1}: attribute '${attrs[j].name}' is '${v[j]}', not a ` +
+            `number${v[j] === '?' ? ' (missing values are not supported)' : ''}`,
         );
       }
     }

@@ -41,7 +41,9 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
     const c = mainComparison(results, r);
     if (!c) continue;
     const what = `${r.augment} + ${r.classifier.toUpperCase()} (${r.trainOn})`;
-    const stat = `WA ${c.diffWa >= 0 ? '+' : ''}${c.diffWa.toFixed(2)}, UAR ${c.diffUar >= 0 ? '+' : ''}${c.diffUar.toFixed(2)} points; ${c.test} ${pEquals(c.p)}`;
+    const stat =
+      `WA ${c.diffWa >= 0 ? '+' : ''}${c.diffWa.toFixed(2)}, UAR ` +
+      `${c.diffUar >= 0 ? '+' : ''}${c.diffUar.toFixed(2)} points; ${c.test} ${pEquals(c.p)}`;
     if (c.diffWa > 0 && c.p < alpha) out.push(`${what} improved over no augmentation (${stat}).`);
     else if (c.diffWa < 0 && c.p < alpha) out.push(`${what} was WORSE than no augmentation (${stat}).`);
     else if (c.diffWa > 0) out.push(`${what} did not significantly improve over no augmentation (${stat}).`);
@@ -137,7 +139,8 @@ export function formatPaperComparison(
     const r = results.results.find((x) => methodKey(x) === methodKey(p.matches));
     const reps =
       r && r.waRepeats.length > 1
-        ? ` (${r.waRepeats.length} seeds, sd ${Math.sqrt(r.waRepeats.reduce((s, v) => s + (v - r.wa) ** 2, 0) / (r.waRepeats.length - 1)).toFixed(2)})`
+        ? ` (${r.waRepeats.length} seeds, sd ` +
+          `${Math.sqrt(r.waRepeats.reduce((s, v) => s + (v - r.wa) ** 2, 0) / (r.waRepeats.length - 1)).toFixed(2)})`
         : '';
     out.push([
       p.table,

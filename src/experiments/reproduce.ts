@@ -178,7 +178,8 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
   const corpus = await emodbCorpusOrDownload(emodbDir, s.log);
   const sum = emodbSummary(corpus);
   s.log(
-    `EmoDB: ${sum.files} files, ${sum.speakers.length} speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`,
+    `EmoDB: ${sum.files} files, ${sum.speakers.length} ` +
+      `speakers${sum.complete ? ' (complete corpus)' : ' (NOT the complete corpus: 535 files expected)'}; checksums ${corpus.checksums}`,
   );
   let table: FeatureTable;
   if (s.features) {
@@ -194,6 +195,7 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
       corpus.files.map((f) => ({ id: f.id, path: f.path })),
       {
         jobs: s.jobs ?? Math.max(1, availableParallelism()),
+        strict: true, // the paper's tables are over the whole corpus: an unreadable file stops the run
         log: s.log,
         onFile: (d, t) => s.onPiece?.(d, t, 'extract IS11'),
       },
@@ -267,6 +269,7 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
       utts.map((u) => ({ id: u.id, path: u.wav })),
       {
         jobs: s.jobs ?? Math.max(1, availableParallelism()),
+        strict: true, // the paper's tables are over the whole corpus: an unreadable file stops the run
         log: s.log,
         onFile: (d, t) => s.onPiece?.(d, t, 'extract IS10'),
       },
@@ -304,7 +307,8 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
   });
   const seconds = (performance.now() - t0) / 1000;
   const text = [
-    'Tables II-IV: IEMOCAP, IS10, leave-one-session-out, 4 classes; WA / UAR (%) on pooled predictions; ADAN trained on improvised turns only.',
+    'Tables II-IV: IEMOCAP, IS10, leave-one-session-out, 4 classes; WA / ' +
+      'UAR (%) on pooled predictions; ADAN trained on improvised turns only.',
     '',
     'Classifiers on improvised turns (Table II top, Table IV):',
     formatPaperComparison(resImpro, PAPER_IEMOCAP_IMPRO),
@@ -315,7 +319,8 @@ export async function reproduceIemocap(root: string, s: ReproduceSettings & { me
     ...verdicts(resImpro).map((v) => `improvised: ${v}`),
     ...verdicts(resAll).map((v) => `all: ${v}`),
     '',
-    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
+    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ` +
+      `${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
   ].join('\n');
   return {
     files: [

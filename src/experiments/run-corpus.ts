@@ -8,7 +8,7 @@ import type { WhereClause } from '../data/filter.js';
 import { selectRows, type FeatureTable } from '../data/table.js';
 import { evalDataFromTable } from '../eval/dataset.js';
 import { defaultDeps } from '../eval/defaults.js';
-import { cachedFeatures } from './extract-cache.js';
+import { cachedFeatures, type FailedFile } from './extract-cache.js';
 import { formatResults } from '../eval/format.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
 import { writeFoldTrainingRows } from '../eval/training-rows.js';
@@ -95,6 +95,8 @@ export interface RunCorpusSettings {
   out: string;
   set: FeatureSetName;
   jobs: number;
+  /** Stop at the first unreadable audio file instead of skipping the unreadable ones. */
+  strict?: boolean;
   protocol: ProtocolSettings;
   /** Write report.html into the run folder. */
   report: boolean;
@@ -109,6 +111,8 @@ export interface RunCorpusSettings {
 export interface RunCorpusOutput {
   files: { path: string; what: string }[];
   results: EvaluationResults;
+  /** Utterances left out because their audio could not be read, one line each (`path: problem`). */
+  skipped: string[];
   text: string;
   seconds: number;
 }
@@ -121,15 +125,24 @@ function utterancesCsv(u: UtteranceTable): string {
   return lines.join('\n') + '\n';
 }
 
-/** The cached features in the utterances' order, with their metadata attached. */
-function withMeta(t: FeatureTable, u: UtteranceTable): FeatureTable {
+/** The cached features in the utterances' order, with their metadata attached; `skipped` ids are left out. */
+function withMeta(t: FeatureTable, u: UtteranceTable, skipped: ReadonlySet<string>): FeatureTable {
   const index = new Map(t.ids.map((id, i) => [id, i]));
-  const rows = u.files.map((f) => {
-    const i = index.get(f.id);
-    if (i === undefined) throw new Error(`features for '${f.id}' missing from the cache`);
+  const kept = u.files.flatMap((f, k) => (skipped.has(f.id) ? [] : [k]));
+  const rows = kept.map((k) => {
+    const i = index.get(u.files[k].id);
+    if (i === undefined) throw new Error(`features for '${u.files[k].id}' missing from the cache`);
     return i;
   });
-  return { ...selectRows(t, rows), meta: u.meta };
+  const meta = Object.fromEntries(Object.entries(u.meta).map(([c, v]) => [c, kept.map((k) => v[k])]));
+  return { ...selectRows(t, rows), meta };
+}
+
+/** The run's utterances among the unreadable files: their ids and their one-line problems. */
+function skippedUtterances(u: UtteranceTable, failed: readonly FailedFile[]): { ids: Set<string>; lines: string[] } {
+  const inRun = new Set(u.files.map((f) => f.id));
+  const mine = failed.filter((f) => inRun.has(f.id));
+  return { ids: new Set(mine.map((f) => f.id)), lines: mine.map((f) => f.error) };
 }
 
 /**
@@ -145,16 +158,23 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
   s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${classes} classes; folds: ${folds}`);
   writeFileAtomic(join(s.out, 'utterances.csv'), utterancesCsv(u));
   const onFile = (d: number, t: number): void => s.onPiece?.(d, t, `extract ${s.set}`);
-  const f = await cachedFeatures(s.out, s.set, u.allFiles, { jobs: s.jobs, log: s.log, onFile });
-  s.log(`features: ${s.set} ${f.cached ? 'from the cache' : 'extracted to'} ${f.path}`);
+  const f = await cachedFeatures(s.out, s.set, u.allFiles, { jobs: s.jobs, strict: s.strict, log: s.log, onFile });
+  const skipped = skippedUtterances(u, f.failed);
+  const skipNote = skipped.lines.length
+    ? `; ${skipped.lines.length} of ${u.files.length} utterances skipped (unreadable audio, listed at the end)`
+    : '';
+  s.log(`features: ${s.set} ${f.cached ? 'from the cache' : 'extracted to'} ${f.path}${skipNote}`);
+  if (skipped.ids.size === u.files.length) throw new UserError(`${u.name}: none of the ${u.files.length} utterances could be read`);
   const p = s.protocol;
-  const data = evalDataFromTable(withMeta(f.table, u), {
+  const kept = withMeta(f.table, u, skipped.ids);
+  const labels = new Set(kept.meta.label);
+  const data = evalDataFromTable(kept, {
     name: u.name,
     labelCol: 'label',
     groupCol: 'fold',
     where: p.where,
     augmentWhere: p.adanWhere,
-    classes: u.classes,
+    classes: u.classes?.filter((c) => labels.has(c)),
   });
   const config: EvaluateConfig = {
     ...p.config,
@@ -167,6 +187,7 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
       groupCol: 'fold',
       folds: u.folds,
       set: s.set,
+      ...(skipped.lines.length ? { skipped: skipped.lines } : {}),
       ...s.extra,
       ...p.config.extra,
     },
@@ -192,5 +213,5 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
     for (const w of r.warnings) s.log(`report: ${w}`);
     files.push({ path: reportPath, what: `report (${r.figures} figures)` });
   }
-  return { files, results, text: formatResults(results), seconds: (performance.now() - t0) / 1000 };
+  return { files, results, skipped: skipped.lines, text: formatResults(results), seconds: (performance.now() - t0) / 1000 };
 }

@@ -1,7 +1,8 @@
 /**
  * Public feature-extraction API (openSMILE-compatible IS10 / IS11 / IS09 / eGeMAPS).
  *
- *   extractFeatures(input: string | { samples: Float32Array; sampleRate: number; name?: string }, set: FeatureSetName, opts?: { lld?: boolean })
+ *   extractFeatures(input: string | { samples: Float32Array; sampleRate: number; name?: string }, set: FeatureSetName,
+ *                   opts?: { lld?: boolean })
  *     => { name, names: string[], values: Float32Array, lld?: { names, frames, data, frameStep }, sampleRate, seconds }
  *   featureNames(set): string[]
  *   extractFiles(paths, set, { jobs, lld?, onResult }): Promise<{ failed }>     worker-thread pool, ordered results

@@ -8,7 +8,7 @@
  */
 export type { Matrix } from './matrix.js';
 export { zeros, matrix, cloneMatrix, fromRows, rowView, BufferCache } from './matrix.js';
-export { Rng } from './rng.js';
+export { Rng } from '../util/random.js'; // the engine's generator lives with the package's other one
 export type { Kernels, ActCode } from './kernels.js';
 export { ACT } from './kernels.js';
 export { jsKernels } from './js-kernels.js';

@@ -5,7 +5,7 @@
  */
 import { ACT, type ActCode, type Kernels } from './kernels.js';
 import { BufferCache, type Matrix } from './matrix.js';
-import type { Rng } from './rng.js';
+import type { Rng } from '../util/random.js';
 
 export type Mode = 'train' | 'eval';
 export type ActivationName = 'linear' | 'tanh' | 'relu' | 'leakyRelu' | 'sigmoid' | 'softmax';
@@ -39,7 +39,10 @@ export interface Layer {
   readonly inputs: number;
   readonly outputs: number;
   forward(x: Matrix, mode: Mode): Matrix;
-  /** dL/dx from dL/dy; adds parameter gradients when paramGrads; skips the dx product when !inputGrad (returns dy's shape-less placeholder). */
+  /**
+   * dL/dx from dL/dy; adds parameter gradients when paramGrads; skips the dx product when !inputGrad (returns dy's
+   * shape-less placeholder).
+   */
   backward(dy: Matrix, paramGrads: boolean, inputGrad: boolean): Matrix;
   params(): Param[];
   state(out: Record<string, Float32Array>): void;

@@ -23,7 +23,7 @@ import {
   type Param,
 } from './layers.js';
 import type { Matrix } from './matrix.js';
-import { Rng } from './rng.js';
+import { Rng } from '../util/random.js';
 
 export type InitName = 'xavierUniform' | 'xavierNormal';
 export type LayerSpec =

@@ -4,7 +4,7 @@
  * the metadata: __metadata__ = { format: 'adan-sequential', version: '1', spec: JSON.stringify(SequentialSpec) }.
  */
 import { fileError } from '../util/errors.js';
-import { Rng } from './rng.js';
+import { Rng } from '../util/random.js';
 import { loadSafetensors, saveSafetensors, type Tensor } from './safetensors.js';
 import { parseSequentialSpec, Sequential } from './sequential.js';
 import type { Kernels } from './kernels.js';

@@ -95,7 +95,8 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
         }
       } else {
         out.warnings.push(
-          `${first.dir}: no t-SNE/UMAP or quality metrics (needs train.csv beside the model weights or a synthetic.csv; for a model folder from adan train, run adan quality --model DIR --table T)`,
+          `${first.dir}: no t-SNE/UMAP or quality metrics (needs train.csv beside the model weights or ` +
+            `a synthetic.csv; for a model folder from adan train, run adan quality --model DIR --table T)`,
         );
       }
     }

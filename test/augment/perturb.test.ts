@@ -57,41 +57,47 @@ function augmenter(dir: string, cache: string, perturbations: string[], seed = 3
   );
 }
 
-test('perturb: a speed 1.1 copy is the re-extracted features of the perturbed audio (F0 x 1.1); a second run reads them from the cache', () => {
-  const { dir, train } = corpus();
-  const cache = join(dir, 'cache');
-  const a = augmenter(dir, cache, ['speed:1.1']);
-  const r = a.fitResample(train);
-  assert.equal(r.rows, 8);
-  assert.deepEqual(Array.from(r.synthetic), [0, 0, 0, 0, 1, 1, 1, 1]);
-  assert.deepEqual({ extracted: a.lastCache!.extracted, hits: a.lastCache!.hits }, { extracted: 4, hits: 0 });
-  for (let c = 0; c < 4; c++) {
-    const synth = r.x.subarray((4 + c) * NAMES.length, (5 + c) * NAMES.length);
-    // Class c has one row (row c), so synthetic row c is its copy: exactly the extractor's output on the perturbed audio.
-    const w = readWav(join(dir, `u${c}.wav`));
-    const direct = extractFeatures({ samples: perturb(w.samples, RATE, parsePerturbation('speed:1.1'), 0), sampleRate: RATE }, SET).values;
-    assert.deepEqual(synth, direct);
-    const ratio = synth[F0] / train.x[c * NAMES.length + F0];
-    assert.ok(Math.abs(ratio - 1.1) < 0.04, `row ${c}: F0 ratio ${ratio}`);
-  }
-  const again = augmenter(dir, cache, ['speed:1.1']);
-  const r2 = again.fitResample(train);
-  assert.deepEqual({ extracted: again.lastCache!.extracted, hits: again.lastCache!.hits }, { extracted: 0, hits: 4 });
-  assert.deepEqual(r2.x, r.x);
-  // The key is the audio's content: the same audio under another name is a hit.
-  copyFileSync(join(dir, 'u0.wav'), join(dir, 'copy.wav'));
-  const renamed = augmenter(dir, cache, ['speed:1.1']);
-  renamed.fitResample({
-    ...train,
-    rows: 1,
-    x: train.x.subarray(0, NAMES.length),
-    y: Int32Array.from([0]),
-    classes: 1,
-    groups: ['s1'],
-    ids: ['copy'],
-  });
-  assert.equal(renamed.lastCache!.extracted, 0);
-});
+test(
+  'perturb: a speed 1.1 copy is the re-extracted features of the ' + 'perturbed audio (F0 x 1.1); a second run reads them from the cache',
+  () => {
+    const { dir, train } = corpus();
+    const cache = join(dir, 'cache');
+    const a = augmenter(dir, cache, ['speed:1.1']);
+    const r = a.fitResample(train);
+    assert.equal(r.rows, 8);
+    assert.deepEqual(Array.from(r.synthetic), [0, 0, 0, 0, 1, 1, 1, 1]);
+    assert.deepEqual({ extracted: a.lastCache!.extracted, hits: a.lastCache!.hits }, { extracted: 4, hits: 0 });
+    for (let c = 0; c < 4; c++) {
+      const synth = r.x.subarray((4 + c) * NAMES.length, (5 + c) * NAMES.length);
+      // Class c has one row (row c), so synthetic row c is its copy: exactly the extractor's output on the perturbed audio.
+      const w = readWav(join(dir, `u${c}.wav`));
+      const direct = extractFeatures(
+        { samples: perturb(w.samples, RATE, parsePerturbation('speed:1.1'), 0), sampleRate: RATE },
+        SET,
+      ).values;
+      assert.deepEqual(synth, direct);
+      const ratio = synth[F0] / train.x[c * NAMES.length + F0];
+      assert.ok(Math.abs(ratio - 1.1) < 0.04, `row ${c}: F0 ratio ${ratio}`);
+    }
+    const again = augmenter(dir, cache, ['speed:1.1']);
+    const r2 = again.fitResample(train);
+    assert.deepEqual({ extracted: again.lastCache!.extracted, hits: again.lastCache!.hits }, { extracted: 0, hits: 4 });
+    assert.deepEqual(r2.x, r.x);
+    // The key is the audio's content: the same audio under another name is a hit.
+    copyFileSync(join(dir, 'u0.wav'), join(dir, 'copy.wav'));
+    const renamed = augmenter(dir, cache, ['speed:1.1']);
+    renamed.fitResample({
+      ...train,
+      rows: 1,
+      x: train.x.subarray(0, NAMES.length),
+      y: Int32Array.from([0]),
+      classes: 1,
+      groups: ['s1'],
+      ids: ['copy'],
+    });
+    assert.equal(renamed.lastCache!.extracted, 0);
+  },
+);
 
 test('perturb: seeded; the copies of one row take different perturbations; the raw space gets each copy with its source row', () => {
   const { dir, train } = corpus();

@@ -28,8 +28,9 @@ export function loadEmodbIs11(): EmodbData {
 }
 
 /**
- * Per-fold z-normalisation as the honest protocol (the paper, III-B, normalised over the whole corpus instead): columns with zero variance on the training rows are
- * dropped and the rest scaled with the training rows' mean and population std (scikit-learn's StandardScaler).
+ * Per-fold z-normalisation as the honest protocol (the paper, III-B, normalised over the whole corpus instead):
+ * columns with zero variance on the training rows are dropped and the rest scaled with the training rows' mean and
+ * population std (scikit-learn's StandardScaler).
  */
 export function normaliseFold(
   x: Float32Array,

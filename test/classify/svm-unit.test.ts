@@ -97,7 +97,7 @@ test('createClassifier validates options once and reports bad values as UserErro
 
 test('fit rejects mismatched shapes, out-of-range labels and non-finite values', () => {
   const svm = new SvmClassifier();
-  assert.throws(() => svm.fit(x, c0.rows, c0.cols + 1, y, 3), /expected/);
+  assert.throws(() => svm.fit(x, c0.rows, c0.cols + 1, y, 3), /^Error: SvmClassifier.fit: .* needs/);
   assert.throws(
     () =>
       svm.fit(
@@ -111,7 +111,9 @@ test('fit rejects mismatched shapes, out-of-range labels and non-finite values',
   );
   const bad = x.slice();
   bad[5] = NaN;
-  assert.throws(() => svm.fit(bad, c0.rows, c0.cols, y, 3), /non-finite/);
+  assert.throws(() => svm.fit(bad, c0.rows, c0.cols, y, 3), /^Error: SvmClassifier.fit: non-finite feature value NaN at row 0, column 5$/);
+  assert.throws(() => new DnnClassifier({ epochs: 1 }).fit(bad, c0.rows, c0.cols, y, 3), /^Error: DnnClassifier.fit: non-finite/);
+  assert.throws(() => svm.fit(x.subarray(0, 0), 0, c0.cols, y.subarray(0, 0), 3), /^Error: SvmClassifier.fit: bad shape 0 x/);
 });
 
 test('classifiers validate their own options in the constructor (one schema each, defaults filled in)', () => {

@@ -54,41 +54,44 @@ test('methodsFor: none only on real data; augmenters on the requested training s
   );
 });
 
-test('end-to-end on a real EmoDB subset: pooled metrics consistent with confusion and folds; merge of pieces equals the full run', async () => {
-  const data = smallData();
-  const full = await runEvaluation(data, base, deps);
-  assert.equal(full.results.length, 5);
-  assert.equal(full.partial, undefined);
-  for (const r of full.results) {
-    const total = r.confusion.flat().reduce((s, v) => s + v, 0);
-    assert.equal(total, data.rows * 2); // summed over 2 repeats
-    assert.equal(r.folds.length, 4);
-    assert.equal(r.waRepeats.length, 2);
-    assert.ok(r.wa > 50 && r.wa <= 100, `${r.augment} WA ${r.wa}`);
-    const diag = r.confusion.reduce((s, row, i) => s + row[i], 0);
-    assert.ok(Math.abs((100 * diag) / total - r.wa) < 1e-9);
-  }
-  // duplication does not move class centroids: identical predictions to no augmentation
-  const none = full.results.find((r) => r.augment === 'none')!;
-  const dup = full.results.find((r) => r.augment === 'duplicate' && r.trainOn === 'real+synthetic')!;
-  assert.deepEqual(dup.confusion, none.confusion);
-  const cmp = full.comparisons.filter((c) => c.b === 'duplicate/centroid/real+synthetic');
-  assert.deepEqual(cmp.map((c) => c.test).sort(), ['McNemar', 'paired t-test over repeats']);
-  assert.ok(cmp.every((c) => c.p === 1 && c.diffWa === 0));
+test(
+  'end-to-end on a real EmoDB subset: pooled metrics consistent ' + 'with confusion and folds; merge of pieces equals the full run',
+  async () => {
+    const data = smallData();
+    const full = await runEvaluation(data, base, deps);
+    assert.equal(full.results.length, 5);
+    assert.equal(full.partial, undefined);
+    for (const r of full.results) {
+      const total = r.confusion.flat().reduce((s, v) => s + v, 0);
+      assert.equal(total, data.rows * 2); // summed over 2 repeats
+      assert.equal(r.folds.length, 4);
+      assert.equal(r.waRepeats.length, 2);
+      assert.ok(r.wa > 50 && r.wa <= 100, `${r.augment} WA ${r.wa}`);
+      const diag = r.confusion.reduce((s, row, i) => s + row[i], 0);
+      assert.ok(Math.abs((100 * diag) / total - r.wa) < 1e-9);
+    }
+    // duplication does not move class centroids: identical predictions to no augmentation
+    const none = full.results.find((r) => r.augment === 'none')!;
+    const dup = full.results.find((r) => r.augment === 'duplicate' && r.trainOn === 'real+synthetic')!;
+    assert.deepEqual(dup.confusion, none.confusion);
+    const cmp = full.comparisons.filter((c) => c.b === 'duplicate/centroid/real+synthetic');
+    assert.deepEqual(cmp.map((c) => c.test).sort(), ['McNemar', 'paired t-test over repeats']);
+    assert.ok(cmp.every((c) => c.p === 1 && c.diffWa === 0));
 
-  const pieces: EvaluationResults[] = [];
-  for (let r = 0; r < 2; r++) for (let f = 0; f < 4; f++) pieces.push(await runEvaluation(data, { ...base, fold: f, repeat: r }, deps));
-  assert.deepEqual(pieces[0].partial, { pieces: [{ repeat: 0, fold: 0 }] });
-  const merged = mergeResults(pieces.reverse());
-  assert.equal(merged.partial, undefined);
-  assert.deepEqual(strip(merged).results, strip(full).results);
-  assert.deepEqual(strip(merged).comparisons, strip(full).comparisons);
-  assert.deepEqual(merged.config, full.config);
+    const pieces: EvaluationResults[] = [];
+    for (let r = 0; r < 2; r++) for (let f = 0; f < 4; f++) pieces.push(await runEvaluation(data, { ...base, fold: f, repeat: r }, deps));
+    assert.deepEqual(pieces[0].partial, { pieces: [{ repeat: 0, fold: 0 }] });
+    const merged = mergeResults(pieces.reverse());
+    assert.equal(merged.partial, undefined);
+    assert.deepEqual(strip(merged).results, strip(full).results);
+    assert.deepEqual(strip(merged).comparisons, strip(full).comparisons);
+    assert.deepEqual(merged.config, full.config);
 
-  const some = mergeResults(pieces.slice(0, 3));
-  assert.ok(some.partial && some.warnings.some((w) => w.startsWith('incomplete')));
-  assert.throws(() => mergeResults([pieces[0], { ...pieces[1], config: { ...pieces[1].config, seed: 6 } }]), /configuration differs/);
-});
+    const some = mergeResults(pieces.slice(0, 3));
+    assert.ok(some.partial && some.warnings.some((w) => w.startsWith('incomplete')));
+    assert.throws(() => mergeResults([pieces[0], { ...pieces[1], config: { ...pieces[1].config, seed: 6 } }]), /configuration differs/);
+  },
+);
 
 test('corpus-leaky normalisation is explicit, flagged and differs from per-fold', async () => {
   const data = smallData();

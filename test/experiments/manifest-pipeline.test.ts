@@ -79,31 +79,35 @@ test('manifest end to end: extract --manifest keeps its columns as metadata -> e
   }
 });
 
-test('extract --manifest: a bad manifest is one line and writes nothing; an unreadable file refuses the run, and with --keep-going is named and the rest extracted', async () => {
-  const d = mkdtempSync(join(tmpdir(), 'adan-manifest-e2e-'));
-  try {
-    const m = writeManifestCorpus(d);
-    const feats = join(d, 'features.csv');
-    writeFileSync(feats, 'earlier output\n');
-    writeFileSync(join(d, 'bad.csv'), 'path,label,speaker\nwav/s1/angry1.wav,angry,s1\nwav/s1/none.wav,sad,s1\n');
-    const bad = await cli(['extract', '--manifest', join(d, 'bad.csv'), '--set', 'IS09', '-o', feats, '--jobs', '1']);
-    assert.equal(bad.code, 1);
-    assert.equal(bad.stderr.trim().split('\n').length, 1);
-    assert.match(bad.stderr, /bad\.csv line 3: missing file 'wav\/s1\/none\.wav'/);
-    assert.equal(readFileSync(feats, 'utf8'), 'earlier output\n');
-    writeFileSync(join(d, 'wav/s2/sad2.wav'), 'not audio at all');
-    const refused = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1']);
-    assert.equal(refused.code, 1);
-    assert.equal(refused.stderr.trim().split('\n').length, 1);
-    assert.match(refused.stderr, /sad2\.wav.*nothing written \(--keep-going/);
-    assert.equal(readFileSync(feats, 'utf8'), 'earlier output\n');
-    const part = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1', '--keep-going']);
-    assert.equal(part.code, 1);
-    assert.match(part.stderr, /sad2\.wav/);
-    assert.match(part.stdout, /extracted 11\/12 files .*1 failed/);
-    assert.equal(loadFeatureTable(feats).ids.length, 11);
-    assert.ok(existsSync(`${feats}.meta.json`));
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
-});
+test(
+  'extract --manifest: a bad manifest is one line and writes nothing; an unreadable ' +
+    'file refuses the run, and with --keep-going is named and the rest extracted',
+  async () => {
+    const d = mkdtempSync(join(tmpdir(), 'adan-manifest-e2e-'));
+    try {
+      const m = writeManifestCorpus(d);
+      const feats = join(d, 'features.csv');
+      writeFileSync(feats, 'earlier output\n');
+      writeFileSync(join(d, 'bad.csv'), 'path,label,speaker\nwav/s1/angry1.wav,angry,s1\nwav/s1/none.wav,sad,s1\n');
+      const bad = await cli(['extract', '--manifest', join(d, 'bad.csv'), '--set', 'IS09', '-o', feats, '--jobs', '1']);
+      assert.equal(bad.code, 1);
+      assert.equal(bad.stderr.trim().split('\n').length, 1);
+      assert.match(bad.stderr, /bad\.csv line 3: missing file 'wav\/s1\/none\.wav'/);
+      assert.equal(readFileSync(feats, 'utf8'), 'earlier output\n');
+      writeFileSync(join(d, 'wav/s2/sad2.wav'), 'not audio at all');
+      const refused = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1']);
+      assert.equal(refused.code, 1);
+      assert.equal(refused.stderr.trim().split('\n').length, 1);
+      assert.match(refused.stderr, /sad2\.wav.*nothing written \(--keep-going/);
+      assert.equal(readFileSync(feats, 'utf8'), 'earlier output\n');
+      const part = await cli(['extract', '--manifest', m, '--set', 'IS09', '-o', feats, '--jobs', '1', '--keep-going']);
+      assert.equal(part.code, 1);
+      assert.match(part.stderr, /sad2\.wav/);
+      assert.match(part.stdout, /extracted 11\/12 files .*1 failed/);
+      assert.equal(loadFeatureTable(feats).ids.length, 11);
+      assert.ok(existsSync(`${feats}.meta.json`));
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  },
+);

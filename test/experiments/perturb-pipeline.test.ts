@@ -28,34 +28,38 @@ function writeCorpus(d: string): string {
   return join(d, 'manifest.csv');
 }
 
-test('evaluate --augment perturb on a generated corpus: re-extracts perturbed audio once, a rerun (another protocol too) extracts nothing', async () => {
-  const d = mkdtempSync(join(tmpdir(), 'adan-perturb-e2e-'));
-  try {
-    const feats = join(d, 'features.csv');
-    const ex = await cli(['extract', '--manifest', writeCorpus(d), '--set', 'IS09', '-o', feats, '--jobs', '1']);
-    assert.equal(ex.code, 0, ex.stderr);
-    const cache = join(d, 'cache');
-    // Table ids are manifest paths without extension (wav/s1-angry1), so the audio folder is the manifest's.
-    const args = ['evaluate', '--table', feats, '--augment', 'none,perturb', '--times', '1', '--perturb', 'speed:1.1,noise-white:20'];
-    const more = ['--audio-dir', d, '--perturb-cache', cache, '--quiet'];
-    const json = join(d, 'r.json');
-    const first = await cli([...args, ...more, '--json', json]);
-    assert.equal(first.code, 0, first.stderr);
-    const r = JSON.parse(readFileSync(json, 'utf8')) as EvaluationResults;
-    const perturbed = r.results.find((m) => m.augment === 'perturb')!;
-    assert.ok(perturbed && Number.isFinite(perturbed.wa));
-    assert.deepEqual((r.config.perturb as { perturbations: string[] }).perturbations, ['speed:1.1', 'noise-white:20']);
-    const entries = [...snapshot(cache).keys()];
-    // Each training row got one perturbed copy per fold; each (file, perturbation) is extracted at most once.
-    assert.ok(entries.length >= 12 && entries.length <= 24, `${entries.length} cache entries`);
-    const before = snapshot(cache);
-    // Same seed, other protocol: the same (file, perturbation) draws, all read from the cache (nothing written).
-    const again = await cli([...args, ...more, '--normalisation', 'speaker']);
-    assert.equal(again.code, 0, again.stderr);
-    assert.deepEqual(snapshot(cache), before);
-    const none = await cli([...args, '--perturb-cache', cache, '--quiet']);
-    assert.ok(isOneLineError(none) && /--augment perturb needs --audio-dir/.test(none.stderr), none.stderr);
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
-});
+test(
+  'evaluate --augment perturb on a generated corpus: re-extracts ' +
+    'perturbed audio once, a rerun (another protocol too) extracts nothing',
+  async () => {
+    const d = mkdtempSync(join(tmpdir(), 'adan-perturb-e2e-'));
+    try {
+      const feats = join(d, 'features.csv');
+      const ex = await cli(['extract', '--manifest', writeCorpus(d), '--set', 'IS09', '-o', feats, '--jobs', '1']);
+      assert.equal(ex.code, 0, ex.stderr);
+      const cache = join(d, 'cache');
+      // Table ids are manifest paths without extension (wav/s1-angry1), so the audio folder is the manifest's.
+      const args = ['evaluate', '--table', feats, '--augment', 'none,perturb', '--times', '1', '--perturb', 'speed:1.1,noise-white:20'];
+      const more = ['--audio-dir', d, '--perturb-cache', cache, '--quiet'];
+      const json = join(d, 'r.json');
+      const first = await cli([...args, ...more, '--json', json]);
+      assert.equal(first.code, 0, first.stderr);
+      const r = JSON.parse(readFileSync(json, 'utf8')) as EvaluationResults;
+      const perturbed = r.results.find((m) => m.augment === 'perturb')!;
+      assert.ok(perturbed && Number.isFinite(perturbed.wa));
+      assert.deepEqual((r.config.perturb as { perturbations: string[] }).perturbations, ['speed:1.1', 'noise-white:20']);
+      const entries = [...snapshot(cache).keys()];
+      // Each training row got one perturbed copy per fold; each (file, perturbation) is extracted at most once.
+      assert.ok(entries.length >= 12 && entries.length <= 24, `${entries.length} cache entries`);
+      const before = snapshot(cache);
+      // Same seed, other protocol: the same (file, perturbation) draws, all read from the cache (nothing written).
+      const again = await cli([...args, ...more, '--normalisation', 'speaker']);
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(snapshot(cache), before);
+      const none = await cli([...args, '--perturb-cache', cache, '--quiet']);
+      assert.ok(isOneLineError(none) && /--augment perturb needs --audio-dir/.test(none.stderr), none.stderr);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  },
+);

@@ -115,3 +115,50 @@ test('adan run manifest with speaker groups; bad corpus and bad options are one-
     rmSync(d, { recursive: true, force: true });
   }
 });
+
+test(
+  'adan run with an unreadable file: the rest is extracted and ' + 'evaluated, the bad file named once at the end; --strict stops',
+  async () => {
+    const d = mkdtempSync(join(tmpdir(), 'adan-run-'));
+    try {
+      const corpus = join(d, 'ravdess');
+      writeRavdess(corpus);
+      const bad = join(corpus, 'Actor_02', '03-01-05-01-01-02-02.wav');
+      writeFileSync(bad, Buffer.from('RIFF\x24\x00\x00\x00WAVEjunk', 'latin1')); // a RIFF header and nothing readable
+      const out = join(d, 'run');
+      const base = ['run', 'ravdess', corpus, '-o', out, '--set', 'IS09', '--jobs', '1', '--classes', '4', '--classifier', 'svm'];
+      const r1 = await cli([...base, '--no-report']);
+      assert.equal(r1.code, 0, r1.stderr);
+      assert.match(r1.stderr, /features: IS09 extracted to .*; 1 of 12 utterances skipped \(unreadable audio, listed at the end\)/);
+      const tail = r1.stderr.trim().split('\n').slice(-2);
+      assert.equal(tail[0], 'adan: 1 utterance skipped (unreadable audio; not in the evaluation):');
+      assert.match(tail[1], /^adan: {3}\S*03-01-05-01-01-02-02\.wav: .+$/);
+      const res = results(out);
+      assert.equal(res.dataset.rows, 11);
+      assert.deepEqual(res.dataset.groups, ['01', '02', '03']);
+      assert.deepEqual(res.config.skipped, [tail[1].replace(/^adan: {3}/, '')]);
+      // a rerun reuses the cache (the bad file is remembered, not decoded again) and names it again
+      const r2 = await cli([...base, '--no-report']);
+      assert.equal(r2.code, 0, r2.stderr);
+      assert.match(r2.stderr, /features: IS09 from the cache .*; 1 of 12 utterances skipped/);
+      assert.deepEqual(r2.stderr.trim().split('\n').slice(-2), tail);
+      const j = await cli([...base, '--no-report', '--json']);
+      assert.deepEqual((JSON.parse(j.stdout) as { skipped: string[] }).skipped, res.config.skipped);
+      // --strict: the first unreadable file is a one-line error
+      const r3 = await cli([...base, '--strict']);
+      assert.equal(r3.code, 1);
+      const lines = r3.stderr.trim().split('\n');
+      assert.equal(lines.filter((l) => l.includes('03-01-05-01-01-02-02')).length, 1, r3.stderr);
+      assert.match(lines[lines.length - 1], /03-01-05-01-01-02-02\.wav: .*\(--strict: stopped at the first unreadable file\)$/);
+      // the file repaired: it is extracted again and joins the evaluation
+      writeTone(bad, { pitch: 270, seed: 99, rate: 48000 });
+      const r4 = await cli([...base, '--no-report']);
+      assert.equal(r4.code, 0, r4.stderr);
+      assert.doesNotMatch(r4.stderr, /skipped/);
+      assert.equal(results(out).dataset.rows, 12);
+      assert.equal(results(out).config.skipped, undefined);
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
+  },
+);

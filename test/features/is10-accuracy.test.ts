@@ -24,7 +24,8 @@ test('IS10 over all 535 EmoDB files matches openSMILE (spec 12 tolerance: >= 99.
   const rep = accuracy(golden, ours);
   console.log(
     `IS10 accuracy: ${(100 * rep.fraction).toFixed(3)}% of ${rep.values} (file, feature) values within tolerance ` +
-      `(${((100 * rep.relPassed) / rep.values).toFixed(3)}% within 1e-4 relative alone); ${rep.files} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      `(${((100 * rep.relPassed) / rep.values).toFixed(3)}% within 1e-4 relative ` +
+      `alone); ${rep.files} files in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
   console.log(`  ${rep.failing.length} features have a value outside the tolerance in at least one file; the worst:`);
   for (const w of rep.worst) console.log(`  ${w.name}: ${w.failed} files outside, max ${w.maxSd.toFixed(3)} SD`);

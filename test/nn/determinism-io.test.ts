@@ -202,7 +202,9 @@ test('safetensors: raw round trip with metadata, errors name the file', () => {
 
 test('ADAN_BACKEND=native with a missing addon is a clear error; ADAN_BACKEND=js selects the js kernels', () => {
   const mod = new URL('../../src/nn/backend.js', import.meta.url).href;
-  const script = `import(${JSON.stringify(mod)}).then((m) => { try { console.log(m.backendName()); } catch (e) { console.log('ERR ' + e.message); } });`;
+  const script =
+    `import(${JSON.stringify(mod)}).then((m) => { try { console.log(m.backendName()); ` +
+    `} catch (e) { console.log('ERR ' + e.message); } });`;
   const run = (env: Record<string, string>) =>
     spawnSync(process.execPath, [...process.execArgv, '--input-type=module', '-e', script], {
       // CI exports ADAN_REQUIRE_NATIVE=1, which would make the import itself fail: this test is about ADAN_BACKEND alone.

@@ -173,7 +173,8 @@ for (const k of kernelSets()) {
       const rng = new Rng(13);
       const spec: SequentialSpec = mlpSpec({ inputs: 4, hidden: [6, 5], outputs: 1, activation: act, outputActivation: out });
       const net = new Sequential(spec, rng, k);
-      for (const p of net.params()) if (p.name.endsWith('weight')) for (let i = 0; i < p.value.length; i++) p.value[i] *= 1.5; // gradient norms away from 1
+      // gradient norms away from 1
+      for (const p of net.params()) if (p.name.endsWith('weight')) for (let i = 0; i < p.value.length; i++) p.value[i] *= 1.5;
       const x = randomMatrix(rng, 5, 4, 0.5);
       for (const v of net.forward(x, 'eval').data) {
         const sat = out === 'tanh' ? Math.abs(v) > 0.98 : out === 'sigmoid' ? v < 0.02 || v > 0.98 : !Number.isFinite(v);

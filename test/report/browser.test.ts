@@ -22,7 +22,8 @@ const ARGS = [
 ];
 
 test(
-  'the HTML report opens offline in headless Chromium: no errors, no requests, figures with marks, tables with the JSON numbers, non-blank screenshot',
+  'the HTML report opens offline in headless Chromium: no errors, no requests, ' +
+    'figures with marks, tables with the JSON numbers, non-blank screenshot',
   { skip: existsSync(CHROMIUM) ? false : `${CHROMIUM} is missing (apt-get install chromium): browser test skipped` },
   async () => {
     const run = makeRunFolder();

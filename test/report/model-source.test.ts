@@ -30,44 +30,47 @@ function trainTinyModel(dir: string): void {
   copyFileSync(csv, join(dir, 'train.csv'));
 }
 
-test('an ADAN model folder yields real + generated rows and latent codes; the report draws both Fig. 3 panels and the loss curves', async () => {
-  const run = mkdtempSync(join(tmpdir(), 'adan-report-model-'));
-  try {
-    const dir = join(run, 'models', 'adan-fold1');
-    mkdirSync(dir, { recursive: true });
-    trainTinyModel(dir);
-    copyFileSync(fixture('results.json'), join(run, 'results.json'));
-    assert.ok(existsSync(join(dir, 'training-log.json')));
+test(
+  'an ADAN model folder yields real + generated rows and latent ' + 'codes; the report draws both Fig. 3 panels and the loss curves',
+  async () => {
+    const run = mkdtempSync(join(tmpdir(), 'adan-report-model-'));
+    try {
+      const dir = join(run, 'models', 'adan-fold1');
+      mkdirSync(dir, { recursive: true });
+      trainTinyModel(dir);
+      copyFileSync(fixture('results.json'), join(run, 'results.json'));
+      assert.ok(existsSync(join(dir, 'training-log.json')));
 
-    const a = await loadModelSource(dir, 'adan-fold1', { seed: 4, times: 2 });
-    const b = await loadModelSource(dir, 'adan-fold1', { seed: 4, times: 2 });
-    assert.deepEqual(a.classNames, CLASSES);
-    assert.equal(a.real.rows, 84);
-    assert.equal(a.real.cols, 16);
-    assert.equal(a.synthetic.rows, 168);
-    assert.deepEqual(Array.from(a.syntheticLabels.subarray(0, 84)), Array.from(a.realLabels));
-    assert.equal(a.realLatent?.cols, 8);
-    assert.equal(a.syntheticLatent?.rows, 168);
-    assert.deepEqual(a.synthetic.x, b.synthetic.x, 'same seed, same synthetic rows');
-    assert.ok(a.synthetic.x.every(Number.isFinite));
+      const a = await loadModelSource(dir, 'adan-fold1', { seed: 4, times: 2 });
+      const b = await loadModelSource(dir, 'adan-fold1', { seed: 4, times: 2 });
+      assert.deepEqual(a.classNames, CLASSES);
+      assert.equal(a.real.rows, 84);
+      assert.equal(a.real.cols, 16);
+      assert.equal(a.synthetic.rows, 168);
+      assert.deepEqual(Array.from(a.syntheticLabels.subarray(0, 84)), Array.from(a.realLabels));
+      assert.equal(a.realLatent?.cols, 8);
+      assert.equal(a.syntheticLatent?.rows, 168);
+      assert.deepEqual(a.synthetic.x, b.synthetic.x, 'same seed, same synthetic rows');
+      assert.ok(a.synthetic.x.every(Number.isFinite));
 
-    const inputs = await collectInputs([run], { seed: 4 });
-    assert.equal(inputs.models.length, 1);
-    assert.equal(inputs.models[0].log?.length, 8);
-    const built = await buildReport(inputs, { seed: 4, maxPoints: 200 });
-    const ids = built.figures.map((f) => f.id);
-    assert.ok(
-      ids.includes('tsne-latent-adan-fold1') && ids.includes('tsne-feature-adan-fold1') && ids.includes('loss-curves-adan-fold1'),
-      ids.join(' '),
-    );
-    const q = built.quality[0].report;
-    assert.ok(q.latent !== null && q.latent.dims === 8);
-    assert.equal(q.rows.real, 84);
-    assert.equal(q.source.model, dir);
-  } finally {
-    rmSync(run, { recursive: true, force: true });
-  }
-});
+      const inputs = await collectInputs([run], { seed: 4 });
+      assert.equal(inputs.models.length, 1);
+      assert.equal(inputs.models[0].log?.length, 8);
+      const built = await buildReport(inputs, { seed: 4, maxPoints: 200 });
+      const ids = built.figures.map((f) => f.id);
+      assert.ok(
+        ids.includes('tsne-latent-adan-fold1') && ids.includes('tsne-feature-adan-fold1') && ids.includes('loss-curves-adan-fold1'),
+        ids.join(' '),
+      );
+      const q = built.quality[0].report;
+      assert.ok(q.latent !== null && q.latent.dims === 8);
+      assert.equal(q.rows.real, 84);
+      assert.equal(q.source.model, dir);
+    } finally {
+      rmSync(run, { recursive: true, force: true });
+    }
+  },
+);
 
 test('loadModelSource: one-line errors for a missing table column or an empty folder', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'adan-report-empty-'));

@@ -38,7 +38,8 @@ export function registerAugment(program: Command): void {
     .description(
       'generate synthetic feature rows with a trained ADAN model (one-hot labels + fresh z -> generator -> decoder, ' +
         'mapped back to the original feature space). Output: openSMILE-style CSV `name;frameTime;<features>;label;synthetic` ' +
-        "(`;`-separated, metadata in single quotes, synthetic '1' for generated rows and '0' for real ones), readable by every adan command",
+        "(`;`-separated, metadata in single quotes, synthetic '1' for " +
+        "generated rows and '0' for real ones), readable by every adan command",
     )
     .requiredOption('--model <dir>', 'model folder written by `adan train`')
     .option('--times <n>', 'N synthetic sets, each the size of the training set with its class proportions (default 10)')
@@ -150,7 +151,8 @@ function runAugment(f: AugmentFlags): void {
   if (f.json) process.stdout.write(JSON.stringify(summary) + '\n');
   else {
     process.stdout.write(
-      `wrote ${summary.synthetic} synthetic rows${summary.real ? ` and ${summary.real} real rows` : ''} x ${summary.features} features to ${f.output}\n` +
+      `wrote ${summary.synthetic} synthetic rows${summary.real ? ` and ${summary.real} real rows` : ''} ` +
+        `x ${summary.features} features to ${f.output}\n` +
         `per class: ${Object.entries(perClass)
           .map(([c, n]) => `${c} ${n}`)
           .join(', ')}\n`,

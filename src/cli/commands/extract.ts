@@ -204,7 +204,8 @@ async function runExtract(inputs: string[], f: ExtractFlags): Promise<void> {
   if (f.json) process.stdout.write(JSON.stringify(summary) + '\n');
   else
     process.stdout.write(
-      `extracted ${done}/${files.length} files (${set}, ${names.length} features) in ${seconds.toFixed(1)} s -> ${f.output}${failed ? `; ${failed} failed` : ''}\n`,
+      `extracted ${done}/${files.length} files (${set}, ${names.length} features) in ` +
+        `${seconds.toFixed(1)} s -> ${f.output}${failed ? `; ${failed} failed` : ''}\n`,
     );
   if (failed > 0) {
     process.stderr.write(`adan: ${failed} file${failed > 1 ? 's' : ''} failed (not in ${f.output}):\n`);

@@ -37,7 +37,8 @@ export function registerQuality(program: Command): void {
   program
     .command('quality')
     .description(
-      'synthetic-data quality of a trained ADAN model against real rows: TSTR vs TRTR, real-vs-synthetic detection AUC, per-class MMD, k-NN precision/recall, nearest-neighbour distances',
+      'synthetic-data quality of a trained ADAN model against real rows: TSTR vs TRTR, real-vs-synthetic ' +
+        'detection AUC, per-class MMD, k-NN precision/recall, nearest-neighbour distances',
     )
     .option('--model <dir>', "ADAN model folder (adan train -o); synthetic rows are generated with the real rows' labels")
     .option('--table <csv>', "real rows (default: the model folder's train.csv)")
@@ -152,7 +153,8 @@ function spaceLines(name: string, s: SpaceMetrics): string[] {
     `  detection AUC ${f(s.detection.auc)} (0.5 = indistinguishable; ${s.detection.classifier}, ${s.detection.folds}-fold)`,
     `  MMD^2 ${f(s.mmd.overall.mmd2, 4)} (all), per class: ${s.mmd.perClass.map((c) => `${c.class} ${f(c.mmd2, 4)}`).join(', ')}`,
     `  k-NN precision ${f(s.coverage.precision)}, recall ${f(s.coverage.recall)} (k=${s.coverage.k})`,
-    `  NN distance synthetic->real median ${f(s.nnDistance.syntheticToReal.median)}, real->real ${f(s.nnDistance.realToReal.median)}, ratio ${f(s.nnDistance.ratio)}, copies ${s.nnDistance.copies}`,
+    `  NN distance synthetic->real median ${f(s.nnDistance.syntheticToReal.median)}, real->real ` +
+      `${f(s.nnDistance.realToReal.median)}, ratio ${f(s.nnDistance.ratio)}, copies ${s.nnDistance.copies}`,
   ];
 }
 
@@ -160,7 +162,8 @@ function summary(q: QualityReport): string {
   const t = q.tstr;
   const lines = [
     `real ${q.rows.real} rows, synthetic ${q.rows.synthetic} rows, ${q.classNames.length} classes; TSTR classifier: ${t.classifier}`,
-    `TRTR (cv) WA ${t.trtr.wa.toFixed(2)} UAR ${t.trtr.uar.toFixed(2)} | TSTR WA ${t.tstr.wa.toFixed(2)} UAR ${t.tstr.uar.toFixed(2)} | TRTS WA ${t.trts.wa.toFixed(2)} UAR ${t.trts.uar.toFixed(2)}`,
+    `TRTR (cv) WA ${t.trtr.wa.toFixed(2)} UAR ${t.trtr.uar.toFixed(2)} | TSTR WA ${t.tstr.wa.toFixed(2)} ` +
+      `UAR ${t.tstr.uar.toFixed(2)} | TRTS WA ${t.trts.wa.toFixed(2)} UAR ${t.trts.uar.toFixed(2)}`,
     ...spaceLines('features', q.feature),
     ...(q.latent ? spaceLines('latent', q.latent) : []),
   ];

@@ -21,7 +21,8 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description(
-      "write one self-contained HTML report (configuration, result tables beside the paper's numbers, figures, synthetic-data quality) or the figures as PNGs",
+      'write one self-contained HTML report (configuration, result tables beside ' +
+        "the paper's numbers, figures, synthetic-data quality) or the figures as PNGs",
     )
     .argument(
       '<inputs...>',

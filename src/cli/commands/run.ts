@@ -14,6 +14,7 @@ interface RunFlags extends ProtocolFlags {
   classes: string;
   speakerFolds?: string;
   jobs?: string;
+  strict?: boolean;
   report: boolean;
   json?: boolean;
 }
@@ -32,7 +33,8 @@ export function registerRun(program: Command): void {
     .option('--set <name>', "feature set: IS11 (default, as the paper's EmoDB experiment), IS10, IS09, eGeMAPS", 'IS11')
     .option('--classes <set>', "labels: all (the corpus's own emotions), 4 (angry, happy, neutral, sad) or 6 (+ fear, disgust)", 'all')
     .option('--speaker-folds <k>', 'k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
-    .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)');
+    .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)')
+    .option('--strict', 'stop at the first unreadable audio file (default: skip unreadable files, name them at the end)');
   addProtocolOptions(cmd)
     .option('--no-report', 'do not write report.html')
     .option('--json', 'print the written files as JSON instead of the results table')
@@ -51,6 +53,7 @@ export function registerRun(program: Command): void {
           out: f.output ?? `run-${corpus === 'manifest' ? 'manifest' : corpusReader(corpus).name}`,
           set,
           jobs: intOption(f.jobs, '--jobs', 1) ?? Math.max(1, availableParallelism()),
+          strict: f.strict === true,
           protocol,
           report: f.report,
           extra: { corpus, source: dir, classes, speakerFolds: speakerFolds ?? null },
@@ -62,8 +65,13 @@ export function registerRun(program: Command): void {
           onPiece: stagedProgress(bar),
         });
         bar.stop();
-        if (f.json) process.stdout.write(JSON.stringify({ files: out.files, seconds: out.seconds }) + '\n');
+        if (f.json) process.stdout.write(JSON.stringify({ files: out.files, skipped: out.skipped, seconds: out.seconds }) + '\n');
         else process.stdout.write(`${out.text}\n\nwrote ${out.files.map((x) => `${x.path} (${x.what})`).join(', ')}\n`);
+        if (out.skipped.length > 0) {
+          const n = out.skipped.length;
+          process.stderr.write(`adan: ${n} utterance${n > 1 ? 's' : ''} skipped (unreadable audio; not in the evaluation):\n`);
+          for (const m of out.skipped) process.stderr.write(`adan:   ${m}\n`);
+        }
       } finally {
         bar.stop();
       }

@@ -144,10 +144,13 @@ function runTrain(f: TrainFlags): void {
   else {
     process.stdout.write(
       `trained ADAN (${options.preset}) on ${summary.rows} rows x ${summary.features} features, ${model.classNames.length} classes, ` +
-        `${log.length} epochs${model.stoppedEarly ? ' (early stop)' : ''} in ${seconds.toFixed(1)} s (${summary.secondsPerEpoch} s/epoch, ${summary.backend})\n` +
+        `${log.length} epochs${model.stoppedEarly ? ' (early stop)' : ''} in ` +
+        `${seconds.toFixed(1)} s (${summary.secondsPerEpoch} s/epoch, ${summary.backend})\n` +
         (last
-          ? `final epoch: D ${last.dLoss.toFixed(4)}, G adv ${last.gAdvLoss.toFixed(4)}, G cls ${last.gClsLoss.toFixed(4)}, recon MSE ${last.reconMse.toFixed(4)}, ` +
-            `C ${last.cLoss.toFixed(4)} (acc ${(100 * last.cAcc).toFixed(1)}%), D(real) ${last.dReal.toFixed(3)}, D(fake) ${last.dFake.toFixed(3)}\n`
+          ? `final epoch: D ${last.dLoss.toFixed(4)}, G adv ${last.gAdvLoss.toFixed(4)}, ` +
+            `G cls ${last.gClsLoss.toFixed(4)}, recon MSE ${last.reconMse.toFixed(4)}, ` +
+            `C ${last.cLoss.toFixed(4)} (acc ${(100 * last.cAcc).toFixed(1)}%), ` +
+            `D(real) ${last.dReal.toFixed(3)}, D(fake) ${last.dFake.toFixed(3)}\n`
           : '') +
         `model written to ${f.output}\n`,
     );

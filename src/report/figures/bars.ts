@@ -94,7 +94,8 @@ export function comparisonFigure(methods: readonly MethodScores[], name: string)
     id: 'method-comparison',
     title: `Method comparison (${name})`,
     caption:
-      "Weighted accuracy (WA) and unweighted average recall (UAR) per method, mean of the pooled scores over repeats with +-1 standard deviation; red ticks are the paper's numbers for the matching setting.",
+      'Weighted accuracy (WA) and unweighted average recall (UAR) per method, mean of the pooled scores over ' +
+      "repeats with +-1 standard deviation; red ticks are the paper's numbers for the matching setting.",
     spec,
   };
 }

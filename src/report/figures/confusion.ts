@@ -54,7 +54,9 @@ export function confusionFigure(
   return {
     id: `confusion-${normalised ? 'norm' : 'counts'}-${slug(method)}`,
     title: `Confusion matrix, ${normalised ? 'row-normalised' : 'counts'} (${method})`,
-    caption: `Rows are the true emotions, columns the predictions, pooled over the folds${normalised ? '; each row in percent of its class (the diagonal is the per-class recall)' : ' (summed over repeats)'}.`,
+    caption:
+      `Rows are the true emotions, columns the predictions, pooled over the ` +
+      `folds${normalised ? '; each row in percent of its class (the diagonal is the per-class recall)' : ' (summed over repeats)'}.`,
     spec,
   };
 }

@@ -72,7 +72,9 @@ export function embeddingFigure(
   return {
     id: `${method}-${space}-${slug(name)}`,
     title: `${methodName}, ${spaceName} (${name})`,
-    caption: `${methodName} projection of ${nReal} real (light) and ${points.length - nReal} synthetic (dark) samples in the ${spaceName}, coloured by emotion (as in the paper's Fig. 3${space === 'latent' ? 'a' : 'b'}).`,
+    caption:
+      `${methodName} projection of ${nReal} real (light) and ${points.length - nReal} synthetic (dark) samples ` +
+      `in the ${spaceName}, coloured by emotion (as in the paper's Fig. 3${space === 'latent' ? 'a' : 'b'}).`,
     spec,
   };
 }

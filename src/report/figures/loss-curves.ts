@@ -46,7 +46,9 @@ export function lossCurvesFigure(log: readonly EpochLogLike[], name: string): Fi
   return {
     id: `loss-curves-${slug(name)}`,
     title: `Training losses (${name})`,
-    caption: `Cross-entropy and MSE losses per epoch of ADAN training (as in the paper's Fig. 2), and the discriminator's mean output on real and generated latent codes. ${log.length} epochs.`,
+    caption:
+      `Cross-entropy and MSE losses per epoch of ADAN training (as in the paper's Fig. 2), and ` +
+      `the discriminator's mean output on real and generated latent codes. ${log.length} epochs.`,
     spec,
   };
 }

@@ -30,9 +30,9 @@ function ratioScore(d2: Float64Array, n: number, q: number, re: number[], sy: nu
  * density-ratio classifier tries to tell the groups apart: score = r / (r + s) with r and s the distances to the
  * k-th nearest real and synthetic training-fold rows (a monotone transform of the k-NN estimate of
  * p_syn / p_real; unlike the share of synthetic neighbours it is not fooled by hubs in high dimensions), its
- * direction learnt on each training fold; ROC AUC over stratified out-of-fold scores. k-NN rather than a linear model because the typical failure,
- * mode collapse (synthetic rows bunched inside the real cloud), is not linearly separable; a linear detector
- * misses it (and in n << d gives unstable, even inverted, cross-validated scores).
+ * direction learnt on each training fold; ROC AUC over stratified out-of-fold scores. k-NN rather than a linear
+ * model because the typical failure, mode collapse (synthetic rows bunched inside the real cloud), is not linearly
+ * separable; a linear detector misses it (and in n << d gives unstable, even inverted, cross-validated scores).
  * `d2` is the pooled squared-distance matrix (n x n).
  */
 export function detectionAuc(
