@@ -1,17 +1,32 @@
 import type { Fold } from './folds.js';
-import type { EvaluateConfig, EvaluationResults } from './protocol.js';
+import type { TrainOn } from './results.js';
 import type { EvalData, EvalDeps } from './types.js';
 import { labelMixDivergence, type Normalisation } from './speaker-norm.js';
+import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
+
+/** The protocol settings an inner evaluation inherits from the outer run. */
+export interface InnerProtocol {
+  normalisation: Normalisation;
+  speakerStats?: SpeakerStats;
+  enrolEstimator?: EnrolEstimator;
+}
+
+/** An inner run's configuration (a part of protocol.ts's EvaluateConfig). */
+export interface InnerRunConfig extends InnerProtocol {
+  augment: string[];
+  classifiers: string[];
+  trainOn: TrainOn[];
+  repeats: number;
+  seed: number;
+}
 
 /**
  * Inner leave-one-speaker-out on the outer fold's training speakers only: the one mechanism behind every setting
  * chosen inside the training fold (`--svm-c auto`, `--svm-gamma search`) and behind the `--inner-check` of the
- * speaker modes. The outer test speaker is never part of it.
+ * speaker modes. The outer test speaker is never part of it. `Evaluate` is protocol.ts's runEvaluation (passed in,
+ * so that this file does not import the protocol that calls it).
  */
-export type Evaluate = (data: EvalData, config: EvaluateConfig, deps: EvalDeps) => Promise<EvaluationResults>;
-
-/** The protocol settings an inner evaluation inherits from the outer run. */
-export type InnerProtocol = Pick<EvaluateConfig, 'normalisation' | 'speakerStats' | 'enrolEstimator'>;
+export type Evaluate = (data: EvalData, config: InnerRunConfig, deps: EvalDeps) => Promise<{ results: readonly InnerScore[] }>;
 
 export interface InnerScore {
   /** Pooled over the inner folds, percent. */

@@ -154,7 +154,7 @@ test('CLI: --svm-c auto / --svm-gamma search become svmSearch; the speaker flags
     () => protocolFrom(flags({ svmC: 'auto', classifier: 'dnn' })),
     /--svm-c auto searches the SVM's settings: give --classifier svm/,
   );
-  assert.throws(() => protocolFrom(flags({ svmC: 'big' })), /--svm-c \(or auto\) must be a positive number \(got 'big'\)/);
+  assert.throws(() => protocolFrom(flags({ svmC: 'big' })), /--svm-c must be a positive number \(got 'big'\)/);
   const s = protocolFrom(
     flags({ normalisation: 'speaker-enrol:20', speakerStats: 'balanced', enrolEstimator: 'mean-only', innerCheck: true }),
   );

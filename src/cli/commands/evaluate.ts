@@ -276,7 +276,7 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   if ((svmSearch.C || svmSearch.gamma) && !classifiers.includes('svm'))
     throw new UserError(`${svmSearch.C ? '--svm-c auto' : '--svm-gamma search'} searches the SVM's settings: give --classifier svm`);
   const svm = {
-    ...(f.svmC !== undefined && !svmSearch.C ? { C: positiveOption(f.svmC, '--svm-c (or auto)') } : {}),
+    ...(f.svmC !== undefined && !svmSearch.C ? { C: positiveOption(f.svmC, '--svm-c') } : {}),
     ...(gamma !== undefined && !svmSearch.gamma ? { gamma } : {}),
   };
   const dnn = {
