@@ -55,7 +55,8 @@ test(
           assert.match(beyond, new RegExp(`^${p} +${m.replace(/[()+]/g, '\\$&')} `, 'm'), `${p} ${m}`);
       assert.ok(
         beyond.includes(
-          `recommended = ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)} (recommended with --normalisation ${RECOMMENDED.normalisation})`,
+          `recommended = ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)} ` +
+            `(recommended with --normalisation ${RECOMMENDED.normalisation})`,
         ),
       );
       for (const p of ['per-fold', 'speaker-enrol-20', 'speaker']) {

@@ -37,68 +37,71 @@ function numbers(r: EvaluationResults): unknown {
   };
 }
 
-test('bench/beyond-paper: --jobs 2 and --jobs 1 give identical merged results, equal to one sequential runEvaluation; pieces are cached', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'adan-beyond-'));
-  try {
-    const table = tinyTable(dir);
-    const o: BeyondOptions = {
-      augment: ['noise', 'recommended'],
-      classifiers: ['svm'],
-      protocols: ['per-fold', 'speaker-enrol:4'],
-      repeats: 2,
-      seed: 3,
-      times: 1,
-      noiseStd: 0.1,
-      smoteK: 5,
-      adanPreset: 'paper',
-      qualityFold: 1,
-      table,
-      labelCol: 'label',
-      groupCol: 'speaker',
-      jobs: 2,
-      pieces: join(dir, 'p2'),
-    };
-    const two = await runBeyond(o);
-    const one = await runBeyond({ ...o, jobs: 1, pieces: join(dir, 'p1') });
-    assert.equal(two.pieces.run, 2 * 3 * 2 * 4);
-    assert.deepEqual(two.results.map(numbers), one.results.map(numbers));
-    assert.deepEqual(
-      two.rows.map((r) => ({ ...r, seconds: 0 })),
-      one.rows.map((r) => ({ ...r, seconds: 0 })),
-    );
-    // the same numbers as one sequential run over every method
-    const data = evalDataFromTable(loadFeatureTable(table, { metaColumns: ['label', 'speaker'] }), {
-      name: table,
-      labelCol: 'label',
-      groupCol: 'speaker',
-    });
-    for (const [i, normalisation] of o.protocols.entries()) {
-      const seq = await runEvaluation(
-        data,
-        {
-          augment: ['none', 'noise', 'recommended'],
-          classifiers: ['svm'],
-          trainOn: ['real+synthetic'],
-          repeats: 2,
-          seed: 3,
-          normalisation,
-        },
-        defaultDeps({ augment: { count: { times: 1 }, noiseStd: 0.1, smoteK: 5 }, classifierOptions: { svm: {} } }),
+test(
+  'bench/beyond-paper: --jobs 2 and --jobs 1 give identical merged results, equal to one sequential runEvaluation; ' + 'pieces are cached',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'adan-beyond-'));
+    try {
+      const table = tinyTable(dir);
+      const o: BeyondOptions = {
+        augment: ['noise', 'recommended'],
+        classifiers: ['svm'],
+        protocols: ['per-fold', 'speaker-enrol:4'],
+        repeats: 2,
+        seed: 3,
+        times: 1,
+        noiseStd: 0.1,
+        smoteK: 5,
+        adanPreset: 'paper',
+        qualityFold: 1,
+        table,
+        labelCol: 'label',
+        groupCol: 'speaker',
+        jobs: 2,
+        pieces: join(dir, 'p2'),
+      };
+      const two = await runBeyond(o);
+      const one = await runBeyond({ ...o, jobs: 1, pieces: join(dir, 'p1') });
+      assert.equal(two.pieces.run, 2 * 3 * 2 * 4);
+      assert.deepEqual(two.results.map(numbers), one.results.map(numbers));
+      assert.deepEqual(
+        two.rows.map((r) => ({ ...r, seconds: 0 })),
+        one.rows.map((r) => ({ ...r, seconds: 0 })),
       );
-      assert.deepEqual(numbers(two.results[i]), numbers(seq), normalisation);
+      // the same numbers as one sequential run over every method
+      const data = evalDataFromTable(loadFeatureTable(table, { metaColumns: ['label', 'speaker'] }), {
+        name: table,
+        labelCol: 'label',
+        groupCol: 'speaker',
+      });
+      for (const [i, normalisation] of o.protocols.entries()) {
+        const seq = await runEvaluation(
+          data,
+          {
+            augment: ['none', 'noise', 'recommended'],
+            classifiers: ['svm'],
+            trainOn: ['real+synthetic'],
+            repeats: 2,
+            seed: 3,
+            normalisation,
+          },
+          defaultDeps({ augment: { count: { times: 1 }, noiseStd: 0.1, smoteK: 5 }, classifierOptions: { svm: {} } }),
+        );
+        assert.deepEqual(numbers(two.results[i]), numbers(seq), normalisation);
+      }
+      // rows name their protocol; the alias names what it ran; quality on the one fold asked for
+      assert.deepEqual([...new Set(two.rows.map((r) => r.protocol))], ['per-fold', 'speaker-enrol:4']);
+      const rec = two.rows.find((r) => r.augment === 'recommended')!;
+      assert.equal(rec.resolvedAs?.augment, RECOMMENDED.augment);
+      assert.ok(rec.vsNone && rec.vsNone.test === 'paired t-test over repeats');
+      assert.equal(two.quality.length, 2 * 2);
+      assert.ok(two.quality.every((q) => q.fold === 1 && q.group === 's1' && q.knnRecall >= 0 && q.knnRecall <= 1));
+      // a rerun finds every piece cached
+      const again = await runBeyond(o);
+      assert.deepEqual(again.pieces, { total: 48, cached: 48, run: 0 });
+      assert.deepEqual(again.results.map(numbers), two.results.map(numbers));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    // rows name their protocol; the alias names what it ran; quality on the one fold asked for
-    assert.deepEqual([...new Set(two.rows.map((r) => r.protocol))], ['per-fold', 'speaker-enrol:4']);
-    const rec = two.rows.find((r) => r.augment === 'recommended')!;
-    assert.equal(rec.resolvedAs?.augment, RECOMMENDED.augment);
-    assert.ok(rec.vsNone && rec.vsNone.test === 'paired t-test over repeats');
-    assert.equal(two.quality.length, 2 * 2);
-    assert.ok(two.quality.every((q) => q.fold === 1 && q.group === 's1' && q.knnRecall >= 0 && q.knnRecall <= 1));
-    // a rerun finds every piece cached
-    const again = await runBeyond(o);
-    assert.deepEqual(again.pieces, { total: 48, cached: 48, run: 0 });
-    assert.deepEqual(again.results.map(numbers), two.results.map(numbers));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);
