@@ -103,8 +103,15 @@ export class SpecResampler {
   private readonly cos: Float32Array;
   private readonly sin: Float32Array;
 
-  /** floatPath: always oS's float32 direct sum (bench/formant-rounding.ts). */
+  /** every product rounded to float32 before it is added, as smileDsp_irdft's float arithmetic does */
+  private readonly exact: boolean;
+
+  /**
+   * floatPath: always oS's float32 direct sum with each product rounded, which reproduces openSMILE's resampled frame
+   * bit for bit from openSMILE's float32 spectrum (RealFftF32; eGeMAPS' formants, bench/formant-rounding.ts).
+   */
   constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000, floatPath = false) {
+    this.exact = floatPath;
     const K = nfft;
     const ratio = targetFs / fs;
     this.nOut = Math.round(K * ratio * (frameLen / K));
@@ -158,6 +165,15 @@ export class SpecResampler {
       let acc = r0;
       // each multiply-add rounds once to float32 (a fused multiply-add: the float32 product is exact in double);
       // rounding the product first as well matches openSMILE's outputs less closely at 22.05-44.1 kHz
+      if (this.exact) {
+        if (nyquist) acc = f32(acc + f32(rN * nyquist[i]));
+        for (let k = 1; k <= K; k++) {
+          acc = f32(acc + f32(f32(spec[2 * k]) * cos[k * n + i]));
+          acc = f32(acc + f32(f32(-spec[2 * k + 1]) * sin[k * n + i]));
+        }
+        out[i] = f32(acc / norm);
+        continue;
+      }
       if (nyquist) acc = f32(acc + rN * nyquist[i]);
       for (let k = 1; k <= K; k++) {
         acc = f32(acc + f32(spec[2 * k]) * cos[k * n + i]);

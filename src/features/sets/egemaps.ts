@@ -343,9 +343,9 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
     copyFrame(samples, t, p.L, p.H, frame);
     energySum += meanSquareEnergy(frame, p.L); // egemapsv02_energyRMS (energy2) on the raw frame
     applyWindow(frame, p.win, win);
-    // formants from the complex spectrum (zeroPadSymmetric=1, the cTransformFFT default in these configs)
+    // formants from the complex spectrum (zeroPadSymmetric=1, the cTransformFFT default in these configs), in float32
+    formants.next(win, fFreq, fBw);
     const spec = p.fft.spectrum(win, true);
-    formants.next(spec, fFreq, fBw);
     for (let k = 0; k < 3; k++) {
       FR.data[t * 6 + 2 * k] = fFreq[k];
       FR.data[t * 6 + 2 * k + 1] = fBw[k];
