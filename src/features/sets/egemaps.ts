@@ -17,11 +17,13 @@
  *  - F1-F3 frequency and bandwidth of voiced frames (src/features/lld/formants.ts: 11 kHz resampling, order-11
  *    LPC, polynomial roots).
  * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.7 % of the values of the
- * 76 non-formant features; the 12 formant frequency/bandwidth features reach ~90 % only: the order-11 LPC roots
- * are sensitive to the last bits of the resampled frame, which differ because openSMILE uses a float32 FFT (the
- * same holds for IS10's LSPs).
+ * 76 non-formant features and 99.6 % of the 12 formant frequency/bandwidth features, whose order-11 LPC roots are
+ * sensitive to the last bits of the resampled frame: their chain runs in openSMILE's float32 arithmetic (a port of
+ * its float32 Ooura FFT, src/features/dsp/fft-f32.ts, and of its resampler's rounding), as without it only ~90 %
+ * of them matched.
  * Other known differences: the …UV means (alphaRatioUV, hammarbergIndexUV, slopeUV*, spectralFluxUV) average
- * near-silent frames whose log power ratios are sensitive to the FFT's rounding (typically within 0.3 %);
+ * near-silent frames whose log power ratios differ (typically within 0.3 %; not from the FFT's rounding: with
+ * openSMILE's float32 FFT for the 20 ms spectrum as well, the same values miss);
  * a few files (e.g. 08a02Fe) take a different Viterbi path where two candidates score almost equally,
  * which moves their F0 statistics and voiced selections.
  */
