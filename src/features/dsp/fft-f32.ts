@@ -83,29 +83,77 @@ function bitReverse(n: number, a: Float32Array): void {
   }
 }
 
+/** x1 − i·x3 and x1 + i·x3 of the last radix4() call: [re, im, re, im] */
+const bf = new Float64Array(4);
+
+/**
+ * The radix-4 butterfly of fftsg.c's cftf1st/cftmdl1 on the complex values at j0..j3: a[j0] = x0 + x2 and
+ * a[j1] = x0 − x2 (x0, x1 = a[j0] ± a[j2], x2, x3 = a[j1] ± a[j3]); x1 ∓ i·x3 go to bf for the caller's twiddles.
+ * Each operation rounds to float32 as the C code's float variables do.
+ */
+function radix4(a: Float32Array, j0: number, j1: number, j2: number, j3: number): void {
+  const x0r = f(a[j0] + a[j2]);
+  const x0i = f(a[j0 + 1] + a[j2 + 1]);
+  const x1r = f(a[j0] - a[j2]);
+  const x1i = f(a[j0 + 1] - a[j2 + 1]);
+  const x2r = f(a[j1] + a[j3]);
+  const x2i = f(a[j1 + 1] + a[j3 + 1]);
+  const x3r = f(a[j1] - a[j3]);
+  const x3i = f(a[j1 + 1] - a[j3 + 1]);
+  a[j0] = x0r + x2r;
+  a[j0 + 1] = x0i + x2i;
+  a[j1] = x0r - x2r;
+  a[j1 + 1] = x0i - x2i;
+  bf[0] = f(x1r - x3i);
+  bf[1] = f(x1i + x3r);
+  bf[2] = f(x1r + x3i);
+  bf[3] = f(x1i - x3r);
+}
+
+/** a[j] = (wr + i·wi)·(xr + i·xi) in float32 */
+function rot(a: Float32Array, j: number, wr: number, wi: number, xr: number, xi: number): void {
+  a[j] = f(wr * xr) - f(wi * xi);
+  a[j + 1] = f(wr * xi) + f(wi * xr);
+}
+
+/** a[j] = (wr − i·wi)·(xr + i·xi) in float32 */
+function rotConj(a: Float32Array, j: number, wr: number, wi: number, xr: number, xi: number): void {
+  a[j] = f(wr * xr) + f(wi * xi);
+  a[j + 1] = f(wr * xi) - f(wi * xr);
+}
+
+/** The butterfly at j0 with the twiddles (wk1, wk3): x1 − i·x3 times wk1 into j2, x1 + i·x3 times conj(wk3) into j3. */
+function radix4Twiddled(a: Float32Array, j0: number, m: number, wk1r: number, wk1i: number, wk3r: number, wk3i: number): void {
+  radix4(a, j0, j0 + m, j0 + 2 * m, j0 + 3 * m);
+  rot(a, j0 + 2 * m, wk1r, wk1i, bf[0], bf[1]);
+  rotConj(a, j0 + 3 * m, wk3r, wk3i, bf[2], bf[3]);
+}
+
+/** The first butterfly of a stage (twiddle 1) at a[ao..], quarter length m. */
+function radix4First(a: Float32Array, ao: number, m: number): void {
+  radix4(a, ao, ao + m, ao + 2 * m, ao + 3 * m);
+  a[ao + 2 * m] = bf[0];
+  a[ao + 2 * m + 1] = bf[1];
+  a[ao + 3 * m] = bf[2];
+  a[ao + 3 * m + 1] = bf[3];
+}
+
+/** The middle butterfly of a stage (twiddle e^{iπ/4}, wn4r = cos π/4) at j0, quarter length m. */
+function radix4Middle(a: Float32Array, j0: number, m: number, wn4r: number): void {
+  radix4(a, j0, j0 + m, j0 + 2 * m, j0 + 3 * m);
+  const j2 = j0 + 2 * m;
+  const j3 = j2 + m;
+  a[j2] = wn4r * f(bf[0] - bf[1]);
+  a[j2 + 1] = wn4r * f(bf[1] + bf[0]);
+  a[j3] = -wn4r * f(bf[2] + bf[3]);
+  a[j3 + 1] = -wn4r * f(bf[3] - bf[2]);
+}
+
 /** cftf1st: the first radix-4 stage over the whole array (twiddles from w[wo..], csc-scaled as in fftsg.c). */
 function cftf1st(n: number, a: Float32Array, w: Float32Array, wo: number): void {
   const mh = n >> 3;
   const m = 2 * mh;
-  let j1 = m;
-  let j2 = j1 + m;
-  let j3 = j2 + m;
-  let x0r = f(a[0] + a[j2]);
-  let x0i = f(a[1] + a[j2 + 1]);
-  let x1r = f(a[0] - a[j2]);
-  let x1i = f(a[1] - a[j2 + 1]);
-  let x2r = f(a[j1] + a[j3]);
-  let x2i = f(a[j1 + 1] + a[j3 + 1]);
-  let x3r = f(a[j1] - a[j3]);
-  let x3i = f(a[j1 + 1] - a[j3 + 1]);
-  a[0] = x0r + x2r;
-  a[1] = x0i + x2i;
-  a[j1] = x0r - x2r;
-  a[j1 + 1] = x0i - x2i;
-  a[j2] = x1r - x3i;
-  a[j2 + 1] = x1i + x3r;
-  a[j3] = x1r + x3i;
-  a[j3 + 1] = x1i - x3r;
+  radix4First(a, 0, m);
   const wn4r = w[wo + 1];
   const csc1 = w[wo + 2];
   const csc3 = w[wo + 3];
@@ -114,7 +162,6 @@ function cftf1st(n: number, a: Float32Array, w: Float32Array, wo: number): void 
   let wd3r = 1;
   let wd3i = 0;
   let k = 0;
-  let y0r: number, y0i: number, y1r: number, y1i: number, y2r: number, y2i: number, y3r: number, y3i: number;
   for (let j = 2; j < mh - 2; j += 4) {
     k += 4;
     const wk1r = f(csc1 * f(wd1r + w[wo + k]));
@@ -125,187 +172,26 @@ function cftf1st(n: number, a: Float32Array, w: Float32Array, wo: number): void 
     wd1i = w[wo + k + 1];
     wd3r = w[wo + k + 2];
     wd3i = w[wo + k + 3];
-    j1 = j + m;
-    j2 = j1 + m;
-    j3 = j2 + m;
-    x0r = f(a[j] + a[j2]);
-    x0i = f(a[j + 1] + a[j2 + 1]);
-    x1r = f(a[j] - a[j2]);
-    x1i = f(a[j + 1] - a[j2 + 1]);
-    y0r = f(a[j + 2] + a[j2 + 2]);
-    y0i = f(a[j + 3] + a[j2 + 3]);
-    y1r = f(a[j + 2] - a[j2 + 2]);
-    y1i = f(a[j + 3] - a[j2 + 3]);
-    x2r = f(a[j1] + a[j3]);
-    x2i = f(a[j1 + 1] + a[j3 + 1]);
-    x3r = f(a[j1] - a[j3]);
-    x3i = f(a[j1 + 1] - a[j3 + 1]);
-    y2r = f(a[j1 + 2] + a[j3 + 2]);
-    y2i = f(a[j1 + 3] + a[j3 + 3]);
-    y3r = f(a[j1 + 2] - a[j3 + 2]);
-    y3i = f(a[j1 + 3] - a[j3 + 3]);
-    a[j] = x0r + x2r;
-    a[j + 1] = x0i + x2i;
-    a[j + 2] = y0r + y2r;
-    a[j + 3] = y0i + y2i;
-    a[j1] = x0r - x2r;
-    a[j1 + 1] = x0i - x2i;
-    a[j1 + 2] = y0r - y2r;
-    a[j1 + 3] = y0i - y2i;
-    x0r = f(x1r - x3i);
-    x0i = f(x1i + x3r);
-    a[j2] = f(wk1r * x0r) - f(wk1i * x0i);
-    a[j2 + 1] = f(wk1r * x0i) + f(wk1i * x0r);
-    x0r = f(y1r - y3i);
-    x0i = f(y1i + y3r);
-    a[j2 + 2] = f(wd1r * x0r) - f(wd1i * x0i);
-    a[j2 + 3] = f(wd1r * x0i) + f(wd1i * x0r);
-    x0r = f(x1r + x3i);
-    x0i = f(x1i - x3r);
-    a[j3] = f(wk3r * x0r) + f(wk3i * x0i);
-    a[j3 + 1] = f(wk3r * x0i) - f(wk3i * x0r);
-    x0r = f(y1r + y3i);
-    x0i = f(y1i - y3r);
-    a[j3 + 2] = f(wd3r * x0r) + f(wd3i * x0i);
-    a[j3 + 3] = f(wd3r * x0i) - f(wd3i * x0r);
+    radix4Twiddled(a, j, m, wk1r, wk1i, wk3r, wk3i);
+    radix4Twiddled(a, j + 2, m, wd1r, wd1i, wd3r, wd3i);
     const j0 = m - j;
-    j1 = j0 + m;
-    j2 = j1 + m;
-    j3 = j2 + m;
-    x0r = f(a[j0] + a[j2]);
-    x0i = f(a[j0 + 1] + a[j2 + 1]);
-    x1r = f(a[j0] - a[j2]);
-    x1i = f(a[j0 + 1] - a[j2 + 1]);
-    y0r = f(a[j0 - 2] + a[j2 - 2]);
-    y0i = f(a[j0 - 1] + a[j2 - 1]);
-    y1r = f(a[j0 - 2] - a[j2 - 2]);
-    y1i = f(a[j0 - 1] - a[j2 - 1]);
-    x2r = f(a[j1] + a[j3]);
-    x2i = f(a[j1 + 1] + a[j3 + 1]);
-    x3r = f(a[j1] - a[j3]);
-    x3i = f(a[j1 + 1] - a[j3 + 1]);
-    y2r = f(a[j1 - 2] + a[j3 - 2]);
-    y2i = f(a[j1 - 1] + a[j3 - 1]);
-    y3r = f(a[j1 - 2] - a[j3 - 2]);
-    y3i = f(a[j1 - 1] - a[j3 - 1]);
-    a[j0] = x0r + x2r;
-    a[j0 + 1] = x0i + x2i;
-    a[j0 - 2] = y0r + y2r;
-    a[j0 - 1] = y0i + y2i;
-    a[j1] = x0r - x2r;
-    a[j1 + 1] = x0i - x2i;
-    a[j1 - 2] = y0r - y2r;
-    a[j1 - 1] = y0i - y2i;
-    x0r = f(x1r - x3i);
-    x0i = f(x1i + x3r);
-    a[j2] = f(wk1i * x0r) - f(wk1r * x0i);
-    a[j2 + 1] = f(wk1i * x0i) + f(wk1r * x0r);
-    x0r = f(y1r - y3i);
-    x0i = f(y1i + y3r);
-    a[j2 - 2] = f(wd1i * x0r) - f(wd1r * x0i);
-    a[j2 - 1] = f(wd1i * x0i) + f(wd1r * x0r);
-    x0r = f(x1r + x3i);
-    x0i = f(x1i - x3r);
-    a[j3] = f(wk3i * x0r) + f(wk3r * x0i);
-    a[j3 + 1] = f(wk3i * x0i) - f(wk3r * x0r);
-    x0r = f(y1r + y3i);
-    x0i = f(y1i - y3r);
-    a[j3 - 2] = f(wd3i * x0r) + f(wd3r * x0i);
-    a[j3 - 1] = f(wd3i * x0i) - f(wd3r * x0r);
+    radix4Twiddled(a, j0, m, wk1i, wk1r, wk3i, wk3r);
+    radix4Twiddled(a, j0 - 2, m, wd1i, wd1r, wd3i, wd3r);
   }
   const wk1r = f(csc1 * f(wd1r + wn4r));
   const wk1i = f(csc1 * f(wd1i + wn4r));
   const wk3r = f(csc3 * f(wd3r - wn4r));
   const wk3i = f(csc3 * f(wd3i - wn4r));
-  const j0 = mh;
-  j1 = j0 + m;
-  j2 = j1 + m;
-  j3 = j2 + m;
-  x0r = f(a[j0 - 2] + a[j2 - 2]);
-  x0i = f(a[j0 - 1] + a[j2 - 1]);
-  x1r = f(a[j0 - 2] - a[j2 - 2]);
-  x1i = f(a[j0 - 1] - a[j2 - 1]);
-  x2r = f(a[j1 - 2] + a[j3 - 2]);
-  x2i = f(a[j1 - 1] + a[j3 - 1]);
-  x3r = f(a[j1 - 2] - a[j3 - 2]);
-  x3i = f(a[j1 - 1] - a[j3 - 1]);
-  a[j0 - 2] = x0r + x2r;
-  a[j0 - 1] = x0i + x2i;
-  a[j1 - 2] = x0r - x2r;
-  a[j1 - 1] = x0i - x2i;
-  x0r = f(x1r - x3i);
-  x0i = f(x1i + x3r);
-  a[j2 - 2] = f(wk1r * x0r) - f(wk1i * x0i);
-  a[j2 - 1] = f(wk1r * x0i) + f(wk1i * x0r);
-  x0r = f(x1r + x3i);
-  x0i = f(x1i - x3r);
-  a[j3 - 2] = f(wk3r * x0r) + f(wk3i * x0i);
-  a[j3 - 1] = f(wk3r * x0i) - f(wk3i * x0r);
-  x0r = f(a[j0] + a[j2]);
-  x0i = f(a[j0 + 1] + a[j2 + 1]);
-  x1r = f(a[j0] - a[j2]);
-  x1i = f(a[j0 + 1] - a[j2 + 1]);
-  x2r = f(a[j1] + a[j3]);
-  x2i = f(a[j1 + 1] + a[j3 + 1]);
-  x3r = f(a[j1] - a[j3]);
-  x3i = f(a[j1 + 1] - a[j3 + 1]);
-  a[j0] = x0r + x2r;
-  a[j0 + 1] = x0i + x2i;
-  a[j1] = x0r - x2r;
-  a[j1 + 1] = x0i - x2i;
-  x0r = f(x1r - x3i);
-  x0i = f(x1i + x3r);
-  a[j2] = wn4r * f(x0r - x0i);
-  a[j2 + 1] = wn4r * f(x0i + x0r);
-  x0r = f(x1r + x3i);
-  x0i = f(x1i - x3r);
-  a[j3] = -wn4r * f(x0r + x0i);
-  a[j3 + 1] = -wn4r * f(x0i - x0r);
-  x0r = f(a[j0 + 2] + a[j2 + 2]);
-  x0i = f(a[j0 + 3] + a[j2 + 3]);
-  x1r = f(a[j0 + 2] - a[j2 + 2]);
-  x1i = f(a[j0 + 3] - a[j2 + 3]);
-  x2r = f(a[j1 + 2] + a[j3 + 2]);
-  x2i = f(a[j1 + 3] + a[j3 + 3]);
-  x3r = f(a[j1 + 2] - a[j3 + 2]);
-  x3i = f(a[j1 + 3] - a[j3 + 3]);
-  a[j0 + 2] = x0r + x2r;
-  a[j0 + 3] = x0i + x2i;
-  a[j1 + 2] = x0r - x2r;
-  a[j1 + 3] = x0i - x2i;
-  x0r = f(x1r - x3i);
-  x0i = f(x1i + x3r);
-  a[j2 + 2] = f(wk1i * x0r) - f(wk1r * x0i);
-  a[j2 + 3] = f(wk1i * x0i) + f(wk1r * x0r);
-  x0r = f(x1r + x3i);
-  x0i = f(x1i - x3r);
-  a[j3 + 2] = f(wk3i * x0r) + f(wk3r * x0i);
-  a[j3 + 3] = f(wk3i * x0i) - f(wk3r * x0r);
+  radix4Twiddled(a, mh - 2, m, wk1r, wk1i, wk3r, wk3i);
+  radix4Middle(a, mh, m, wn4r);
+  radix4Twiddled(a, mh + 2, m, wk1i, wk1r, wk3i, wk3r);
 }
 
 /** cftmdl1: radix-4 middle stage on a[ao..ao+n) with twiddles w[wo..]. */
 function cftmdl1(n: number, a: Float32Array, ao: number, w: Float32Array, wo: number): void {
   const mh = n >> 3;
   const m = 2 * mh;
-  let j1 = ao + m;
-  let j2 = j1 + m;
-  let j3 = j2 + m;
-  let x0r = f(a[ao] + a[j2]);
-  let x0i = f(a[ao + 1] + a[j2 + 1]);
-  let x1r = f(a[ao] - a[j2]);
-  let x1i = f(a[ao + 1] - a[j2 + 1]);
-  let x2r = f(a[j1] + a[j3]);
-  let x2i = f(a[j1 + 1] + a[j3 + 1]);
-  let x3r = f(a[j1] - a[j3]);
-  let x3i = f(a[j1 + 1] - a[j3 + 1]);
-  a[ao] = x0r + x2r;
-  a[ao + 1] = x0i + x2i;
-  a[j1] = x0r - x2r;
-  a[j1 + 1] = x0i - x2i;
-  a[j2] = x1r - x3i;
-  a[j2 + 1] = x1i + x3r;
-  a[j3] = x1r + x3i;
-  a[j3 + 1] = x1i - x3r;
+  radix4First(a, ao, m);
   const wn4r = w[wo + 1];
   let k = 0;
   for (let j = 2; j < mh; j += 2) {
@@ -314,79 +200,10 @@ function cftmdl1(n: number, a: Float32Array, ao: number, w: Float32Array, wo: nu
     const wk1i = w[wo + k + 1];
     const wk3r = w[wo + k + 2];
     const wk3i = w[wo + k + 3];
-    const jj = ao + j;
-    j1 = jj + m;
-    j2 = j1 + m;
-    j3 = j2 + m;
-    x0r = f(a[jj] + a[j2]);
-    x0i = f(a[jj + 1] + a[j2 + 1]);
-    x1r = f(a[jj] - a[j2]);
-    x1i = f(a[jj + 1] - a[j2 + 1]);
-    x2r = f(a[j1] + a[j3]);
-    x2i = f(a[j1 + 1] + a[j3 + 1]);
-    x3r = f(a[j1] - a[j3]);
-    x3i = f(a[j1 + 1] - a[j3 + 1]);
-    a[jj] = x0r + x2r;
-    a[jj + 1] = x0i + x2i;
-    a[j1] = x0r - x2r;
-    a[j1 + 1] = x0i - x2i;
-    x0r = f(x1r - x3i);
-    x0i = f(x1i + x3r);
-    a[j2] = f(wk1r * x0r) - f(wk1i * x0i);
-    a[j2 + 1] = f(wk1r * x0i) + f(wk1i * x0r);
-    x0r = f(x1r + x3i);
-    x0i = f(x1i - x3r);
-    a[j3] = f(wk3r * x0r) + f(wk3i * x0i);
-    a[j3 + 1] = f(wk3r * x0i) - f(wk3i * x0r);
-    const j0 = ao + m - j;
-    j1 = j0 + m;
-    j2 = j1 + m;
-    j3 = j2 + m;
-    x0r = f(a[j0] + a[j2]);
-    x0i = f(a[j0 + 1] + a[j2 + 1]);
-    x1r = f(a[j0] - a[j2]);
-    x1i = f(a[j0 + 1] - a[j2 + 1]);
-    x2r = f(a[j1] + a[j3]);
-    x2i = f(a[j1 + 1] + a[j3 + 1]);
-    x3r = f(a[j1] - a[j3]);
-    x3i = f(a[j1 + 1] - a[j3 + 1]);
-    a[j0] = x0r + x2r;
-    a[j0 + 1] = x0i + x2i;
-    a[j1] = x0r - x2r;
-    a[j1 + 1] = x0i - x2i;
-    x0r = f(x1r - x3i);
-    x0i = f(x1i + x3r);
-    a[j2] = f(wk1i * x0r) - f(wk1r * x0i);
-    a[j2 + 1] = f(wk1i * x0i) + f(wk1r * x0r);
-    x0r = f(x1r + x3i);
-    x0i = f(x1i - x3r);
-    a[j3] = f(wk3i * x0r) + f(wk3r * x0i);
-    a[j3 + 1] = f(wk3i * x0i) - f(wk3r * x0r);
+    radix4Twiddled(a, ao + j, m, wk1r, wk1i, wk3r, wk3i);
+    radix4Twiddled(a, ao + m - j, m, wk1i, wk1r, wk3i, wk3r);
   }
-  const j0 = ao + mh;
-  j1 = j0 + m;
-  j2 = j1 + m;
-  j3 = j2 + m;
-  x0r = f(a[j0] + a[j2]);
-  x0i = f(a[j0 + 1] + a[j2 + 1]);
-  x1r = f(a[j0] - a[j2]);
-  x1i = f(a[j0 + 1] - a[j2 + 1]);
-  x2r = f(a[j1] + a[j3]);
-  x2i = f(a[j1 + 1] + a[j3 + 1]);
-  x3r = f(a[j1] - a[j3]);
-  x3i = f(a[j1 + 1] - a[j3 + 1]);
-  a[j0] = x0r + x2r;
-  a[j0 + 1] = x0i + x2i;
-  a[j1] = x0r - x2r;
-  a[j1 + 1] = x0i - x2i;
-  x0r = f(x1r - x3i);
-  x0i = f(x1i + x3r);
-  a[j2] = wn4r * f(x0r - x0i);
-  a[j2 + 1] = wn4r * f(x0i + x0r);
-  x0r = f(x1r + x3i);
-  x0i = f(x1i - x3r);
-  a[j3] = -wn4r * f(x0r + x0i);
-  a[j3 + 1] = -wn4r * f(x0i - x0r);
+  radix4Middle(a, ao + mh, m, wn4r);
 }
 
 /** cftmdl2: the other radix-4 middle stage (odd split of the recursion). */
@@ -1004,61 +821,50 @@ function cftx020(a: Float32Array): void {
   a[3] = x0i;
 }
 
-/** cftleaf: the last stages of a 512- or 256-float block (isplt selects the odd or even split). */
+type Leaf = (a: Float32Array, ao: number, w: Float32Array, wo: number) => void;
+
+/** The 16- and 8-point kernels of cftleaf / cftfx41: [first, odd-branch, odd-branch twiddle offset from nw]. */
+function leafKernels(n: number): [Leaf, Leaf, number] {
+  return n >= 512 || n === 128 ? [cftf161, cftf162, 32] : [cftf081, cftf082, 8];
+}
+
+/** cftfx41 (and the four kernels that end each quarter of cftleaf): first, odd, first, first at block b. */
+function cftQuad(a: Float32Array, ao: number, b: number, nw: number, w: Float32Array, k: [Leaf, Leaf, number]): void {
+  const [first, odd, wOdd] = k;
+  first(a, ao, w, nw - 8);
+  odd(a, ao + b, w, nw - wOdd);
+  first(a, ao + 2 * b, w, nw - 8);
+  first(a, ao + 3 * b, w, nw - 8);
+}
+
+/**
+ * cftleaf: the last stages of a 512- or 256-float block (isplt selects the odd or even split); b = the kernel size,
+ * the middle stages cftmdl1/cftmdl2 work on quarters of m = n/4 floats.
+ */
 function cftleaf(n: number, isplt: number, a: Float32Array, ao: number, nw: number, w: Float32Array): void {
-  if (n === 512) {
-    cftmdl1(128, a, ao, w, nw - 64);
-    cftf161(a, ao, w, nw - 8);
-    cftf162(a, ao + 32, w, nw - 32);
-    cftf161(a, ao + 64, w, nw - 8);
-    cftf161(a, ao + 96, w, nw - 8);
-    cftmdl2(128, a, ao + 128, w, nw - 128);
-    cftf161(a, ao + 128, w, nw - 8);
-    cftf162(a, ao + 160, w, nw - 32);
-    cftf161(a, ao + 192, w, nw - 8);
-    cftf162(a, ao + 224, w, nw - 32);
-    cftmdl1(128, a, ao + 256, w, nw - 64);
-    cftf161(a, ao + 256, w, nw - 8);
-    cftf162(a, ao + 288, w, nw - 32);
-    cftf161(a, ao + 320, w, nw - 8);
-    cftf161(a, ao + 352, w, nw - 8);
-    if (isplt !== 0) {
-      cftmdl1(128, a, ao + 384, w, nw - 64);
-      cftf161(a, ao + 480, w, nw - 8);
-    } else {
-      cftmdl2(128, a, ao + 384, w, nw - 128);
-      cftf162(a, ao + 480, w, nw - 32);
-    }
-    cftf161(a, ao + 384, w, nw - 8);
-    cftf162(a, ao + 416, w, nw - 32);
-    cftf161(a, ao + 448, w, nw - 8);
+  const k = leafKernels(n);
+  const [first, odd, wOdd] = k;
+  const m = n >> 2;
+  const b = n >> 4;
+  cftmdl1(m, a, ao, w, nw - (m >> 1));
+  cftQuad(a, ao, b, nw, w, k);
+  cftmdl2(m, a, ao + 4 * b, w, nw - m);
+  first(a, ao + 4 * b, w, nw - 8);
+  odd(a, ao + 5 * b, w, nw - wOdd);
+  first(a, ao + 6 * b, w, nw - 8);
+  odd(a, ao + 7 * b, w, nw - wOdd);
+  cftmdl1(m, a, ao + 8 * b, w, nw - (m >> 1));
+  cftQuad(a, ao + 8 * b, b, nw, w, k);
+  if (isplt !== 0) {
+    cftmdl1(m, a, ao + 12 * b, w, nw - (m >> 1));
+    first(a, ao + 15 * b, w, nw - 8);
   } else {
-    cftmdl1(64, a, ao, w, nw - 32);
-    cftf081(a, ao, w, nw - 8);
-    cftf082(a, ao + 16, w, nw - 8);
-    cftf081(a, ao + 32, w, nw - 8);
-    cftf081(a, ao + 48, w, nw - 8);
-    cftmdl2(64, a, ao + 64, w, nw - 64);
-    cftf081(a, ao + 64, w, nw - 8);
-    cftf082(a, ao + 80, w, nw - 8);
-    cftf081(a, ao + 96, w, nw - 8);
-    cftf082(a, ao + 112, w, nw - 8);
-    cftmdl1(64, a, ao + 128, w, nw - 32);
-    cftf081(a, ao + 128, w, nw - 8);
-    cftf082(a, ao + 144, w, nw - 8);
-    cftf081(a, ao + 160, w, nw - 8);
-    cftf081(a, ao + 176, w, nw - 8);
-    if (isplt !== 0) {
-      cftmdl1(64, a, ao + 192, w, nw - 32);
-      cftf081(a, ao + 240, w, nw - 8);
-    } else {
-      cftmdl2(64, a, ao + 192, w, nw - 64);
-      cftf082(a, ao + 240, w, nw - 8);
-    }
-    cftf081(a, ao + 192, w, nw - 8);
-    cftf082(a, ao + 208, w, nw - 8);
-    cftf081(a, ao + 224, w, nw - 8);
+    cftmdl2(m, a, ao + 12 * b, w, nw - m);
+    odd(a, ao + 15 * b, w, nw - wOdd);
   }
+  first(a, ao + 12 * b, w, nw - 8);
+  odd(a, ao + 13 * b, w, nw - wOdd);
+  first(a, ao + 14 * b, w, nw - 8);
 }
 
 /** cfttree: the middle stages above the leaf of block k ending at a[j]; returns the leaf's split. */
@@ -1105,17 +911,7 @@ function cftfsub(n: number, a: Float32Array, nw: number, w: Float32Array): void 
       cftf1st(n, a, w, nw - (n >> 2));
       if (n > 512) cftrec4(n, a, nw, w);
       else if (n > 128) cftleaf(n, 1, a, 0, nw, w);
-      else if (n === 128) {
-        cftf161(a, 0, w, nw - 8);
-        cftf162(a, 32, w, nw - 32);
-        cftf161(a, 64, w, nw - 8);
-        cftf161(a, 96, w, nw - 8);
-      } else {
-        cftf081(a, 0, w, nw - 8);
-        cftf082(a, 16, w, nw - 8);
-        cftf081(a, 32, w, nw - 8);
-        cftf081(a, 48, w, nw - 8);
-      }
+      else cftQuad(a, 0, n >> 2, nw, w, leafKernels(n));
     } else if (n === 32) {
       cftf161(a, 0, w, nw - 8);
     } else {
