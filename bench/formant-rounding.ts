@@ -1,10 +1,10 @@
 /**
  * Benchmark: how far float rounding alone moves eGeMAPS' LPC formants (issue 11). Every 20 ms Hamming frame of the
- * resampled EmoDB files at one rate goes through the 11 kHz spectral resampler twice, once with the double-precision
- * factored path and once with openSMILE's float32 direct sum (the two agree to float32 rounding), then through the same
- * order-11 float32 LPC and root search. Prints one JSON line: {rate, frames, maxSampleDiffRel, medianLpcDiff, maxLpcDiff,
- * medianF1DiffHz, framesF1Over20Hz}. A large spread shows the formants depend on the exact rounding of every stage.
- * Only rates with a factored path (8, 16, 32 kHz) differ; elsewhere (e.g. 44.1 kHz) both runs take the float32 sum.
+ * resampled EmoDB files at one rate goes through two chains up to the order-11 float32 LPC and root search: the
+ * double-precision one (fft.js spectrum, SpecResampler's default path) and openSMILE's float32 one that FormantLpc
+ * uses (RealFftF32, the resampler's float32 sum with every product rounded). The two agree to float32 rounding.
+ * Prints one JSON line: {rate, frames, maxSampleDiffRel, medianLpcDiff, maxLpcDiff, medianF1DiffHz,
+ * framesF1Over20Hz}. A large spread shows the formants depend on the exact rounding of every stage.
  *
  *   node dist/bench/formant-rounding.js [--rate 32000]
  */
@@ -12,6 +12,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readWav } from '../src/audio/wav.js';
 import { getFft, nextPow2 } from '../src/features/dsp/fft.js';
+import { RealFftF32 } from '../src/features/dsp/fft-f32.js';
 import { autoCorrF32, lpcDurbinF32 } from '../src/features/dsp/lpc.js';
 import { polyRoots } from '../src/features/lld/formants.js';
 import { SpecResampler } from '../src/features/lld/is10-lsp.js';
@@ -56,10 +57,11 @@ const L = Math.round(0.02 * rate);
 const H = Math.round(0.01 * rate);
 const nfft = nextPow2(L);
 const fft = getFft(nfft);
-const fast = new SpecResampler(nfft, L, rate);
-const direct = new SpecResampler(nfft, L, rate, 11000, true);
-const xa = new Float32Array(fast.nOut);
-const xb = new Float32Array(direct.nOut);
+const fft32 = new RealFftF32(nfft);
+const doubleChain = new SpecResampler(nfft, L, rate);
+const floatChain = new SpecResampler(nfft, L, rate, 11000, true);
+const xa = new Float32Array(doubleChain.nOut);
+const xb = new Float32Array(floatChain.nOut);
 const frame = new Float32Array(L);
 const lpcDiffs: number[] = [];
 const f1Diffs: number[] = [];
@@ -70,9 +72,8 @@ for (const name of readdirSync(dir)
   const s = readWav(join(dir, name)).samples;
   for (let t = 0; t * H + L <= s.length; t++) {
     for (let k = 0; k < L; k++) frame[k] = Math.fround(s[t * H + k] * (0.54 - 0.46 * Math.cos((2 * Math.PI * k) / (L - 1))));
-    const spec = fft.spectrum(frame, true);
-    fast.apply(spec, xa);
-    direct.apply(spec, xb);
+    doubleChain.apply(fft.spectrum(frame, true), xa);
+    floatChain.apply(fft32.spectrum(frame, true), xb);
     let peak = 0;
     let diff = 0;
     for (let k = 0; k < xa.length; k++) {

@@ -47,6 +47,6 @@ test('eGeMAPS: all 88 features on all 535 files, within the spec-12 tolerance ex
   assert.ok(allFinite, 'every implemented value is finite');
   assert.equal(rep.values, 535 * idx.length);
   assert.ok(pct(otherCols) >= 99.5, `only ${pct(otherCols).toFixed(3)}% of the non-formant values within tolerance`);
-  // measured 91%: guard against regressions of the formant path
-  assert.ok(pct(formantCols) >= 88, `only ${pct(formantCols).toFixed(3)}% of the formant values within tolerance`);
+  // measured 99.56 % since the chain runs in openSMILE's float32 arithmetic (91 % before): guard against regressions
+  assert.ok(pct(formantCols) >= 99.3, `only ${pct(formantCols).toFixed(3)}% of the formant values within tolerance`);
 });

@@ -15,15 +15,14 @@ import { accuracy, emodbWavs, goldenSubset, readGolden } from './golden.js';
 const RATES = [8000, 11025, 22050, 24000, 32000, 44100, 48000];
 const TARGET: Record<FeatureSetName, number> = { IS09: 0.995, IS10: 0.995, IS11: 0.995, eGeMAPS: 0.983 };
 /**
- * Known gap: eGeMAPS at 32 and 44.1 kHz stays below its 98.3 % target (97.39 % and 97.73 % when written): the
- * misses are LPC formant frequencies/bandwidths (and one slope) of a few files, from the root search on the
- * 11 kHz resampled frame, whose float rounding is not yet reproduced exactly. The order-11 LPC is ill-conditioned
- * in a few frames per file: a 1e-6 relative change of the resampled frame moves F1 by > 20 Hz in 0.4-0.6 % of non-silent
- * frames (bench/formant-rounding.ts), enough to move a file's mean past the tolerance. openSMILE computes the FFT in
- * float32 (Ooura's rdft with FLOAT_TYPE_FFT float) before its float32 resampler sum; matching it means reproducing
- * that float32 FFT bit for bit. The floor keeps the reached level so that a regression still fails.
+ * Known gap: eGeMAPS at 44.1 kHz stays below its 98.3 % target (98.18 % when written): 26 of its 32 misses are one
+ * file (09a01Fa) whose voiced/unvoiced decisions differ in a few borderline frames (F0 slopes, voiced segment
+ * statistics and the voiced-only means move with them); the other 6 are slopeUV500-1500 means of near-silent frames.
+ * The formants, which kept eGeMAPS at 97.4 % (32 kHz) and 97.7 % (44.1 kHz) before they ran in openSMILE's float32
+ * arithmetic, now miss in at most 3 values per rate. The floor keeps the reached level so that a regression still
+ * fails.
  */
-const FLOOR: Partial<Record<FeatureSetName, Record<number, number>>> = { eGeMAPS: { 32000: 0.9735, 44100: 0.977 } };
+const FLOOR: Partial<Record<FeatureSetName, Record<number, number>>> = { eGeMAPS: { 44100: 0.9815 } };
 const SETS: FeatureSetName[] = ['IS09', 'IS10', 'IS11', 'eGeMAPS'];
 
 test('all four sets at 8 to 48 kHz match openSMILE as closely as at 16 kHz', async () => {

@@ -1,12 +1,19 @@
 /**
- * LPC formants (cSpecResample -> cLpc -> cFormantLpc as configured in GeMAPSv01b: 11 kHz resampling of
- * the 20 ms Hamming frame's spectrum, order-11 autocorrelation LPC, roots of the LPC polynomial).
+ * LPC formants (cTransformFFT -> cSpecResample -> cLpc -> cFormantLpc as configured in GeMAPSv01b: 11 kHz resampling
+ * of the 20 ms Hamming frame's spectrum, order-11 autocorrelation LPC, roots of the LPC polynomial).
+ *
+ * The order-11 LPC of the resampled frame is ill-conditioned: a change in the last float32 bit of the frame moves F1
+ * by more than 20 Hz in about 0.5 % of voiced frames (bench/formant-rounding.ts), which moves a file's formant means
+ * and coefficients of variation by up to several standard deviations. So the chain up to the LPC runs in openSMILE's
+ * own float32 arithmetic: Ooura's float32 FFT (RealFftF32) and the float32 resampler sum with every product rounded,
+ * which reproduce openSMILE's resampled frames bit for bit (checked on IS10's LSPs, which share this chain).
  *
  * cFormantLpc: the roots z of z^p + a_1 z^(p-1) + ... + a_p (the LPC's A(z) = 1 + Σ a_i z^-i) are reflected
  * into the unit circle; each root with Im >= 0 whose frequency |arg z|/(2πT) lies in [50, 5450] Hz gives a
  * formant with bandwidth -ln|z|/(πT), T = 1/11000 s; at most 5, then sorted by frequency.
  */
 import { autoCorrF32, lpcDurbinF32 } from '../dsp/lpc.js';
+import { RealFftF32 } from '../dsp/fft-f32.js';
 import { SpecResampler } from './is10-lsp.js';
 
 const ORDER = 11;
@@ -78,6 +85,7 @@ export function polyRoots(c: Float64Array, re: Float64Array, im: Float64Array): 
 
 /** LPC formants of one frame's spectrum, as GeMAPSv01b's cFormantLpc. */
 export class FormantLpc {
+  private readonly fft: RealFftF32;
   private readonly resampler: SpecResampler;
   private readonly x: Float32Array;
   private readonly r = new Float32Array(ORDER + 1);
@@ -87,20 +95,21 @@ export class FormantLpc {
   private readonly im = new Float64Array(ORDER);
   private readonly T = 1 / TARGET_FS;
 
-  /** For spectra of nfft points of a frameLen-sample frame at fs Hz. */
+  /** For frameLen-sample frames at fs Hz, zero-padded to nfft points. */
   constructor(nfft: number, frameLen: number, fs: number) {
-    this.resampler = new SpecResampler(nfft, frameLen, fs, TARGET_FS);
+    this.fft = new RealFftF32(nfft);
+    this.resampler = new SpecResampler(nfft, frameLen, fs, TARGET_FS, true);
     this.x = new Float32Array(this.resampler.nOut);
   }
 
   /**
-   * spec = complex spectrum (RealFft.spectrum layout); writes up to 5 formant frequencies and bandwidths
-   * (Hz, ascending, 0 = none) into freq/bw and returns how many were found.
+   * frame = the windowed frame (zero-padded symmetrically, cTransformFFT's zeroPadSymmetric default); writes up to
+   * 5 formant frequencies and bandwidths (Hz, ascending, 0 = none) into freq/bw and returns how many were found.
    */
-  next(spec: Float64Array, freq: Float64Array, bw: Float64Array): number {
+  next(frame: Float32Array, freq: Float64Array, bw: Float64Array): number {
     freq.fill(0);
     bw.fill(0);
-    const x = this.resampler.apply(spec, this.x);
+    const x = this.resampler.apply(this.fft.spectrum(frame, true), this.x);
     autoCorrF32(x, x.length, ORDER, this.r);
     if (this.r[0] === 0) return 0;
     lpcDurbinF32(this.r, ORDER, this.a);

@@ -99,12 +99,22 @@ export class SpecResampler {
   private readonly fast: FactoredIdft | null;
   /** Nyquist bin included (upsampling: nOut >= nfft), with its float32 cosine per output sample */
   private readonly nyquist: Float32Array | null;
-  /** direct-formula float32 tables [k][i] as oS stores them (used when nI does not factor or when upsampling) */
+  /** direct-formula float32 tables as oS stores them, one row of kUsed+1 per output sample (direct path only) */
   private readonly cos: Float32Array;
   private readonly sin: Float32Array;
+  /** the frame's R_k and I_k rounded to float32 (direct path) */
+  private readonly re: Float32Array;
+  private readonly im: Float32Array;
 
-  /** floatPath: always oS's float32 direct sum (bench/formant-rounding.ts). */
+  /** every product rounded to float32 before it is added, as smileDsp_irdft's float arithmetic does */
+  private readonly exact: boolean;
+
+  /**
+   * floatPath: always oS's float32 direct sum with each product rounded, which reproduces openSMILE's resampled frame
+   * bit for bit from openSMILE's float32 spectrum (RealFftF32; eGeMAPS' formants, bench/formant-rounding.ts).
+   */
   constructor(nfft: number, frameLen: number, fs: number, targetFs = 11000, floatPath = false) {
+    this.exact = floatPath;
     const K = nfft;
     const ratio = targetFs / fs;
     this.nOut = Math.round(K * ratio * (frameLen / K));
@@ -121,17 +131,21 @@ export class SpecResampler {
       this.fast = new FactoredIdft(nI, this.kUsed);
       this.cos = new Float32Array(0);
       this.sin = new Float32Array(0);
+      this.re = new Float32Array(0);
+      this.im = new Float32Array(0);
       this.nyquist = null;
     } else {
       this.fast = null;
       const w = this.kUsed + 1;
       this.cos = new Float32Array(w * n);
       this.sin = new Float32Array(w * n);
-      for (let k = 1; k <= this.kUsed; k++) {
-        for (let i = 0; i < n; i++) {
+      this.re = new Float32Array(w);
+      this.im = new Float32Array(w);
+      for (let i = 0; i < n; i++) {
+        for (let k = 1; k <= this.kUsed; k++) {
           const ph = (2 * Math.PI * (k * i)) / nI;
-          this.cos[k * n + i] = Math.cos(ph);
-          this.sin[k * n + i] = Math.sin(ph);
+          this.cos[i * w + k] = Math.cos(ph);
+          this.sin[i * w + k] = Math.sin(ph);
         }
       }
       this.nyquist = upsampling ? Float32Array.from({ length: n }, (_, i) => Math.cos((2 * Math.PI * ((K / 2) * i)) / nI)) : null;
@@ -150,18 +164,33 @@ export class SpecResampler {
       return out;
     }
     const K = this.kUsed;
-    const { cos, sin, nyquist } = this;
+    const w = K + 1;
+    const { cos, sin, nyquist, re, im } = this;
     const norm = f32(this.norm);
     const rN = f32(spec[2 * this.norm]);
     const r0 = f32(spec[0]);
+    for (let k = 1; k <= K; k++) {
+      re[k] = spec[2 * k];
+      im[k] = -spec[2 * k + 1];
+    }
     for (let i = 0; i < n; i++) {
       let acc = r0;
+      const row = i * w;
       // each multiply-add rounds once to float32 (a fused multiply-add: the float32 product is exact in double);
       // rounding the product first as well matches openSMILE's outputs less closely at 22.05-44.1 kHz
+      if (this.exact) {
+        if (nyquist) acc = f32(acc + f32(rN * nyquist[i]));
+        for (let k = 1; k <= K; k++) {
+          acc = f32(acc + f32(re[k] * cos[row + k]));
+          acc = f32(acc + f32(im[k] * sin[row + k]));
+        }
+        out[i] = f32(acc / norm);
+        continue;
+      }
       if (nyquist) acc = f32(acc + rN * nyquist[i]);
       for (let k = 1; k <= K; k++) {
-        acc = f32(acc + f32(spec[2 * k]) * cos[k * n + i]);
-        acc = f32(acc + f32(-spec[2 * k + 1]) * sin[k * n + i]);
+        acc = f32(acc + re[k] * cos[row + k]);
+        acc = f32(acc + im[k] * sin[row + k]);
       }
       out[i] = f32(acc / norm);
     }

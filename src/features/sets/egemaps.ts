@@ -17,11 +17,13 @@
  *  - F1-F3 frequency and bandwidth of voiced frames (src/features/lld/formants.ts: 11 kHz resampling, order-11
  *    LPC, polynomial roots).
  * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.7 % of the values of the
- * 76 non-formant features; the 12 formant frequency/bandwidth features reach ~90 % only: the order-11 LPC roots
- * are sensitive to the last bits of the resampled frame, which differ because openSMILE uses a float32 FFT (the
- * same holds for IS10's LSPs).
+ * 76 non-formant features and 99.6 % of the 12 formant frequency/bandwidth features, whose order-11 LPC roots are
+ * sensitive to the last bits of the resampled frame: their chain runs in openSMILE's float32 arithmetic (a port of
+ * its float32 Ooura FFT, src/features/dsp/fft-f32.ts, and of its resampler's rounding), as without it only ~90 %
+ * of them matched.
  * Other known differences: the …UV means (alphaRatioUV, hammarbergIndexUV, slopeUV*, spectralFluxUV) average
- * near-silent frames whose log power ratios are sensitive to the FFT's rounding (typically within 0.3 %);
+ * near-silent frames whose log power ratios differ (typically within 0.3 %; not from the FFT's rounding: with
+ * openSMILE's float32 FFT for the 20 ms spectrum as well, the same values miss);
  * a few files (e.g. 08a02Fe) take a different Viterbi path where two candidates score almost equally,
  * which moves their F0 statistics and voiced selections.
  */
@@ -29,7 +31,7 @@ import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
 import { copyFrame, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
-import { levelColumn, makeLevel } from '../dsp/level.js';
+import { type Level, levelColumn, makeLevel } from '../dsp/level.js';
 import { applyWindow, gaussWindow } from '../dsp/window.js';
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
 import { l1Mean } from '../lld/audspec.js';
@@ -276,6 +278,33 @@ export function egemapsHarmonics(
   return out;
 }
 
+/**
+ * F1-F3 frequency and bandwidth per 20 ms frame t < nP (cSpecResample -> cLpc -> cFormantLpc on the Hamming frame's
+ * spectrum, zeroPadSymmetric=1 as the cTransformFFT default in these configs). Only voiced frames (hz[t] > 0) reach
+ * the functionals and the formant amplitudes, so unvoiced frames stay 0 unless `all` (the LLD output) is asked for:
+ * openSMILE's float32 chain that the formants need costs about as much as the rest of eGeMAPS.
+ */
+function egemapsFormants(samples: Float32Array, fs: number, hz: Float32Array, nP: number, all: boolean): Level {
+  const p = plan20ms(fs, 4);
+  const FR = makeLevel(nP, 6, ['F1frequency', 'F1bandwidth', 'F2frequency', 'F2bandwidth', 'F3frequency', 'F3bandwidth']);
+  const formants = new FormantLpc(p.fft.n, p.L, fs);
+  const frame = new Float32Array(p.L);
+  const win = new Float32Array(p.L);
+  const freq = new Float64Array(5);
+  const bw = new Float64Array(5);
+  for (let t = 0; t < nP; t++) {
+    if (!all && !(hz[t] > 0)) continue;
+    copyFrame(samples, t, p.L, p.H, frame);
+    applyWindow(frame, p.win, win);
+    formants.next(win, freq, bw);
+    for (let k = 0; k < 3; k++) {
+      FR.data[t * 6 + 2 * k] = freq[k];
+      FR.data[t * 6 + 2 * k + 1] = bw[k];
+    }
+  }
+  return FR;
+}
+
 /** Columns of the 20 ms level E: loudness, spectralFlux, mfcc1-4 (then alphaRatio, hammarberg, slopes for later use). */
 const E_NAMES = [
   'loudness',
@@ -334,22 +363,12 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   const mfcc = new Float32Array(4);
   const ls = new LogSpectral(mag.length, p.fsSpec);
   const lsOut = new Float32Array(LOG_SPECTRAL_NAMES.length);
-  const formants = new FormantLpc(p.fft.n, p.L, fs);
-  const FR = makeLevel(n20, 6, ['F1frequency', 'F1bandwidth', 'F2frequency', 'F2bandwidth', 'F3frequency', 'F3bandwidth']);
-  const fFreq = new Float64Array(5);
-  const fBw = new Float64Array(5);
   let energySum = 0;
   for (let t = 0; t < n20; t++) {
     copyFrame(samples, t, p.L, p.H, frame);
     energySum += meanSquareEnergy(frame, p.L); // egemapsv02_energyRMS (energy2) on the raw frame
     applyWindow(frame, p.win, win);
-    // formants from the complex spectrum (zeroPadSymmetric=1, the cTransformFFT default in these configs)
     const spec = p.fft.spectrum(win, true);
-    formants.next(spec, fFreq, fBw);
-    for (let k = 0; k < 3; k++) {
-      FR.data[t * 6 + 2 * k] = fFreq[k];
-      FR.data[t * 6 + 2 * k + 1] = fBw[k];
-    }
     // the magnitude does not depend on where the frame sits in the zero-padded buffer: reuse the spectrum
     p.fft.magnitudeOf(spec, mag);
     p.mel.apply(mag, bands);
@@ -387,6 +406,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   F0.data.set(logF0.subarray(0, nP));
   const V = makeLevel(nP, VOICED_LLDS.length, [...VOICED_LLDS]);
   const UV = makeLevel(nP, UNVOICED_LLDS.length, [...UNVOICED_LLDS]);
+  const FR = egemapsFormants(samples, fs, pitch.hz, nP, withLld);
   const specCols = [6, 7, 8, 9, 1, 2, 3, 4, 5];
   for (let t = 0; t < nP; t++) {
     const voiced = logF0[t] > 0.000001;
