@@ -112,7 +112,8 @@ test(
         assert.match(
           v,
           new RegExp(
-            `^${PROTOCOLS[i]}: recommended \\(= ${RECOMMENDED.augment}\\) \\+ SVM (BETTER than none|WORSE than none|no difference from none) ` +
+            `^${PROTOCOLS[i]}: recommended \\(= ${RECOMMENDED.augment}\\) \\+ SVM ` +
+              `(BETTER than none|WORSE than none|no difference from none) ` +
               `\\(WA [+-]\\d+\\.\\d\\d, UAR [+-]\\d+\\.\\d\\d; paired t-test over repeats p [=<] [\\d.]+\\)\\.$`,
           ),
         ),
