@@ -30,17 +30,6 @@ export default tseslint.config(
       'max-len': ['error', { code: 140, tabWidth: 2, ignoreUrls: true }],
     },
   },
-  // Files whose long strings are being rewritten on other branches (pending merge): wrap them there, then drop this.
-  {
-    files: [
-      'src/eval/protocol.ts',
-      'src/eval/format.ts',
-      'src/report/html.ts',
-      'src/experiments/reproduce.ts',
-      'src/cli/commands/evaluate.ts',
-    ],
-    rules: { 'max-len': 'off' },
-  },
   // The feature extractors mirror openSMILE's C loops, which assign loop state that the last iteration leaves unread.
   { files: ['src/features/**/*.ts'], rules: { 'no-useless-assignment': 'off' } },
   {

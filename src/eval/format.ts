@@ -56,7 +56,8 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
 function speakerSettings(results: EvaluationResults): string {
   const c = results.config;
   if (c.speakerStats === undefined) return '';
-  return ` (speaker statistics ${String(c.speakerStats)}${c.enrolEstimator !== undefined ? `, enrolment estimator ${String(c.enrolEstimator)}` : ''})`;
+  const enrol = c.enrolEstimator !== undefined ? `, enrolment estimator ${String(c.enrolEstimator)}` : '';
+  return ` (speaker statistics ${String(c.speakerStats)}${enrol})`;
 }
 
 /** "SVM settings chosen inside each training fold (inner leave-one-speaker-out): C=10 gamma=0.000229 in 6 folds, ...". */
@@ -104,7 +105,9 @@ export function formatResults(results: EvaluationResults): string {
   }
   const lines = [
     ...(isSmokeRun(results) ? [SMOKE_RUN_NOTE] : []),
-    `${results.dataset.name}: ${results.dataset.rows} rows, ${results.dataset.features} features, ${results.dataset.classes.length} classes, leave-one-${String(results.config.groupCol ?? 'group')}-out (${results.dataset.groups.length} folds), normalisation ${String(results.config.normalisation)}${speakerSettings(results)}`,
+    `${results.dataset.name}: ${results.dataset.rows} rows, ${results.dataset.features} features, ` +
+      `${results.dataset.classes.length} classes, leave-one-${String(results.config.groupCol ?? 'group')}-out ` +
+      `(${results.dataset.groups.length} folds), normalisation ${String(results.config.normalisation)}${speakerSettings(results)}`,
     'WA/UAR in percent on predictions pooled over folds (mean over repeats); fold statistics from the first repeat.',
     '',
     pad(rows),
@@ -112,7 +115,8 @@ export function formatResults(results: EvaluationResults): string {
   if (results.partial)
     lines.push(
       '',
-      `PARTIAL result: ${results.partial.pieces.length} piece(s) (repeat/fold): ${results.partial.pieces.map((p) => `${p.repeat}/${p.fold}`).join(' ')}`,
+      `PARTIAL result: ${results.partial.pieces.length} piece(s) (repeat/fold): ` +
+        results.partial.pieces.map((p) => `${p.repeat}/${p.fold}`).join(' '),
     );
   const v = verdicts(results);
   if (v.length) lines.push('', ...v);

@@ -94,7 +94,8 @@ export function methodsFor(config: Pick<EvaluateConfig, 'augment' | 'classifiers
 }
 
 export const LEAKY_WARNING =
-  "normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included (the authors' protocol, paper section III-B); these numbers are optimistic and not comparable to per-fold results";
+  'normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included ' +
+  "(the authors' protocol, paper section III-B); these numbers are optimistic and not comparable to per-fold results";
 
 function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean, rows: number): { x: Float32Array; idx: number[] } {
   const idx: number[] = [];
@@ -179,7 +180,8 @@ export async function runEvaluation(
   const labelMix = labelMixDivergence(data.y, data.groups, K);
   if (isSpeakerMode(config.normalisation) && labelMix > LABEL_MIX_WARN) {
     warnings.push(
-      `normalisation ${config.normalisation}: speakers' emotion mixes differ (mean Jensen-Shannon divergence ${labelMix.toFixed(3)} > ${LABEL_MIX_WARN}); ` +
+      `normalisation ${config.normalisation}: speakers' emotion mixes differ ` +
+        `(mean Jensen-Shannon divergence ${labelMix.toFixed(3)} > ${LABEL_MIX_WARN}); ` +
         'speaker statistics mix speaker and emotion, so speaker normalisation may remove emotion: compare with per-fold',
     );
   }

@@ -151,8 +151,9 @@ function beyondText(results: EvaluationResults[], repeats: number): string[] {
     `Beyond the paper: EmoDB, IS11, leave-one-speaker-out, WA / UAR (%) pooled over folds, mean and sd over ${repeats} seed(s); ` +
       `recommended = ${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)} ` +
       `(recommended with --normalisation ${RECOMMENDED.normalisation}).`,
-    'Protocols: per-fold = z-norm with the training fold; speaker-enrol:20 = each speaker by its own statistics, the test speaker from 20 ' +
-      'unlabelled enrolment utterances that are not scored; speaker = the test speaker from all its unlabelled utterances (transductive).',
+    'Protocols: per-fold = z-norm with the training fold; speaker-enrol:20 = each speaker by its own statistics, ' +
+      'the test speaker from 20 unlabelled enrolment utterances that are not scored; ' +
+      'speaker = the test speaker from all its unlabelled utterances (transductive).',
     '',
     ...table.slice(0, verdictStart),
     '',
@@ -227,7 +228,8 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
   }
   const seconds = (performance.now() - t0) / 1000;
   const text = [
-    'Table I: EmoDB, IS11, leave-one-speaker-out, WA (%) on pooled predictions. Paper: whole-corpus normalisation (leaky); ours: per training fold.',
+    'Table I: EmoDB, IS11, leave-one-speaker-out, WA (%) on pooled predictions. ' +
+      'Paper: whole-corpus normalisation (leaky); ours: per training fold.',
     '',
     formatPaperComparison(res, PAPER_TABLE_I, [`I\tEmoDB, human perception\t${EMODB_HUMAN_WA.toFixed(2)}\t-\t\t\t`]),
     '',
@@ -235,7 +237,8 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
     '',
     ...beyondText(beyond, s.repeats),
     '',
-    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ${JSON.stringify(s.count)}; ${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
+    `ADAN: preset ${s.adan.preset}, ${s.adan.epochs} epochs, synthetic ${JSON.stringify(s.count)}; ` +
+      `${s.repeats} repeat(s); wall time ${seconds.toFixed(0)} s`,
   ].join('\n');
   return {
     files: [

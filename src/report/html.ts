@@ -34,24 +34,32 @@ function td(s: string): string {
 }
 
 function table(cls: string, head: string[], rows: string[]): string {
-  return `<table class="${cls}"><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
+  const headRow = head.map((h) => `<th>${escapeHtml(h)}</th>`).join('');
+  return `<table class="${cls}"><thead><tr>${headRow}</tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }
 
-const CSS = `
-body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#222;line-height:1.4}
-h1{font-size:1.6em;margin-bottom:.2em} h2{border-bottom:2px solid #4c78a8;padding-bottom:.2em;margin-top:2em} h3{margin-top:1.4em}
-table{border-collapse:collapse;margin:.6em 0;font-size:.9em} th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}
-th{background:#eef3f8} td.num{text-align:right;font-variant-numeric:tabular-nums} td.na{color:#999;text-align:center}
-tr.paper-row td{background:#fff8f0} .pos{color:#1a7f37} .neg{color:#b3261e}
-.grid{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}
-figure{margin:0;border:1px solid #e3e3e3;padding:.6em;background:#fff;max-width:100%;overflow-x:auto} figcaption{font-size:.85em;color:#555;max-width:620px;margin-top:.4em}
-.side{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start} .side>table{min-width:0;max-width:100%}
-table.config{table-layout:fixed;width:min(100%,760px)} table.config td:first-child{width:11em}
-table.config td{overflow-wrap:anywhere;word-break:break-word} table.config code{white-space:pre-wrap}
-.smoke{border:2px solid #b3261e;padding:.4em .8em;color:#b3261e} .meta{color:#666;font-size:.9em} code{background:#f4f4f4;padding:0 .2em}
-details{margin:.6em 0} summary{cursor:pointer;color:#4c78a8} .warn{color:#8a5a00}
-nav a{margin-right:1em}
-`;
+// Lines joined by '\n' rather than one template literal, so that long rules can be split in the source; the empty
+// first and last entries keep the newlines after <style> and before </style>.
+const CSS = [
+  '',
+  'body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#222;line-height:1.4}',
+  'h1{font-size:1.6em;margin-bottom:.2em} h2{border-bottom:2px solid #4c78a8;padding-bottom:.2em;margin-top:2em} h3{margin-top:1.4em}',
+  'table{border-collapse:collapse;margin:.6em 0;font-size:.9em} ' +
+    'th,td{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}',
+  'th{background:#eef3f8} td.num{text-align:right;font-variant-numeric:tabular-nums} td.na{color:#999;text-align:center}',
+  'tr.paper-row td{background:#fff8f0} .pos{color:#1a7f37} .neg{color:#b3261e}',
+  '.grid{display:flex;flex-wrap:wrap;gap:1.2em;align-items:flex-start}',
+  'figure{margin:0;border:1px solid #e3e3e3;padding:.6em;background:#fff;max-width:100%;overflow-x:auto} ' +
+    'figcaption{font-size:.85em;color:#555;max-width:620px;margin-top:.4em}',
+  '.side{display:flex;flex-wrap:wrap;gap:2em;align-items:flex-start} .side>table{min-width:0;max-width:100%}',
+  'table.config{table-layout:fixed;width:min(100%,760px)} table.config td:first-child{width:11em}',
+  'table.config td{overflow-wrap:anywhere;word-break:break-word} table.config code{white-space:pre-wrap}',
+  '.smoke{border:2px solid #b3261e;padding:.4em .8em;color:#b3261e} ' +
+    '.meta{color:#666;font-size:.9em} code{background:#f4f4f4;padding:0 .2em}',
+  'details{margin:.6em 0} summary{cursor:pointer;color:#4c78a8} .warn{color:#8a5a00}',
+  'nav a{margin-right:1em}',
+  '',
+].join('\n');
 
 const SMOKE_BANNER =
   '<p class="smoke"><b>SMOKE RUN (--quick)</b>: tiny settings, one repeat; the numbers only show that the pipeline runs, ' +
@@ -76,13 +84,49 @@ ${d.config.quick === true ? SMOKE_BANNER : ''}
 <div class="side">${table('config', ['option', 'value'], rows)}${table('dataset', ['dataset', ''], dsRows)}</div>`;
 }
 
+const RESULTS_HEAD = [
+  'protocol',
+  'augment',
+  'classifier',
+  'train on',
+  'WA',
+  'UAR',
+  'WA folds mean',
+  'WA folds std',
+  'UAR folds mean',
+  'UAR folds std',
+  'WA per repeat',
+  'paper WA',
+  'paper UAR',
+  'seconds',
+];
+const PAPER_HEAD = ['paper table', 'setting', 'our method', 'our protocol', 'paper WA', 'our WA', 'Δ WA', 'paper UAR', 'our UAR', 'Δ UAR'];
+const COMPARISON_HEAD = ['protocol', 'a', 'b', 'test', 'p', 'Δ WA (b − a)'];
+const FOLD_HEAD = ['protocol', 'method', 'held-out group', 'WA', 'UAR', 'n'];
+
 function resultsSection(r: ResultsInput, k: number): string {
   const d = r.data;
   const protocol = protocolOf(d);
   const rows = d.results.map((res) => {
     const paper = paperFor(d, res)[0];
     const reps = res.waRepeats && res.waRepeats.length ? res.waRepeats.map((v) => v.toFixed(2)).join(', ') : '';
-    return `<tr data-method="${escapeHtml(methodKey(res))}">${td(protocol)}${td(res.augment)}${td(res.classifier)}${td(res.trainOn)}${num(res.wa)}${num(res.uar)}${num(res.waMean)}${num(res.waStd)}${num(res.uarMean)}${num(res.uarStd)}${td(reps)}${num(paper?.wa ?? null)}${num(paper?.uar ?? null)}${num(res.seconds ?? null, 1)}</tr>`;
+    const cells = [
+      td(protocol),
+      td(res.augment),
+      td(res.classifier),
+      td(res.trainOn),
+      num(res.wa),
+      num(res.uar),
+      num(res.waMean),
+      num(res.waStd),
+      num(res.uarMean),
+      num(res.uarStd),
+      td(reps),
+      num(paper?.wa ?? null),
+      num(paper?.uar ?? null),
+      num(res.seconds ?? null, 1),
+    ];
+    return `<tr data-method="${escapeHtml(methodKey(res))}">${cells.join('')}</tr>`;
   });
   const ours = new Map(d.results.map((res) => [res, res]));
   const paperRows = (d.paper ?? []).map((p) => {
@@ -92,7 +136,19 @@ function resultsSection(r: ResultsInput, k: number): string {
       const v = a - b;
       return `<td class="num ${v >= 0 ? 'pos' : 'neg'}" data-value="${v}">${v >= 0 ? '+' : ''}${v.toFixed(2)}</td>`;
     };
-    return `<tr class="paper-row">${td(p.table)}${td(p.setting)}${td(match ? methodKey(match) : '(not run)')}${td(protocol)}${num(p.wa)}${num(match?.wa ?? null)}${diff(match?.wa, p.wa)}${num(p.uar)}${num(match?.uar ?? null)}${diff(match?.uar, p.uar)}</tr>`;
+    const cells = [
+      td(p.table),
+      td(p.setting),
+      td(match ? methodKey(match) : '(not run)'),
+      td(protocol),
+      num(p.wa),
+      num(match?.wa ?? null),
+      diff(match?.wa, p.wa),
+      num(p.uar),
+      num(match?.uar ?? null),
+      diff(match?.uar, p.uar),
+    ];
+    return `<tr class="paper-row">${cells.join('')}</tr>`;
   });
   const comps = (d.comparisons ?? []).map(
     (c) => `<tr>${td(protocol)}${td(c.a)}${td(c.b)}${td(c.test)}${num(c.p ?? null, 4)}${num(c.diffWa ?? null)}</tr>`,
@@ -100,12 +156,21 @@ function resultsSection(r: ResultsInput, k: number): string {
   const folds = d.results.flatMap((res) =>
     (res.folds ?? []).map((f) => `<tr>${td(protocol)}${td(methodKey(res))}${td(f.group)}${num(f.wa)}${num(f.uar)}${td(String(f.n))}</tr>`),
   );
+  const note =
+    `Every number in this section was measured under the normalisation protocol <code>${escapeHtml(protocol)}</code>. ` +
+    'WA = weighted accuracy, UAR = unweighted average recall, in percent on the predictions pooled over the folds ' +
+    '(mean over repeats); "folds mean/std" over the folds of the first repeat; "WA per repeat" the pooled WA of each repeat.';
+  const paperTable = paperRows.length ? `<h4>Side by side with the paper</h4>${table('paper', PAPER_HEAD, paperRows)}` : '';
+  const compTable = comps.length ? `<h4>Significance</h4>${table('comparisons', COMPARISON_HEAD, comps)}` : '';
+  const foldTable = folds.length
+    ? `<details><summary>Per-fold scores (${folds.length} rows)</summary>${table('folds', FOLD_HEAD, folds)}</details>`
+    : '';
   return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}, normalisation ${escapeHtml(protocol)}</h3>
-<p class="meta">Every number in this section was measured under the normalisation protocol <code>${escapeHtml(protocol)}</code>. WA = weighted accuracy, UAR = unweighted average recall, in percent on the predictions pooled over the folds (mean over repeats); "folds mean/std" over the folds of the first repeat; "WA per repeat" the pooled WA of each repeat.</p>
-${table('results', ['protocol', 'augment', 'classifier', 'train on', 'WA', 'UAR', 'WA folds mean', 'WA folds std', 'UAR folds mean', 'UAR folds std', 'WA per repeat', 'paper WA', 'paper UAR', 'seconds'], rows)}
-${paperRows.length ? `<h4>Side by side with the paper</h4>${table('paper', ['paper table', 'setting', 'our method', 'our protocol', 'paper WA', 'our WA', 'Δ WA', 'paper UAR', 'our UAR', 'Δ UAR'], paperRows)}` : ''}
-${comps.length ? `<h4>Significance</h4>${table('comparisons', ['protocol', 'a', 'b', 'test', 'p', 'Δ WA (b − a)'], comps)}` : ''}
-${folds.length ? `<details><summary>Per-fold scores (${folds.length} rows)</summary>${table('folds', ['protocol', 'method', 'held-out group', 'WA', 'UAR', 'n'], folds)}</details>` : ''}`;
+<p class="meta">${note}</p>
+${table('results', RESULTS_HEAD, rows)}
+${paperTable}
+${compTable}
+${foldTable}`;
 }
 
 function beyondRow(r: ProtocolRow): string {
@@ -158,8 +223,9 @@ ${verdicts}`;
 }
 
 function spaceRows(label: string, s: SpaceMetrics): string[] {
+  const detection = `detection AUC (real vs synthetic, ${s.detection.classifier}, ${s.detection.folds}-fold; 0.5 = indistinguishable)`;
   return [
-    `<tr>${td(label)}${td(`detection AUC (real vs synthetic, ${s.detection.classifier}, ${s.detection.folds}-fold; 0.5 = indistinguishable)`)}${num(s.detection.auc, 3)}</tr>`,
+    `<tr>${td(label)}${td(detection)}${num(s.detection.auc, 3)}</tr>`,
     `<tr>${td(label)}${td('MMD² (RBF, median bandwidth, unbiased), all classes')}${num(s.mmd.overall.mmd2, 4)}</tr>`,
     `<tr>${td(label)}${td(`k-NN precision (synthetic inside real manifold), k=${s.coverage.k}`)}${num(s.coverage.precision, 3)}</tr>`,
     `<tr>${td(label)}${td(`k-NN recall (real covered by synthetic), k=${s.coverage.k}`)}${num(s.coverage.recall, 3)}</tr>`,
@@ -178,16 +244,31 @@ function qualitySection(name: string, q: QualityReport): string {
     `<tr>${td('train real → test synthetic (TRTS)')}${num(t.trts.wa)}${num(t.trts.uar)}</tr>`,
   ];
   const metrics = [...spaceRows('features', q.feature), ...(q.latent ? spaceRows('latent', q.latent) : [])];
-  const perClass = q.classNames.map(
-    (c, i) =>
-      `<tr>${td(c)}${td(String(q.rows.realPerClass[i]))}${td(String(q.rows.syntheticPerClass[i]))}${num(q.feature.mmd.perClass[i]?.mmd2, 4)}${num(q.latent?.mmd.perClass[i]?.mmd2 ?? null, 4)}</tr>`,
-  );
+  const perClass = q.classNames.map((c, i) => {
+    const cells = [
+      td(c),
+      td(String(q.rows.realPerClass[i])),
+      td(String(q.rows.syntheticPerClass[i])),
+      num(q.feature.mmd.perClass[i]?.mmd2, 4),
+      num(q.latent?.mmd.perClass[i]?.mmd2 ?? null, 4),
+    ];
+    return `<tr>${cells.join('')}</tr>`;
+  });
   const src = Object.entries(q.source ?? {})
     .map(([k, v]) => `${escapeHtml(k)}: <code>${escapeHtml(v)}</code>`)
     .join(' · ');
+  const latentDims = q.latent ? `, ${q.latent.dims} latent` : '';
+  const note =
+    `${src} · ${q.rows.real} real and ${q.rows.synthetic} synthetic rows, ` +
+    `z-normalised on the real rows (${q.feature.dims} feature dimensions${latentDims}); ` +
+    `TSTR classifier: ${escapeHtml(t.classifier)}; detection: ${escapeHtml(q.feature.detection.classifier)}. ` +
+    "Real rows are the model's training rows unless another table was given, " +
+    'so TSTR here measures fidelity, not generalisation.';
+  const tstrTable = table('quality tstr', ['training → test', 'WA', 'UAR'], tstr);
+  const perClassTable = table('quality perclass', ['emotion', 'real', 'synthetic', 'MMD² features', 'MMD² latent'], perClass);
   return `<h3>Synthetic-data quality: ${escapeHtml(name)}</h3>
-<p class="meta">${src} · ${q.rows.real} real and ${q.rows.synthetic} synthetic rows, z-normalised on the real rows (${q.feature.dims} feature dimensions${q.latent ? `, ${q.latent.dims} latent` : ''}); TSTR classifier: ${escapeHtml(t.classifier)}; detection: ${escapeHtml(q.feature.detection.classifier)}. Real rows are the model's training rows unless another table was given, so TSTR here measures fidelity, not generalisation.</p>
-<div class="side">${table('quality tstr', ['training → test', 'WA', 'UAR'], tstr)}${table('quality perclass', ['emotion', 'real', 'synthetic', 'MMD² features', 'MMD² latent'], perClass)}</div>
+<p class="meta">${note}</p>
+<div class="side">${tstrTable}${perClassTable}</div>
 ${table('quality metrics', ['space', 'metric', 'value'], metrics)}`;
 }
 
@@ -229,6 +310,8 @@ const LIVE_SCRIPT = `
 })();
 `;
 
+const NO_QUALITY = '<p>No model folder with training rows was given (run <code>adan quality --model M</code> or give a run folder).</p>';
+
 export interface HtmlMeta {
   created: string;
   version: string;
@@ -256,9 +339,15 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: HtmlM
       return `<h2 id="fig-${g}">${escapeHtml(title)}</h2><div class="grid">${fs
         .map((f) => {
           const live = interactive
-            ? `<div class="live"></div><script type="application/json" id="spec-${escapeHtml(f.id)}">${scriptJson(compileToVega(f.spec))}</script>`
+            ? '<div class="live"></div>' +
+              `<script type="application/json" id="spec-${escapeHtml(f.id)}">${scriptJson(compileToVega(f.spec))}</script>`
             : '';
-          return `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}"${interactive ? ` data-spec="spec-${escapeHtml(f.id)}"` : ''}><div class="static">${scopeSvgIds(f.svg, f.id)}</div>${live}<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption></figure>`;
+          const dataSpec = interactive ? ` data-spec="spec-${escapeHtml(f.id)}"` : '';
+          const caption = `<figcaption><b>${escapeHtml(f.title)}.</b> ${escapeHtml(f.caption)}</figcaption>`;
+          return (
+            `<figure id="${escapeHtml(f.id)}" class="figure" data-group="${g}"${dataSpec}>` +
+            `<div class="static">${scopeSvgIds(f.svg, f.id)}</div>${live}${caption}</figure>`
+          );
         })
         .join('\n')}</div>`;
     })
@@ -267,14 +356,26 @@ export function renderHtml(inputs: ReportInputs, built: BuiltReport, meta: HtmlM
     ? `<ul class="warn">${inputs.warnings.map((w) => `<li>${escapeHtml(w)}</li>`).join('')}</ul>`
     : '';
   const title = `ADAN report${inputs.results[0]?.data.dataset.name ? `: ${inputs.results[0].data.dataset.name}` : ''}`;
+  const scriptSrc = interactive ? "; script-src 'unsafe-inline' 'unsafe-eval'" : '';
+  const sources = [...inputs.results.map((r) => r.file), ...inputs.models.map((m) => m.dir)]
+    .map((s) => `<code>${escapeHtml(s)}</code>`)
+    .join(', ');
+  const made =
+    `Made by adan ${escapeHtml(meta.version)} on ${escapeHtml(meta.created)} · ` +
+    `embedding ${escapeHtml(meta.embedding)}, seed ${meta.seed} · sources: ${sources}`;
+  const nav =
+    '<nav><a href="#configuration">configuration</a><a href="#results">results</a>' +
+    (inputs.results.some(isBeyond) ? BEYOND_LINK : '') +
+    '<a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>';
+  const quality = built.quality.map((q) => qualitySection(q.name, q.report)).join('\n') || NO_QUALITY;
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${interactive ? "; script-src 'unsafe-inline' 'unsafe-eval'" : ''}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:${scriptSrc}">
 <title>${escapeHtml(title)}</title><style>${CSS}</style></head>
 <body>
 <h1>${escapeHtml(title)}</h1>
-<p class="meta">Made by adan ${escapeHtml(meta.version)} on ${escapeHtml(meta.created)} · embedding ${escapeHtml(meta.embedding)}, seed ${meta.seed} · sources: ${[...inputs.results.map((r) => r.file), ...inputs.models.map((m) => m.dir)].map((s) => `<code>${escapeHtml(s)}</code>`).join(', ')}</p>
-<nav><a href="#configuration">configuration</a><a href="#results">results</a>${inputs.results.some(isBeyond) ? BEYOND_LINK : ''}<a href="#fig-results">figures</a><a href="#quality">synthetic-data quality</a></nav>
+<p class="meta">${made}</p>
+${nav}
 ${warnings}
 <h2 id="configuration">Configuration</h2>
 ${inputs.results.map(configSection).join('\n') || '<p>No results file given.</p>'}
@@ -283,7 +384,7 @@ ${inputs.results.map(resultsSection).join('\n') || '<p>No results file given.</p
 ${beyondSection(inputs.results)}
 ${figureHtml}
 <h2 id="quality">Synthetic-data quality</h2>
-${built.quality.map((q) => qualitySection(q.name, q.report)).join('\n') || '<p>No model folder with training rows was given (run <code>adan quality --model M</code> or give a run folder).</p>'}
+${quality}
 ${interactive && built.figures.length ? `<script>${vegaRuntime()}</script>\n<script>${LIVE_SCRIPT}</script>` : ''}
 </body></html>
 `;

@@ -147,7 +147,10 @@ export function addProtocolOptions(cmd: Command): Command {
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
     .option(
       '--normalisation <mode>',
-      `${NORMALISATION_HELP}: per-fold (default); speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); corpus-leaky (leaks test statistics; replication only)`,
+      `${NORMALISATION_HELP}: per-fold (default); ` +
+        "speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); " +
+        'speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); ' +
+        'corpus-leaky (leaks test statistics; replication only)',
       'per-fold',
     )
     .option(
