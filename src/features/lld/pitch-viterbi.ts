@@ -44,6 +44,7 @@ export function viterbiPitch(
   voiceThresh: number,
   w: ViterbiWeights,
   buflen: number,
+  end?: { decided: number },
 ): Float32Array {
   const nStates = nCand + 1;
   const U = nStates - 1;
@@ -158,6 +159,7 @@ export function viterbiPitch(
     }
     emit();
   }
+  if (end) end.decided = rdIdx;
   // end of input: flush with the best final path
   let minState = 0;
   for (let i = 1; i < nStates; i++) if (costs[i] < costs[minState]) minState = i;

@@ -2,7 +2,7 @@
  * The SHS pitch chain of IS10 and IS11 (cSpecScale, cPitchShs, cPitchSmoother): 60 ms frames → Gaussian window →
  * FFT magnitude → octave spectrum → SHS → candidate post-processing → "simple" pitch smoother.
  */
-import { frameCount, framePlan, spectralRate } from '../dsp/framing.js';
+import { fftFrameSeconds, frameCount, framePlan } from '../dsp/framing.js';
 import { gaussWindow } from '../dsp/window.js';
 import { getFft, nextPow2 } from '../dsp/fft.js';
 import { OctaveSpectrum } from './octave-spectrum.js';
@@ -74,7 +74,7 @@ function getPlan(fs: number, o: PitchChainOptions, L: number, nfft: number): Pla
   const key = `${fs}|${JSON.stringify(o)}`;
   let p = plans.get(key);
   if (!p) {
-    const oct = new OctaveSpectrum(o, nfft, spectralRate(0.06, L, fs));
+    const oct = new OctaveSpectrum(o, nfft, fftFrameSeconds(0.06, L, nfft));
     p = { win: gaussWindow(L, o.gaussSigma), oct, shs: new Shs(o, oct) };
     plans.set(key, p);
   }

@@ -29,8 +29,9 @@
  */
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
+import { RealFftF32 } from '../dsp/fft-f32.js';
 import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
-import { copyFrame, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
+import { copyFrame, fftFrameSeconds, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { type Level, levelColumn, makeLevel } from '../dsp/level.js';
 import { applyWindow, gaussWindow } from '../dsp/window.js';
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
@@ -190,7 +191,7 @@ interface Plan60 {
   L: number;
   H: number;
   fsSpec: number;
-  fft: RealFft;
+  fft: RealFftF32;
   win: Float32Array;
   oct: OctaveSpectrum;
   shs: Shs;
@@ -202,8 +203,8 @@ function plan60(fs: number): Plan60 {
     const { length: L, hop: H } = framePlan(0.06, 0.01, fs);
     const nfft = nextPow2(L);
     const fsSpec = spectralRate(0.06, L, fs);
-    const oct = new OctaveSpectrum(SHS_OPTS, nfft, fsSpec);
-    p = { L, H, fsSpec, fft: getFft(nfft), win: gaussWindow(L, 0.4), oct, shs: new Shs(SHS_OPTS, oct) };
+    const oct = new OctaveSpectrum(SHS_OPTS, nfft, fftFrameSeconds(0.06, L, nfft));
+    p = { L, H, fsSpec, fft: new RealFftF32(nfft), win: gaussWindow(L, 0.4), oct, shs: new Shs(SHS_OPTS, oct) };
     plans60.set(fs, p);
   }
   return p;
@@ -213,7 +214,7 @@ function plan60(fs: number): Plan60 {
  * F0 in semitones re 27.5 Hz per 60 ms frame (0 = unvoiced): SHS candidates -> Viterbi smoother,
  * zeroed where the RMS of the Gaussian-windowed frame is below 0.001 (gemapsv01b_volmerge).
  */
-export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Array; semitone: Float32Array } {
+export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Array; semitone: Float32Array; decided: number } {
   const p = plan60(fs);
   const n60 = frameCount(samples.length, p.L, p.H);
   const nC = SHS_OPTS.nCandidates;
@@ -239,7 +240,8 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
     f0.set(cand.f0, t * nC);
     vo.set(cand.voicing, t * nC);
   }
-  const f0s = viterbiPitch(f0, vo, n60, nC, VOICING_CUTOFF, VITERBI, 40);
+  const end = { decided: 0 };
+  const f0s = viterbiPitch(f0, vo, n60, nC, VOICING_CUTOFF, VITERBI, 40, end);
   const hz = new Float32Array(n60);
   const semitone = new Float32Array(n60);
   for (let t = 0; t < n60; t++) {
@@ -247,7 +249,7 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
     hz[t] = fr;
     semitone[t] = fr > 29.136 ? Math.fround((12 * Math.log(Math.fround(fr / 27.5))) / Math.log(2)) : fr > 0 ? 1 : 0;
   }
-  return { hz, semitone };
+  return { hz, semitone, decided: end.decided };
 }
 
 /**
@@ -264,12 +266,14 @@ export function egemapsHarmonics(
 ): Float32Array {
   const p = plan60(fs);
   const mag = new Float32Array(p.fft.n / 2 + 1);
+  const frame = new Float32Array(p.L);
   const h = new Harmonics(mag.length, p.fsSpec);
   const out = new Float32Array(frames * 6);
   const vq = new Float64Array(5);
   for (let t = 0; t < frames; t++) {
     if (hz[t] > 0) {
-      p.fft.windowedMagnitude(samples, t * p.H, p.win, true, mag);
+      for (let i = 0; i < p.L; i++) frame[i] = Math.fround(samples[t * p.H + i] * p.win[i]);
+      p.fft.magnitude(frame, true, mag);
       out[t * 6] = h.hnrDb(mag, hz[t]);
     }
     h.voiceQuality(mag, hz[t], formants(t), vq);
@@ -401,7 +405,7 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   const logF0 = pitch.semitone;
   // the Viterbi-smoothed pitch level ends one frame short of N60 (its last frame is not flushed into
   // the functionals; measured against the goldens: voiced segment rates imply N60-1 frames)
-  const nP = Math.max(0, Math.min(logF0.length - 1, n20));
+  const nP = Math.max(0, Math.min(pitch.decided, n20));
   const F0 = makeLevel(nP, 1, ['F0semitoneFrom27.5Hz']);
   F0.data.set(logF0.subarray(0, nP));
   const V = makeLevel(nP, VOICED_LLDS.length, [...VOICED_LLDS]);
