@@ -46,7 +46,9 @@ test('all four sets at 8 to 48 kHz match openSMILE as closely as at 16 kHz', asy
       cells.push((100 * rep.fraction).toFixed(2));
       if (rep.fraction < TARGET[set]) {
         misses.push(`${set} at ${rate} Hz: ${(100 * rep.fraction).toFixed(3)}% < ${(100 * TARGET[set]).toFixed(2)}%`);
-        for (const w of rep.worst.slice(0, 5)) gaps.push(`    ${set} at ${rate} Hz: ${w.name}: ${w.failed} files, max ${w.maxSd.toFixed(3)} SD`);
+        for (const w of rep.worst.slice(0, 5)) {
+          gaps.push(`    ${set} at ${rate} Hz: ${w.name}: ${w.failed} files, max ${w.maxSd.toFixed(3)} SD`);
+        }
       }
     }
     rows.push(`| ${set} | ${cells.join(' | ')} |`);

@@ -34,7 +34,8 @@ function rangeWeight(fr: number): number {
 
 /**
  * f0/voicing: nFrames × nCand candidate frequencies and voicing probabilities (row-major); returns the
- * smoothed F0 per frame (0 = unvoiced). Decisions are forced after bufferLength (`buflen`) frames.
+ * smoothed F0 per frame (0 = unvoiced). Decisions are forced after bufferLength (`buflen`) frames. If given, `end.decided`
+ * receives the number of frames decided before the end-of-input flush.
  */
 export function viterbiPitch(
   f0: Float32Array,

@@ -16,8 +16,8 @@
  *    unvoiced frames, which the eGeMAPS means average in;
  *  - F1-F3 frequency and bandwidth of voiced frames (src/features/lld/formants.ts: 11 kHz resampling, order-11
  *    LPC, polynomial roots).
- * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.7 % of the values of the
- * 76 non-formant features and 99.6 % of the 12 formant frequency/bandwidth features, whose order-11 LPC roots are
+ * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.95 % of the values of the
+ * 76 non-formant features and 99.95 % of the 12 formant frequency/bandwidth features, whose order-11 LPC roots are
  * sensitive to the last bits of the resampled frame: their chain runs in openSMILE's float32 arithmetic (a port of
  * its float32 Ooura FFT, src/features/dsp/fft-f32.ts, and of its resampler's rounding), as without it only ~90 %
  * of them matched.
@@ -30,7 +30,7 @@
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
 import { RealFftF32 } from '../dsp/fft-f32.js';
-import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
+import { nextPow2 } from '../dsp/fft.js';
 import { copyFrame, fftFrameSeconds, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { type Level, levelColumn, makeLevel } from '../dsp/level.js';
 import { applyWindow, gaussWindow } from '../dsp/window.js';
@@ -212,7 +212,8 @@ function plan60(fs: number): Plan60 {
 
 /**
  * F0 in semitones re 27.5 Hz per 60 ms frame (0 = unvoiced): SHS candidates -> Viterbi smoother,
- * zeroed where the RMS of the Gaussian-windowed frame is below 0.001 (gemapsv01b_volmerge).
+ * zeroed where the RMS of the Gaussian-windowed frame is below 0.001 (gemapsv01b_volmerge). `decided`: the frames
+ * the smoother had decided before the end of input (the ones openSMILE's functionals see).
  */
 export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Array; semitone: Float32Array; decided: number } {
   const p = plan60(fs);
@@ -403,8 +404,8 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   // F0 and the voiced / unvoiced selections (frame t of the 60 ms pitch level joins frame t of E)
   const pitch = egemapsPitch(samples, fs);
   const logF0 = pitch.semitone;
-  // the Viterbi-smoothed pitch level ends one frame short of N60 (its last frame is not flushed into
-  // the functionals; measured against the goldens: voiced segment rates imply N60-1 frames)
+  // only the pitch frames the Viterbi smoother decided before the end of input reach the functionals (oS flushes
+  // its trellis at end of input, but those frames never arrive): N60-1 when all paths merged, fewer otherwise
   const nP = Math.max(0, Math.min(pitch.decided, n20));
   const F0 = makeLevel(nP, 1, ['F0semitoneFrom27.5Hz']);
   F0.data.set(logF0.subarray(0, nP));
