@@ -990,6 +990,23 @@ export class RealFftF32 {
     return out;
   }
 
+  /**
+   * |X_k|, k = 0..n/2, of the zero-padded frame as cFFTmagphase computes it from the float32 spectrum:
+   * sqrt(re·re + im·im) with float32 products and sum (out length n/2+1).
+   */
+  magnitude(frame: Float32Array, symmetric: boolean, out: Float32Array): Float32Array {
+    const s = this.spectrum(frame, symmetric);
+    const h = this.n / 2;
+    out[0] = Math.abs(s[0]);
+    for (let k = 1; k < h; k++) {
+      const re = s[2 * k];
+      const im = s[2 * k + 1];
+      out[k] = Math.sqrt(f(f(re * re) + f(im * im)));
+    }
+    out[h] = Math.abs(s[2 * h]);
+    return out;
+  }
+
   /** rdft(n, 1, a): in place, Ooura's output layout. */
   private rdft(a: Float32Array): void {
     const { n, nw, nc, w } = this;

@@ -20,6 +20,14 @@ export function spectralRate(frameSizeSec: number, length: number, fs: number): 
   return Math.abs(length - frameSizeSec * fs) < 1e-6 ? fs : length / frameSizeSec;
 }
 
+/**
+ * The frame size in seconds that cTransformFFT gives its output level: the analysis frame's configured size scaled
+ * by nfft/L (the zero padding counts as signal time). cSpecScale derives its bin spacing from it.
+ */
+export function fftFrameSeconds(frameSizeSec: number, length: number, nfft: number): number {
+  return frameSizeSec * (nfft / length);
+}
+
 /** Number of complete frames: floor((Ns − L)/H) + 1, 0 if Ns < L. */
 export function frameCount(nSamples: number, length: number, hop: number): number {
   if (nSamples < length || length <= 0 || hop <= 0) return 0;

@@ -34,7 +34,8 @@ function rangeWeight(fr: number): number {
 
 /**
  * f0/voicing: nFrames × nCand candidate frequencies and voicing probabilities (row-major); returns the
- * smoothed F0 per frame (0 = unvoiced). Decisions are forced after bufferLength (`buflen`) frames.
+ * smoothed F0 per frame (0 = unvoiced). Decisions are forced after bufferLength (`buflen`) frames. If given, `end.decided`
+ * receives the number of frames decided before the end-of-input flush.
  */
 export function viterbiPitch(
   f0: Float32Array,
@@ -44,6 +45,7 @@ export function viterbiPitch(
   voiceThresh: number,
   w: ViterbiWeights,
   buflen: number,
+  end?: { decided: number },
 ): Float32Array {
   const nStates = nCand + 1;
   const U = nStates - 1;
@@ -158,6 +160,7 @@ export function viterbiPitch(
     }
     emit();
   }
+  if (end) end.decided = rdIdx;
   // end of input: flush with the best final path
   let minState = 0;
   for (let i = 1; i < nStates; i++) if (costs[i] < costs[minState]) minState = i;

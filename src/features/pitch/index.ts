@@ -2,9 +2,10 @@
  * The SHS pitch chain of IS10 and IS11 (cSpecScale, cPitchShs, cPitchSmoother): 60 ms frames → Gaussian window →
  * FFT magnitude → octave spectrum → SHS → candidate post-processing → "simple" pitch smoother.
  */
-import { frameCount, framePlan, spectralRate } from '../dsp/framing.js';
+import { fftFrameSeconds, frameCount, framePlan } from '../dsp/framing.js';
 import { gaussWindow } from '../dsp/window.js';
-import { getFft, nextPow2 } from '../dsp/fft.js';
+import { RealFftF32 } from '../dsp/fft-f32.js';
+import { nextPow2 } from '../dsp/fft.js';
 import { OctaveSpectrum } from './octave-spectrum.js';
 import { Shs, makeCandidates } from './shs.js';
 import { PitchSmoother } from './smoother.js';
@@ -64,6 +65,7 @@ export interface PitchTrack {
 }
 
 interface Plan {
+  fft: RealFftF32;
   win: Float32Array;
   oct: OctaveSpectrum;
   shs: Shs;
@@ -74,8 +76,8 @@ function getPlan(fs: number, o: PitchChainOptions, L: number, nfft: number): Pla
   const key = `${fs}|${JSON.stringify(o)}`;
   let p = plans.get(key);
   if (!p) {
-    const oct = new OctaveSpectrum(o, nfft, spectralRate(0.06, L, fs));
-    p = { win: gaussWindow(L, o.gaussSigma), oct, shs: new Shs(o, oct) };
+    const oct = new OctaveSpectrum(o, nfft, fftFrameSeconds(0.06, L, nfft));
+    p = { fft: new RealFftF32(nfft), win: gaussWindow(L, o.gaussSigma), oct, shs: new Shs(o, oct) };
     plans.set(key, p);
   }
   return p;
@@ -90,8 +92,8 @@ export function pitchTrack(samples: Float32Array, fs: number, o: PitchChainOptio
   const N60 = frameCount(samples.length, L, hop);
   const NP = Math.max(0, N60 - 1);
   const nfft = nextPow2(L);
-  const fft = getFft(nfft);
-  const { win, oct, shs } = getPlan(fs, o, L, nfft);
+  const { fft, win, oct, shs } = getPlan(fs, o, L, nfft);
+  const frame = new Float32Array(L);
   const mag = new Float32Array(nfft / 2 + 1);
   const octOut = new Float32Array(oct.nPoints);
   const cand = makeCandidates(o.nCandidates);
@@ -101,7 +103,8 @@ export function pitchTrack(samples: Float32Array, fs: number, o: PitchChainOptio
   const voicing = new Float32Array(NP);
   let j = 0;
   for (let k = 0; k < N60; k++) {
-    fft.windowedMagnitude(samples, k * hop, win, o.zeroPadSymmetric, mag);
+    for (let i = 0; i < L; i++) frame[i] = Math.fround(samples[k * hop + i] * win[i]);
+    fft.magnitude(frame, o.zeroPadSymmetric, mag);
     oct.apply(mag, octOut);
     shs.apply(octOut, cand);
     const r = sm.push(cand.f0[0], cand.voicing[0]);

@@ -47,13 +47,14 @@ export class Shs {
     this.opts = opts;
     this.N = spec.nPoints;
     this.fmint = spec.fminT;
-    this.fstept = f32((spec.fmaxT - spec.fminT) / (this.N - 1));
+    // float32 difference, then float32 division (cPitchShs: Fstept = (_fmaxt-_fmint)/(FLOAT_DMEM)(nInput_-1))
+    this.fstept = f32(f32(spec.fmaxT - spec.fminT) / (this.N - 1));
     const H = opts.nHarmonics;
     this.shifts = new Int32Array(H + 1);
     this.scales = new Float64Array(H + 1);
     let scale = f32(opts.compressionFactor);
     for (let h = 2; h <= H; h++) {
-      this.shifts[h] = Math.floor(spec.ppo * Math.log2(h));
+      this.shifts[h] = Math.floor(spec.ppo * (Math.log(h) / Math.log(2)));
       this.scales[h] = scale;
       scale = f32(scale * opts.compressionFactor);
     }
@@ -161,7 +162,7 @@ export class Shs {
       const x2 = f32(f32((j + 1) * fstept) + fmint);
       const x0 = f32(f32((j - 1) * fstept) + fmint);
       const [fx, s] = quadFrom3pts(x0, SS[j - 1], x1, SS[j], x2, SS[j + 1]);
-      out.f0[c] = Math.pow(2, fx);
+      out.f0[c] = Math.exp(fx * Math.log(2));
       out.score[c] = s;
       out.voicing[c] = s > 0 && s > ssMean ? 1 - ssMean / s : 0;
     }

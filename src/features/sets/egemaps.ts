@@ -16,8 +16,8 @@
  *    unvoiced frames, which the eGeMAPS means average in;
  *  - F1-F3 frequency and bandwidth of voiced frames (src/features/lld/formants.ts: 11 kHz resampling, order-11
  *    LPC, polynomial roots).
- * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.7 % of the values of the
- * 76 non-formant features and 99.6 % of the 12 formant frequency/bandwidth features, whose order-11 LPC roots are
+ * Accuracy (|Δ| ≤ 1e-4·max(1, |ref|) or ≤ 0.05 × the feature's SD over the corpus): 99.95 % of the values of the
+ * 76 non-formant features and 99.95 % of the 12 formant frequency/bandwidth features, whose order-11 LPC roots are
  * sensitive to the last bits of the resampled frame: their chain runs in openSMILE's float32 arithmetic (a port of
  * its float32 Ooura FFT, src/features/dsp/fft-f32.ts, and of its resampler's rounding), as without it only ~90 %
  * of them matched.
@@ -29,8 +29,9 @@
  */
 import { UserError } from '../../util/errors.js';
 import { smoothLevels } from '../contour/smoother.js';
-import { getFft, nextPow2, type RealFft } from '../dsp/fft.js';
-import { copyFrame, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
+import { RealFftF32 } from '../dsp/fft-f32.js';
+import { nextPow2 } from '../dsp/fft.js';
+import { copyFrame, fftFrameSeconds, frameCount, framePlan, spectralRate } from '../dsp/framing.js';
 import { type Level, levelColumn, makeLevel } from '../dsp/level.js';
 import { applyWindow, gaussWindow } from '../dsp/window.js';
 import { createFunctionalSet, type FunctionalConfig, type FunctionalSet } from '../functionals/index.js';
@@ -190,7 +191,7 @@ interface Plan60 {
   L: number;
   H: number;
   fsSpec: number;
-  fft: RealFft;
+  fft: RealFftF32;
   win: Float32Array;
   oct: OctaveSpectrum;
   shs: Shs;
@@ -202,8 +203,8 @@ function plan60(fs: number): Plan60 {
     const { length: L, hop: H } = framePlan(0.06, 0.01, fs);
     const nfft = nextPow2(L);
     const fsSpec = spectralRate(0.06, L, fs);
-    const oct = new OctaveSpectrum(SHS_OPTS, nfft, fsSpec);
-    p = { L, H, fsSpec, fft: getFft(nfft), win: gaussWindow(L, 0.4), oct, shs: new Shs(SHS_OPTS, oct) };
+    const oct = new OctaveSpectrum(SHS_OPTS, nfft, fftFrameSeconds(0.06, L, nfft));
+    p = { L, H, fsSpec, fft: new RealFftF32(nfft), win: gaussWindow(L, 0.4), oct, shs: new Shs(SHS_OPTS, oct) };
     plans60.set(fs, p);
   }
   return p;
@@ -211,9 +212,10 @@ function plan60(fs: number): Plan60 {
 
 /**
  * F0 in semitones re 27.5 Hz per 60 ms frame (0 = unvoiced): SHS candidates -> Viterbi smoother,
- * zeroed where the RMS of the Gaussian-windowed frame is below 0.001 (gemapsv01b_volmerge).
+ * zeroed where the RMS of the Gaussian-windowed frame is below 0.001 (gemapsv01b_volmerge). `decided`: the frames
+ * the smoother had decided before the end of input (the ones openSMILE's functionals see).
  */
-export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Array; semitone: Float32Array } {
+export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Array; semitone: Float32Array; decided: number } {
   const p = plan60(fs);
   const n60 = frameCount(samples.length, p.L, p.H);
   const nC = SHS_OPTS.nCandidates;
@@ -239,7 +241,8 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
     f0.set(cand.f0, t * nC);
     vo.set(cand.voicing, t * nC);
   }
-  const f0s = viterbiPitch(f0, vo, n60, nC, VOICING_CUTOFF, VITERBI, 40);
+  const end = { decided: 0 };
+  const f0s = viterbiPitch(f0, vo, n60, nC, VOICING_CUTOFF, VITERBI, 40, end);
   const hz = new Float32Array(n60);
   const semitone = new Float32Array(n60);
   for (let t = 0; t < n60; t++) {
@@ -247,7 +250,7 @@ export function egemapsPitch(samples: Float32Array, fs: number): { hz: Float32Ar
     hz[t] = fr;
     semitone[t] = fr > 29.136 ? Math.fround((12 * Math.log(Math.fround(fr / 27.5))) / Math.log(2)) : fr > 0 ? 1 : 0;
   }
-  return { hz, semitone };
+  return { hz, semitone, decided: end.decided };
 }
 
 /**
@@ -264,12 +267,14 @@ export function egemapsHarmonics(
 ): Float32Array {
   const p = plan60(fs);
   const mag = new Float32Array(p.fft.n / 2 + 1);
+  const frame = new Float32Array(p.L);
   const h = new Harmonics(mag.length, p.fsSpec);
   const out = new Float32Array(frames * 6);
   const vq = new Float64Array(5);
   for (let t = 0; t < frames; t++) {
     if (hz[t] > 0) {
-      p.fft.windowedMagnitude(samples, t * p.H, p.win, true, mag);
+      for (let i = 0; i < p.L; i++) frame[i] = Math.fround(samples[t * p.H + i] * p.win[i]);
+      p.fft.magnitude(frame, true, mag);
       out[t * 6] = h.hnrDb(mag, hz[t]);
     }
     h.voiceQuality(mag, hz[t], formants(t), vq);
@@ -399,9 +404,9 @@ export function extractEgemaps(samples: Float32Array, fs: number, withLld = fals
   // F0 and the voiced / unvoiced selections (frame t of the 60 ms pitch level joins frame t of E)
   const pitch = egemapsPitch(samples, fs);
   const logF0 = pitch.semitone;
-  // the Viterbi-smoothed pitch level ends one frame short of N60 (its last frame is not flushed into
-  // the functionals; measured against the goldens: voiced segment rates imply N60-1 frames)
-  const nP = Math.max(0, Math.min(logF0.length - 1, n20));
+  // only the pitch frames the Viterbi smoother decided before the end of input reach the functionals (oS flushes
+  // its trellis at end of input, but those frames never arrive): N60-1 when all paths merged, fewer otherwise
+  const nP = Math.max(0, Math.min(pitch.decided, n20));
   const F0 = makeLevel(nP, 1, ['F0semitoneFrom27.5Hz']);
   F0.data.set(logF0.subarray(0, nP));
   const V = makeLevel(nP, VOICED_LLDS.length, [...VOICED_LLDS]);
