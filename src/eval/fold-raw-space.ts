@@ -1,16 +1,19 @@
 import type { RawFeatureSpace } from '../augment/raw-space.js';
 import type { FoldNormaliser } from './types.js';
-import { applyMoments, isSpeakerMode, moments, rowsByGroup, type Moments, type Normalisation } from './speaker-norm.js';
+import { applyMoments, isSpeakerMode, rowsByGroup, type Moments, type Normalisation } from './speaker-norm.js';
 
 /** What the protocol knows of a fold when it hands the training rows to an augmenter. */
 export interface FoldRawSpaceInput {
   normalisation: Normalisation;
-  /** The table's raw features (all rows) and their names. */
-  x: Float32Array;
+  /** The table's feature names. */
   featureNames: readonly string[];
-  /** The fold's training rows (indices into x) and their groups, in fold order. */
-  train: ArrayLike<number>;
+  /** The groups of the fold's training rows, in fold order. */
   trainGroups: readonly string[];
+  /**
+   * Speaker modes: the statistics each training speaker was normalised with (speakerSplit's, so `--speaker-stats`
+   * and `--enrol-estimator` apply to re-extracted rows exactly as to the real ones).
+   */
+  speakerMoments?: ReadonlyMap<string, Moments>;
   /** The whole-corpus normaliser of `corpus-leaky` (the training rows went through it). */
   corpus?: FoldNormaliser;
 }
@@ -36,27 +39,14 @@ export function foldRawSpace(f: FoldRawSpaceInput): RawFeatureSpace {
     return { featureNames: f.featureNames, toTrainingSpace: (raw, rows) => corpus.transform(raw, rows) };
   }
   if (!isSpeakerMode(f.normalisation)) return { featureNames: f.featureNames, toTrainingSpace: (raw) => raw };
-  let stats: Map<string, Moments> | undefined;
-  const speakerStats = (): Map<string, Moments> => {
-    if (stats) return stats;
-    stats = new Map();
-    for (const [g, rows] of rowsByGroup(f.trainGroups))
-      stats.set(
-        g,
-        moments(
-          f.x,
-          cols,
-          rows.map((r) => f.train[r]),
-        ),
-      );
-    return stats;
-  };
+  const stats = f.speakerMoments;
+  if (!stats) throw new Error('speaker-mode raw space: no training speaker statistics');
   return {
     featureNames: f.featureNames,
     toTrainingSpace: (raw, rows, sourceRows) => {
       const out = new Float32Array(rows * cols);
       const byGroup = rowsByGroup(sourceRows.map((r) => f.trainGroups[r]));
-      for (const [g, idx] of byGroup) applyMoments(raw, out, cols, idx, speakerStats().get(g)!);
+      for (const [g, idx] of byGroup) applyMoments(raw, out, cols, idx, stats.get(g)!);
       return out;
     },
   };

@@ -259,10 +259,9 @@ export async function runEvaluation(
           // Rows an augmenter makes from raw features (re-extracted audio) go through the step the training rows did.
           rawSpace: foldRawSpace({
             normalisation: config.normalisation,
-            x: data.x,
             featureNames: data.featureNames,
-            train: fold.train,
             trainGroups,
+            speakerMoments: split.trainingMoments,
             corpus: corpusNorm,
           }),
         });

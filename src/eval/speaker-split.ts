@@ -38,6 +38,8 @@ export interface SpeakerSplit {
   xTest: Float32Array;
   /** Dataset row indices of the scored test rows. */
   scored: number[];
+  /** Under the speaker modes: the statistics each training speaker (group) was normalised with. */
+  trainingMoments?: ReadonlyMap<string, Moments>;
   /**
    * Under `--speaker-stats em`: re-estimates the test speaker's statistics from the classifier's predicted labels
    * (EM_ITERATIONS rounds) and returns the scored rows normalised with them.
@@ -73,9 +75,9 @@ export function speakerSplit(
   const k = enrolmentSize(config.normalisation);
   const meanOnly = k !== undefined && config.enrolEstimator === 'mean-only';
   const scale = (m: Moments): Moments => (meanOnly ? unitVariance(m) : m);
-  const training = [...rowsByGroup(trainGroups).values()].map((rows) => {
+  const training = [...rowsByGroup(trainGroups)].map(([group, rows]) => {
     const labels = statsMode === 'plain' ? undefined : rows.map((r) => yTrain[r]);
-    return { rows, m: scale(speakerMoments(xTrainRaw, cols, rows, labels, classes)) };
+    return { group, rows, m: scale(speakerMoments(xTrainRaw, cols, rows, labels, classes)) };
   });
   const xTrain = new Float32Array(xTrainRaw.length);
   for (const t of training) applyMoments(xTrainRaw, xTrain, cols, t.rows, t.m);
@@ -98,7 +100,12 @@ export function speakerSplit(
     if (k !== undefined) clipToTrainingRange(v, rows.length, xTrain, fold.train.length, cols);
     return v;
   };
-  const split: SpeakerSplit = { xTrain, xTest: normalised(init, keep), scored: keep.map((i) => fold.test[i]) };
+  const split: SpeakerSplit = {
+    xTrain,
+    xTest: normalised(init, keep),
+    scored: keep.map((i) => fold.test[i]),
+    trainingMoments: new Map(training.map((t) => [t.group, t.m])),
+  };
   if (statsMode !== 'em') return split;
   split.refine = async (predict) => {
     const m = await refineByPredictions(

@@ -27,8 +27,16 @@ function data(): EvalData {
 
 test('rawSpace maps the raw rows of the training fold exactly onto the rows the augmenter receives, under every protocol', async () => {
   const d = data();
-  const modes: Normalisation[] = ['per-fold', 'speaker', 'speaker-enrol:3', 'corpus-leaky'];
-  for (const normalisation of modes) {
+  // The speaker-statistics options change how training speakers are normalised: re-extracted rows must follow them.
+  const modes: { normalisation: Normalisation; speakerStats?: 'balanced'; enrolEstimator?: 'mean-only' }[] = [
+    { normalisation: 'per-fold' },
+    { normalisation: 'speaker' },
+    { normalisation: 'speaker-enrol:3' },
+    { normalisation: 'corpus-leaky' },
+    { normalisation: 'speaker', speakerStats: 'balanced' },
+    { normalisation: 'speaker-enrol:3', enrolEstimator: 'mean-only' },
+  ];
+  for (const { normalisation, ...speakerOptions } of modes) {
     let checked = 0;
     const deps: EvalDeps = {
       createClassifier: () => new CentroidClassifier(),
@@ -70,6 +78,7 @@ test('rawSpace maps the raw rows of the training fold exactly onto the rows the 
       repeats: 1,
       seed: 2,
       normalisation,
+      ...speakerOptions,
     };
     await runEvaluation(d, config, deps);
     assert.equal(checked, 4, normalisation);
