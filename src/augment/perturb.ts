@@ -55,7 +55,8 @@ export type PerturbOptions = z.input<typeof perturbSchema>;
 export class PerturbAugmenter extends BaseAugmenter {
   static readonly schema = perturbSchema;
   static readonly help: string =
-    "audio perturbation (speed, pitch, VTLP, noise) of each row's source audio, re-extracted (--audio-dir; cached)";
+    "audio perturbation (speed, pitch, VTLP, noise) of each row's source audio (run: the corpus files; evaluate: --audio-dir), " +
+    're-extracted (cached)';
   readonly name: string = 'perturb';
   readonly options: z.output<typeof perturbSchema>;
   readonly perturbations: Perturbation[];

@@ -47,6 +47,7 @@ export function trainingSubset(data: EvalData, fold: Fold): EvalData {
     cols,
     featureNames: data.featureNames,
     ids: pick(data.ids),
+    ...(data.sources ? { sources: pick(data.sources) } : {}),
     y: Int32Array.from(fold.train, (r) => data.y[r]),
     classes: data.classes,
     groups: pick(data.groups),

@@ -218,6 +218,7 @@ export async function runEvaluation(
       const yTrain = Int32Array.from(fold.train, (i) => data.y[i]);
       const trainGroups = Array.from(fold.train, (i) => data.groups[i]);
       const trainIds = Array.from(fold.train, (i) => data.ids[i]);
+      const trainSources = data.sources ? Array.from(fold.train, (i) => data.sources![i]) : undefined;
       const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, config, repeat);
       const xTrain = split.xTrain;
       const scored = split.scored;
@@ -265,8 +266,9 @@ export async function runEvaluation(
             corpus: corpusNorm,
           }),
         });
-        // The training fold carries each row's speaker and id (speaker-aware augmenters need them).
-        const res = aug.fitResample({ x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds });
+        // The training fold carries each row's speaker, id and source audio when known (speaker-aware and audio augmenters need them).
+        const train = { x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds, sources: trainSources };
+        const res = aug.fitResample(train);
         if (saveDir && existsSync(saveDir)) {
           hooks.onModelSaved?.({
             dir: saveDir,

@@ -9,6 +9,8 @@ export interface EvalData {
   cols: number;
   featureNames: string[];
   ids: string[];
+  /** Source audio path per row, when the features were extracted from it here (`adan run`); audio augmenters read it. */
+  sources?: string[];
   /** Class index per row. */
   y: Int32Array;
   classes: string[];

@@ -7,6 +7,7 @@ import { COMMON_6, type ClassSet, type CorpusReader } from '../data/corpora/type
 import type { WhereClause } from '../data/filter.js';
 import { selectRows, type FeatureTable } from '../data/table.js';
 import { evalDataFromTable } from '../eval/dataset.js';
+import type { EvalData } from '../eval/types.js';
 import { defaultDeps } from '../eval/defaults.js';
 import { cachedFeatures, type FailedFile } from './extract-cache.js';
 import { formatResults } from '../eval/format.js';
@@ -145,6 +146,16 @@ function skippedUtterances(u: UtteranceTable, failed: readonly FailedFile[]): { 
   return { ids: new Set(mine.map((f) => f.id)), lines: mine.map((f) => f.error) };
 }
 
+/** The audio file of each row id (the utterance table's path for it). */
+function sourcesOf(ids: readonly string[], u: UtteranceTable): string[] {
+  const path = new Map(u.files.map((f) => [f.id, f.path]));
+  return ids.map((id) => {
+    const p = path.get(id);
+    if (p === undefined) throw new Error(`row '${id}' is not one of the run's utterances`);
+    return p;
+  });
+}
+
 /**
  * `adan run`: features of every utterance (extracted once, cached in the run folder as features-<set>.csv), the
  * leave-one-group-out protocol over the corpus's folds with evaluate's augmenters and classifiers, results.json,
@@ -168,7 +179,7 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
   const p = s.protocol;
   const kept = withMeta(f.table, u, skipped.ids);
   const labels = new Set(kept.meta.label);
-  const data = evalDataFromTable(kept, {
+  const table = evalDataFromTable(kept, {
     name: u.name,
     labelCol: 'label',
     groupCol: 'fold',
@@ -176,6 +187,8 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
     augmentWhere: p.adanWhere,
     classes: u.classes?.filter((c) => labels.has(c)),
   });
+  // Every row's features came from one of the corpus's files here, so audio augmenters (perturb) read that file.
+  const data: EvalData = { ...table, sources: sourcesOf(table.ids, u) };
   const config: EvaluateConfig = {
     ...p.config,
     saveModels: join(s.out, 'models'),

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { EvaluationResults } from '../../src/eval/protocol.js';
 import { writeTone } from '../data/corpora-fixture.js';
 import { isOneLineError, snapshot } from '../cli/harness.js';
@@ -63,3 +64,32 @@ test(
     }
   },
 );
+
+test('adan run --augment perturb: each row perturbs its own corpus file (no --audio-dir); --perturb, --perturb-cache apply', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'adan-perturb-run-'));
+  try {
+    const manifest = writeCorpus(d);
+    const cache = join(d, 'cache');
+    const out = join(d, 'run');
+    const r = await cli([
+      ...['run', 'manifest', manifest, '-o', out, '--set', 'IS09', '--jobs', '1', '--no-report', '--json'],
+      ...['--augment', 'none,perturb', '--classifier', 'svm', '--times', '1', '--perturb', 'speed:1.1', '--perturb-cache', cache],
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const res = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as EvaluationResults;
+    const perturbed = res.results.find((m) => m.augment === 'perturb' && m.classifier === 'svm');
+    assert.ok(perturbed && Number.isFinite(perturbed.wa) && Number.isFinite(perturbed.uar), JSON.stringify(res.results));
+    assert.deepEqual(res.config.perturb, { perturbations: ['speed:1.1'], cacheDir: cache });
+    // Each file is a training row of 2 of the 3 folds and gets the one perturbation: one cache entry per corpus file,
+    // named by the sha256 of that file's bytes (so the rows were perturbed from their own audio).
+    const wavs = readFileSync(manifest, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => join(d, l.split(',')[0]));
+    const hashes = wavs.map((w) => `${createHash('sha256').update(readFileSync(w)).digest('hex')}.f32`).sort();
+    assert.deepEqual([...snapshot(cache).keys()].map((k) => basename(k)).sort(), hashes);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});

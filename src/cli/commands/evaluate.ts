@@ -63,7 +63,7 @@ export interface ProtocolFlags {
   seed: string;
 }
 
-export interface EvaluateFlags extends ProtocolFlags {
+export interface EvaluateFlags extends ProtocolFlags, PerturbFlags {
   table: string;
   labelCol: string;
   groupCol: string;
@@ -75,8 +75,6 @@ export interface EvaluateFlags extends ProtocolFlags {
   saveModels?: string;
   quiet?: boolean;
   audioDir?: string;
-  perturb?: string;
-  perturbCache?: string;
 }
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
@@ -191,12 +189,34 @@ export function registerEvaluate(program: Command): void {
     .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
     .option('--save-models <dir>', "save each fold's ADAN model folder (and its training rows) under dir (first repeat)")
     .option('--quiet', 'print nothing but errors')
-    .option('--audio-dir <dir>', "folder of the rows' source audio, <id>.wav (needed by --augment perturb)")
+    .option('--audio-dir <dir>', "folder of the rows' source audio, <id>.wav (needed by --augment perturb)");
+  addPerturbOptions(cmd).action(async (f: EvaluateFlags) => {
+    await runEvaluateCommand(f);
+  });
+}
+
+/** The perturb augmenter's flags (`evaluate` and `run`). */
+export interface PerturbFlags {
+  perturb?: string;
+  perturbCache?: string;
+}
+
+/** Adds --perturb and --perturb-cache (the perturb augmenter's perturbations and feature cache) to a command. */
+export function addPerturbOptions(cmd: Command): Command {
+  return cmd
     .option('--perturb <list>', `perturbations for --augment perturb, comma-separated: ${PERTURBATION_HELP}`)
-    .option('--perturb-cache <dir>', `cache of perturbed audio's features (default ${defaultPerturbCacheDir()})`)
-    .action(async (f: EvaluateFlags) => {
-      await runEvaluateCommand(f);
-    });
+    .option('--perturb-cache <dir>', `cache of perturbed audio's features (default ${defaultPerturbCacheDir()})`);
+}
+
+/**
+ * The perturb augmenter's settings from --perturb and --perturb-cache (checked up front); `audioDir` is the folder
+ * of the rows' <id>.wav, when the rows do not carry their source audio themselves.
+ */
+export function perturbSettingsFrom(f: PerturbFlags, augment: readonly string[], audioDir?: string): AugmenterSettings['perturb'] {
+  if (!augment.includes('perturb')) return undefined;
+  const perturbations = f.perturb === undefined ? [...DEFAULT_PERTURBATIONS] : namesOption(f.perturb);
+  perturbations.forEach(parsePerturbation);
+  return { perturbations, ...(audioDir !== undefined ? { audioDir } : {}), cacheDir: f.perturbCache ?? defaultPerturbCacheDir() };
 }
 
 /**
@@ -310,22 +330,16 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   return { augment, classifiers, trainOn, where, adanWhere, settings, svm, dnn, config };
 }
 
-/** The perturb augmenter's settings from --audio-dir, --perturb and --perturb-cache (checked up front). */
-function perturbSettingsFrom(f: EvaluateFlags, augment: readonly string[]): AugmenterSettings['perturb'] {
-  if (!augment.includes('perturb')) return undefined;
-  if (f.audioDir === undefined) throw new UserError("--augment perturb needs --audio-dir (the folder of the rows' source audio, <id>.wav)");
-  const perturbations = f.perturb === undefined ? [...DEFAULT_PERTURBATIONS] : namesOption(f.perturb);
-  perturbations.forEach(parsePerturbation);
-  return { perturbations, audioDir: f.audioDir, cacheDir: f.perturbCache ?? defaultPerturbCacheDir() };
-}
-
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
   if (f.labelCol === f.groupCol) {
     throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
   }
   const p = protocolFrom(f);
   const { where, adanWhere, svm, dnn } = p;
-  const settings = { ...p.settings, perturb: perturbSettingsFrom(f, p.augment) };
+  if (p.augment.includes('perturb') && f.audioDir === undefined) {
+    throw new UserError("--augment perturb needs --audio-dir (the folder of the rows' source audio, <id>.wav)");
+  }
+  const settings = { ...p.settings, perturb: perturbSettingsFrom(f, p.augment, f.audioDir) };
   const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;

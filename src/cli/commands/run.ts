@@ -5,10 +5,19 @@ import { parseClassSet } from '../../data/corpora/classes.js';
 import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/index.js';
 import { backendName } from '../../nn/index.js';
 import { progressBar, stagedProgress } from '../progress.js';
-import { addProtocolOptions, packageVersion, protocolFrom, type ProtocolFlags } from './evaluate.js';
+import {
+  addPerturbOptions,
+  addProtocolOptions,
+  packageVersion,
+  perturbSettingsFrom,
+  protocolFrom,
+  type PerturbFlags,
+  type ProtocolFlags,
+  type ProtocolSetup,
+} from './evaluate.js';
 import { featureSetOption, intOption } from '../options.js';
 
-interface RunFlags extends ProtocolFlags {
+interface RunFlags extends ProtocolFlags, PerturbFlags {
   output?: string;
   set: string;
   classes: string;
@@ -17,6 +26,16 @@ interface RunFlags extends ProtocolFlags {
   strict?: boolean;
   report: boolean;
   json?: boolean;
+}
+
+/**
+ * The protocol with the perturb augmenter's settings (recorded in results.json): no audio folder, since every row's
+ * source audio is the corpus file its features were extracted from (runCorpus gives the rows their sources).
+ */
+function withPerturb(p: ProtocolSetup, f: PerturbFlags): ProtocolSetup {
+  const perturb = perturbSettingsFrom(f, p.augment);
+  if (!perturb) return p;
+  return { ...p, settings: { ...p.settings, perturb }, config: { ...p.config, extra: { ...p.config.extra, perturb } } };
 }
 
 /** `adan run <corpus> DIR` / `adan run manifest m.csv`: the whole pipeline on one corpus. */
@@ -35,14 +54,14 @@ export function registerRun(program: Command): void {
     .option('--speaker-folds <k>', 'k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
     .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)')
     .option('--strict', 'stop at the first unreadable audio file (default: skip unreadable files, name them at the end)');
-  addProtocolOptions(cmd)
+  addPerturbOptions(addProtocolOptions(cmd))
     .option('--no-report', 'do not write report.html')
     .option('--json', 'print the written files as JSON instead of the results table')
     .action(async (corpus: string, dir: string, f: RunFlags) => {
       const set = featureSetOption(f.set);
       const classes = parseClassSet(f.classes);
       const speakerFolds = intOption(f.speakerFolds, '--speaker-folds', 2);
-      const protocol = protocolFrom(f);
+      const protocol = withPerturb(protocolFrom(f), f);
       const u: UtteranceTable =
         corpus === 'manifest'
           ? manifestUtterances(dir, classes, speakerFolds)
