@@ -7,7 +7,9 @@
  *   node dist/bench/perturb-cache.js [--table t.csv] [--audio-dir dir] [--cache dir] [--perturb a,b] [--shard i/n]
  *
  * Then: adan evaluate --table <t.csv> --emodb-names --augment none,perturb --times 1 --audio-dir <dir> [--perturb-cache <dir>]
- * `--shard i/n` takes every n-th file from file i, so n processes can fill one cache side by side.
+ * `--shard i/n` takes every n-th file from file i, so n processes can fill one cache side by side. Entries are keyed by
+ * a fingerprint of the extractor's and the perturbations' code (augment/audio/code-fingerprint.ts): after changing
+ * either, this extracts everything again (into a new folder) rather than leaving stale features to be read.
  */
 import { join } from 'node:path';
 import { loadFeatureTable } from '../src/data/load-table.js';

@@ -9,9 +9,7 @@ import { extractFeatures, featureNames, type FeatureSetName } from '../../featur
 import { writeFileAtomic } from '../../util/atomic-write.js';
 import { fileError } from '../../util/errors.js';
 import { packageVersion } from '../../util/version.js';
-
-/** Bumped when a perturbation's output changes, so old cache entries are not reused. */
-const CACHE_FORMAT = 1;
+import { perturbCodeFingerprint } from './code-fingerprint.js';
 
 /** Where perturbed features are cached by default (`~/.cache/adan/perturb`, or $XDG_CACHE_HOME/adan/perturb). */
 export function defaultPerturbCacheDir(): string {
@@ -34,9 +32,10 @@ function audioHash(path: string): string {
 
 /**
  * Features of perturbed audio, extracted by adan's own extractor and cached on disk under
- * `<dir>/v<format>-<adan version>/<set>/<perturbation>/<sha256 of the audio>.f32` (raw float32): the key is the
- * audio's content, the perturbation and the feature set, so a renamed file hits and an edited one misses, and
- * every fold and repeat of a run extracts each (file, perturbation) once. Noise is seeded by the same key.
+ * `<dir>/<adan version>-<code fingerprint>/<set>/<perturbation>/<sha256 of the audio>.f32` (raw float32): the key is
+ * the code that computes the features (code-fingerprint.ts), the audio's content, the perturbation and the feature
+ * set, so a changed extractor or an edited file misses, a renamed file hits, and every fold and repeat of a run
+ * extracts each (file, perturbation) once. Noise is seeded by the audio and the perturbation.
  */
 export class PerturbedFeatureCache {
   /** Entries read from disk / extracted by this instance. */
@@ -53,7 +52,7 @@ export class PerturbedFeatureCache {
 
   private entryPath(hash: string, p: Perturbation): string {
     const folder = perturbationName(p).replace(':', '_');
-    return join(this.dir, `v${CACHE_FORMAT}-${packageVersion()}`, this.set, folder, `${hash}.f32`);
+    return join(this.dir, `${packageVersion()}-${perturbCodeFingerprint().slice(0, 16)}`, this.set, folder, `${hash}.f32`);
   }
 
   /** The feature vector (the set's columns, in order) of `audioPath` after perturbation `p`. */
