@@ -4,6 +4,8 @@ import type { Synthetic } from './types.js';
 import { SeededRandom as AugmentRng } from '../util/random.js';
 import { BaseAugmenter, sampleCountSchema, parseOptions } from './base.js';
 import { perClassSynthesis } from './simple.js';
+import { moments } from '../data/moments.js';
+import { rowsByGroup } from '../data/rows-by-group.js';
 
 const recolourSchema = z.object({
   // One re-coloured copy per row by default: it doubles the speakers each utterance is heard as, without letting
@@ -11,21 +13,6 @@ const recolourSchema = z.object({
   count: sampleCountSchema.default({ times: 1 }),
 });
 export type RecolourOptions = z.input<typeof recolourSchema>;
-
-interface SpeakerStats {
-  mean: Float64Array;
-  std: Float64Array;
-}
-
-function statsOf(train: Dataset, rows: readonly number[]): SpeakerStats {
-  const { x, cols } = train;
-  const mean = new Float64Array(cols);
-  const std = new Float64Array(cols);
-  for (const r of rows) for (let j = 0; j < cols; j++) mean[j] += x[r * cols + j] / rows.length;
-  for (const r of rows) for (let j = 0; j < cols; j++) std[j] += (x[r * cols + j] - mean[j]) ** 2 / rows.length;
-  for (let j = 0; j < cols; j++) std[j] = Math.sqrt(std[j]);
-  return { mean, std };
-}
 
 /**
  * Speaker re-colouring in feature space: a training row is z-normed by its own speaker's mean and std, then
@@ -45,18 +32,16 @@ export class RecolourAugmenter extends BaseAugmenter {
   protected sample(train: Dataset): Synthetic {
     const groups = train.groups;
     if (!groups) throw new Error('recolour: the training fold carries no speaker (group) per row');
-    const speakers = [...new Set(groups)];
+    const byGroup = rowsByGroup(groups);
+    const speakers = [...byGroup.keys()];
     if (speakers.length < 2) throw new Error('recolour: needs at least 2 training speakers');
-    const stats = new Map(
-      speakers.map((s) => [
-        s,
-        statsOf(
-          train,
-          groups.flatMap((g, i) => (g === s ? [i] : [])),
-        ),
-      ]),
-    );
     const { x, cols } = train;
+    const stats = new Map(
+      [...byGroup].map(([s, rows]) => {
+        const m = moments(x, cols, rows);
+        return [s, { mean: m.mean, std: m.variance.map(Math.sqrt) }];
+      }),
+    );
     const rng = new AugmentRng(this.seed);
     return perClassSynthesis(train, this.wanted(train, this.options.count), rng, (base, _c, _m, out, o) => {
       const own = stats.get(groups[base])!;

@@ -1,5 +1,10 @@
 import { UserError } from '../util/errors.js';
 import { SeededRandom as AugmentRng } from '../util/random.js';
+import { moments, type Moments } from '../data/moments.js';
+import { rowsByGroup } from '../data/rows-by-group.js';
+
+// Shared with the augmenters (recolour), which sit below eval: the one implementation lives in data/.
+export { moments, rowsByGroup, type Moments };
 
 /**
  * Normalisation protocols. `per-fold`: z-norm with the training fold's statistics. `speaker`: every speaker
@@ -25,39 +30,6 @@ export function enrolmentSize(n: Normalisation): number | undefined {
 
 export function isSpeakerMode(n: Normalisation): boolean {
   return n === 'speaker' || enrolmentSize(n) !== undefined;
-}
-
-/** Per-column mean and population variance of the given rows. */
-export interface Moments {
-  mean: Float64Array;
-  variance: Float64Array;
-  n: number;
-}
-
-export function moments(x: Float32Array, cols: number, rows: readonly number[]): Moments {
-  const mean = new Float64Array(cols);
-  const variance = new Float64Array(cols);
-  for (const r of rows) for (let j = 0; j < cols; j++) mean[j] += x[r * cols + j];
-  for (let j = 0; j < cols; j++) mean[j] /= Math.max(rows.length, 1);
-  for (const r of rows) {
-    for (let j = 0; j < cols; j++) {
-      const d = x[r * cols + j] - mean[j];
-      variance[j] += d * d;
-    }
-  }
-  for (let j = 0; j < cols; j++) variance[j] /= Math.max(rows.length, 1);
-  return { mean, variance, n: rows.length };
-}
-
-/** Row indices of each distinct group, in first-seen order. */
-export function rowsByGroup(groups: readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  groups.forEach((g, i) => {
-    const list = out.get(g);
-    if (list) list.push(i);
-    else out.set(g, [i]);
-  });
-  return out;
 }
 
 /** z-norm of the given rows of x (in place into out) with a mean and variance; a zero variance scales by 1. */

@@ -167,6 +167,26 @@ test("recolour: each row keeps its z-score within its speaker and takes the othe
   assert.throws(() => new RecolourAugmenter().fitResample({ x, rows: 4, cols: 1, y, classes: 2 }), /no speaker/);
 });
 
+test("recolour: a feature constant within a speaker has z = 0 there (the other speaker's mean), however its mean rounds", () => {
+  // Speaker a: 0.3 seven times (a mean summed as 0.3 / 7 seven times is off by 5.6e-17, which made z = +-1);
+  // speaker b: 1..7 (mean 4, std 2).
+  const x = Float32Array.from([...new Array<number>(7).fill(0.3), 1, 2, 3, 4, 5, 6, 7]);
+  const groups = [...new Array<string>(7).fill('a'), ...new Array<string>(7).fill('b')];
+  const r = new RecolourAugmenter({ count: { times: 1 } }, 5).fitResample({
+    x,
+    rows: 14,
+    cols: 1,
+    y: new Int32Array(14),
+    classes: 1,
+    groups,
+  });
+  // Rows of a become b's mean; rows of b take a's mean and std 0.
+  assert.deepEqual(
+    [...r.x.subarray(14)].sort((p, q) => p - q),
+    [...new Array<number>(7).fill(Math.fround(0.3)), ...new Array<number>(7).fill(4)],
+  );
+});
+
 test('--augment recommended resolves to the registered augmenter with its fixed settings; help and results name what it ran', () => {
   assert.equal(RECOMMENDED.augment in AUGMENTERS, true);
   const a = createAugmenter('recommended', { count: { times: 7 } }, { featureNames: [], classNames: [] }, 2);
