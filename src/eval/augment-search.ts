@@ -73,11 +73,11 @@ export async function chooseAugmentForFold(
   protocol: InnerProtocol,
   method: InnerMethod & { trainOn: TrainOn },
   candidates: readonly string[],
-  onCandidate?: (augment: string, index: number) => void,
+  onCandidate?: (augment: string, index: number, cached: boolean) => void,
 ): Promise<FoldAugmentChoice> {
   let i = 0;
   const { best, points } = await gridSearch(candidates, (augment) => {
-    onCandidate?.(augment, i++);
+    onCandidate?.(augment, i++, scorer.has(fold, protocol, { ...method, augment }));
     return scorer.score(fold, protocol, { ...method, augment });
   });
   return {
@@ -105,7 +105,9 @@ export function augmentSearchLine(choices: readonly FoldAugmentChoice[], candida
     m.set(c.chosen, (m.get(c.chosen) ?? 0) + 1);
     byClassifier.set(k, m);
   }
-  const parts = [...byClassifier].map(([k, m]) => `${k}: ${chosenCountsText([...m].map(([augment, folds]) => ({ augment, folds })).sort((a, b) => b.folds - a.folds))}`);
+  const parts = [...byClassifier].map(
+    ([k, m]) => `${k}: ${chosenCountsText([...m].map(([augment, folds]) => ({ augment, folds })).sort((a, b) => b.folds - a.folds))}`,
+  );
   return (
     `augmenter chosen inside each training fold (inner leave-one-speaker-out, highest pooled inner WA, ties to the earlier ` +
     `of ${(candidates ?? []).join(',')}): ${parts.join('; ')}`

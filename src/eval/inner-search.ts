@@ -106,11 +106,20 @@ export class InnerScorer {
     private readonly cache: InnerScoreCache = new Map<string, InnerScore>(),
   ) {}
 
-  async score(fold: Fold, protocol: InnerProtocol, method: InnerMethod): Promise<InnerScore> {
-    const seed = this.seedFor(fold);
+  private key(fold: Fold, protocol: InnerProtocol, method: InnerMethod): string {
     const augment = method.augment ?? 'none';
     const trainOn = augment === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
-    const key = JSON.stringify({ fold: fold.index, group: fold.group, seed, protocol, ...method, augment, trainOn });
+    return JSON.stringify({ fold: fold.index, group: fold.group, seed: this.seedFor(fold), protocol, ...method, augment, trainOn });
+  }
+
+  /** True when the score is known (no inner run needed). */
+  has(fold: Fold, protocol: InnerProtocol, method: InnerMethod): boolean {
+    return this.cache.get(this.key(fold, protocol, method)) !== undefined;
+  }
+
+  async score(fold: Fold, protocol: InnerProtocol, method: InnerMethod): Promise<InnerScore> {
+    const seed = this.seedFor(fold);
+    const key = this.key(fold, protocol, method);
     const hit = this.cache.get(key);
     if (hit) return hit;
     let subset = this.subsets.get(fold.index);
@@ -181,7 +190,9 @@ export async function searchSvmForFold(
   search: SvmSearch,
   cols: number,
 ): Promise<FoldSearch> {
-  const { best, points } = await gridSearch(svmGrid(search, cols), (v) => scorer.score(fold, protocol, { classifier: 'svm', options: { ...v } }));
+  const { best, points } = await gridSearch(svmGrid(search, cols), (v) =>
+    scorer.score(fold, protocol, { classifier: 'svm', options: { ...v } }),
+  );
   const bestPoint = points.find((p) => p.values === best)!;
   return {
     fold: fold.index,

@@ -116,13 +116,24 @@ function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean
   return { x: gather(x, cols, idx), idx };
 }
 
+/** Which `--augment auto` candidate's inner leave-one-speaker-out is next (cached: its score is already known). */
+export interface InnerProgress {
+  fold: number;
+  group: string;
+  classifier: string;
+  candidate: string;
+  index: number;
+  candidates: number;
+  cached: boolean;
+}
+
 export interface EvaluateHooks {
   /** Called after each (repeat, fold) piece with the number done and the total. */
   onPiece?(done: number, total: number, info: { repeat: number; fold: number; group: string }): void;
   /** Called when an augmenter saved its model under `--save-models` (e.g. writeFoldTrainingRows). */
   onModelSaved?(rows: FoldTrainingRows): void;
   /** Called before each candidate's inner leave-one-speaker-out of `--augment auto` (it may take a while). */
-  onInner?(info: { fold: number; group: string; classifier: string; candidate: string; index: number; candidates: number }): void;
+  onInner?(info: InnerProgress): void;
   /** Where inner scores are kept (default: in memory for this run); pieces of one experiment may share one. */
   innerScores?: InnerScoreCache;
   version?: string;
@@ -271,8 +282,16 @@ export async function runEvaluation(
         const k = `${fold.index}/${m.classifier}/${m.trainOn}`;
         if (!choices.has(k)) {
           const candidates = config.autoCandidates!;
-          const onCandidate = (candidate: string, index: number) =>
-            hooks.onInner?.({ fold: fold.index, group: fold.group, classifier: m.classifier, candidate, index, candidates: candidates.length });
+          const onCandidate = (candidate: string, index: number, cached: boolean) =>
+            hooks.onInner?.({
+              fold: fold.index,
+              group: fold.group,
+              classifier: m.classifier,
+              candidate,
+              index,
+              candidates: candidates.length,
+              cached,
+            });
           const method = { classifier: m.classifier, trainOn: m.trainOn, options: optionsOf(m.classifier) };
           choices.set(k, await chooseAugmentForFold(scorer, fold, innerProtocol, method, candidates, onCandidate));
         }

@@ -121,7 +121,10 @@ test('--inner-check: per outer fold, per-fold against the speaker mode on the tr
     await innerScore(runEvaluation, inner, { normalisation: 'speaker' }, seed, { classifier: 'centroid' }, centroid),
     c.folds[2].speakerMode,
   );
-  assert.deepEqual(await innerScore(runEvaluation, inner, { normalisation: 'per-fold' }, seed, { classifier: 'centroid' }, centroid), c.folds[2].perFold);
+  assert.deepEqual(
+    await innerScore(runEvaluation, inner, { normalisation: 'per-fold' }, seed, { classifier: 'centroid' }, centroid),
+    c.folds[2].perFold,
+  );
   const mean = c.folds.reduce((s, f) => s + f.speakerMode.wa - f.perFold.wa, 0) / 4;
   assert.ok(Math.abs(c.diffWa - mean) < 1e-9);
   assert.equal(c.helped, c.folds.filter((f) => f.speakerMode.wa > f.perFold.wa).length);

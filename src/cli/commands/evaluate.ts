@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
-import {
-  adanVariant,
-  augmenterHelp,
-  isGenerative,
-  type AugmenterSettings,
-  type SampleCount,
-} from '../../augment/index.js';
+import { adanVariant, augmenterHelp, isGenerative, type AugmenterSettings, type SampleCount } from '../../augment/index.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { DEFAULT_PERTURBATIONS, defaultPerturbCacheDir } from '../../augment/index.js';
 import { PERTURBATION_HELP, parsePerturbation } from '../../audio/perturbation.js';
