@@ -109,7 +109,10 @@ export class InnerScorer {
   private key(fold: Fold, protocol: InnerProtocol, method: InnerMethod): string {
     const augment = method.augment ?? 'none';
     const trainOn = augment === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
-    return JSON.stringify({ fold: fold.index, group: fold.group, seed: this.seedFor(fold), protocol, ...method, augment, trainOn });
+    // Fields in a fixed order, so that every caller asking for the same inner run gets the same key.
+    const { classifier, options } = method;
+    const p = { normalisation: protocol.normalisation, speakerStats: protocol.speakerStats, enrolEstimator: protocol.enrolEstimator };
+    return JSON.stringify([fold.index, fold.group, this.seedFor(fold), p, classifier, options ?? null, augment, trainOn]);
   }
 
   /** True when the score is known (no inner run needed). */
