@@ -507,7 +507,8 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
     augArg === undefined || augArg === 'all' ? { augment: defaultAugmenters() } : parseAugmentList(augArg, audioDir !== undefined);
   const augment = parsed.augment;
   const autoCandidates = parsed.autoCandidates;
-  if ([...augment, ...(autoCandidates ?? [])].some(isGenerative)) adanOptionsFrom(arg('--adan-preset') ?? 'paper', arg('--adan-epochs')); // checks the preset early
+  // Checks the preset early.
+  if ([...augment, ...(autoCandidates ?? [])].some(isGenerative)) adanOptionsFrom(arg('--adan-preset') ?? 'paper', arg('--adan-epochs'));
   return {
     augment,
     ...(autoCandidates ? { autoCandidates } : {}),

@@ -84,7 +84,7 @@ test('--augment auto: bad candidate lists are one-line UserErrors', () => {
   assert.deepEqual(protocolFrom({ ...flags, augment: 'auto' }, true).config.autoCandidates, defaultAutoCandidates(true));
 });
 
-test('--augment auto: per fold the best inner WA (ties to the earlier candidate), trained as that candidate; the JSON names it', async () => {
+test('--augment auto: per fold the best inner WA (ties to the earlier), trained as that candidate; the JSON names it', async () => {
   const data = subset();
   const r = await runEvaluation(data, config({ augment: ['auto', ...CANDIDATES], repeats: 2 }), deps());
   const search = r.augmentSearch!;
