@@ -8,10 +8,10 @@ import { mergeResults } from '../../src/eval/merge.js';
 import { defaultDeps } from '../../src/eval/defaults.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { selectRows } from '../../src/data/table.js';
-import { protocolFrom, type ProtocolFlags } from '../../src/cli/commands/evaluate.js';
+import { protocolFrom } from '../../src/cli/commands/evaluate.js';
 import { UserError } from '../../src/util/errors.js';
 import type { EvalData, EvalDeps } from '../../src/eval/types.js';
-import { emodbIs11 } from './helpers.js';
+import { emodbIs11, protocolFlags } from './helpers.js';
 
 /** EmoDB IS11 goldens, 4 speakers, every 40th feature (110): real data at a scale the suite can afford. */
 function subset(): EvalData {
@@ -66,17 +66,7 @@ test('--augment auto: bad candidate lists are one-line UserErrors', () => {
       value,
     );
   }
-  const flags: ProtocolFlags = {
-    augment: 'none,auto:none,bogus',
-    classifier: 'svm',
-    trainOn: 'real+synthetic',
-    adanPreset: 'paper',
-    noiseStd: '0.1',
-    smoteK: '5',
-    normalisation: 'per-fold',
-    repeats: '1',
-    seed: '1',
-  };
+  const flags = protocolFlags({ augment: 'none,auto:none,bogus' });
   assert.throws(() => protocolFrom(flags), /unknown candidate 'bogus'/);
   const ok = protocolFrom({ ...flags, augment: 'auto:none,perturb,smote' }, true);
   assert.deepEqual(ok.config.autoCandidates, ['none', 'perturb', 'smote']);

@@ -10,9 +10,9 @@ import { fitStandardizer } from '../../src/eval/normaliser.js';
 import { NoAugmenter } from '../../src/augment/simple.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { selectRows } from '../../src/data/table.js';
-import { protocolFrom, type ProtocolFlags } from '../../src/cli/commands/evaluate.js';
+import { protocolFrom } from '../../src/cli/commands/evaluate.js';
 import type { EvalClassifier, EvalData, EvalDeps } from '../../src/eval/types.js';
-import { CentroidClassifier, emodbIs11 } from './helpers.js';
+import { CentroidClassifier, emodbIs11, protocolFlags as flags } from './helpers.js';
 
 function subset(speakers: string[]): EvalData {
   const t = emodbIs11();
@@ -132,19 +132,6 @@ test('--inner-check: per outer fold, per-fold against the speaker mode on the tr
     formatResults(r),
     /speaker normalisation inside training folds: [+-]\d+\.\d\d WA, [+-]\d+\.\d\d UAR against per-fold \(helped in \d of 4 folds/,
   );
-});
-
-const flags = (o: Partial<ProtocolFlags>): ProtocolFlags => ({
-  augment: 'none',
-  classifier: 'svm',
-  trainOn: 'real+synthetic',
-  adanPreset: 'paper',
-  noiseStd: '0.1',
-  smoteK: '5',
-  normalisation: 'per-fold',
-  repeats: '1',
-  seed: '1',
-  ...o,
 });
 
 test('CLI: --svm-c auto / --svm-gamma search become svmSearch; the speaker flags parse into the config or are refused', () => {
