@@ -241,8 +241,11 @@ export async function runEvaluation(
       : undefined;
   const searches = new Map<number, FoldSearch>();
   const choices = new Map<string, FoldAugmentChoice>();
-  if (methods.some((m) => m.augment === AUTO_AUGMENT) && !config.autoCandidates?.length) {
-    throw new UserError('--augment auto: no candidates');
+  if (methods.some((m) => m.augment === AUTO_AUGMENT)) {
+    if (!config.autoCandidates?.length) throw new UserError('--augment auto: no candidates');
+    // The inner runs see the corpus-normalised rows as their raw table, so re-extracted audio would miss that step.
+    if (config.normalisation === 'corpus-leaky' && config.autoCandidates.includes('perturb'))
+      throw new UserError('--augment auto: perturb cannot be a candidate under --normalisation corpus-leaky');
   }
   for (const repeat of repeats) {
     for (const fold of runFolds) {

@@ -50,7 +50,7 @@ test('default auto candidates: none first, then every augmenter that trains no A
   assert.deepEqual(parseAugmentList('none,noise', false), { augment: ['none', 'noise'] });
 });
 
-test('--augment auto: bad candidate lists are one-line UserErrors', () => {
+test('--augment auto: bad candidate lists are one-line UserErrors', async () => {
   const bad: [string, RegExp][] = [
     ['auto:none,bogus', /^--augment auto: unknown candidate 'bogus' \(candidates are augmenters: none, /],
     ['auto:none,auto', /^--augment auto: unknown candidate 'auto'/],
@@ -72,6 +72,12 @@ test('--augment auto: bad candidate lists are one-line UserErrors', () => {
   assert.deepEqual(ok.config.autoCandidates, ['none', 'perturb', 'smote']);
   assert.deepEqual(ok.fitted, ['none', 'perturb', 'smote']);
   assert.deepEqual(protocolFrom({ ...flags, augment: 'auto' }, true).config.autoCandidates, defaultAutoCandidates(true));
+  const leaky = { ...flags, augment: 'auto', normalisation: 'corpus-leaky' };
+  assert.deepEqual(protocolFrom(leaky, true).config.autoCandidates, defaultAutoCandidates(false));
+  await assert.rejects(
+    runEvaluation(subset(), config({ normalisation: 'corpus-leaky', autoCandidates: ['none', 'perturb'] }), deps()),
+    /--augment auto: perturb cannot be a candidate under --normalisation corpus-leaky/,
+  );
 });
 
 test('--augment auto: per fold the best inner WA (ties to the earlier), trained as that candidate; the JSON names it', async () => {

@@ -257,7 +257,8 @@ export interface ProtocolSetup {
  * available (`--audio-dir`), so `--augment auto` also tries perturb.
  */
 export function protocolFrom(f: ProtocolFlags, perturbAudio = false): ProtocolSetup {
-  const list = parseAugmentList(f.augment, perturbAudio);
+  // No perturb among auto's default candidates under corpus-leaky (runEvaluation refuses it there).
+  const list = parseAugmentList(f.augment, perturbAudio && f.normalisation !== 'corpus-leaky');
   const augment = list.augment;
   // Every augmenter the run may fit: the named ones and auto's candidates.
   const fitted = [...new Set([...augment.filter((a) => a !== AUTO_AUGMENT), ...(list.autoCandidates ?? [])])];
