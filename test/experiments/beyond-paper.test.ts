@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBeyond, type BeyondOptions } from '../../bench/beyond-paper.js';
@@ -103,6 +103,9 @@ test(
       assert.ok(rec.vsNone && rec.vsNone.test === 'paired t-test over repeats');
       assert.equal(two.quality.length, 2 * 2);
       assert.ok(two.quality.every((q) => q.fold === 1 && q.group === 's1' && q.knnRecall >= 0 && q.knnRecall <= 1));
+      // auto's inner scores of each fold are on disk beside its pieces, for the pieces of the other repeat
+      const inner = JSON.parse(readFileSync(join(two.piecesDir, 'per-fold', 'auto-none+noise+smote', 'inner-f2.json'), 'utf8')) as object;
+      assert.equal(Object.keys(inner).length, 3);
       // a rerun finds every piece cached
       const again = await runBeyond(o);
       assert.deepEqual(again.pieces, { total: 64, cached: 64, run: 0 });
