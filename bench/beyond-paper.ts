@@ -14,7 +14,10 @@
 //   [--pieces DIR (default out/beyond-paper-pieces)] [--out FILE] [--table CSV --label-col label --group-col speaker]
 //   [--audio-dir DIR --perturb-cache DIR (perturb)] [--adan-preset paper] [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
 // Default augmenters: every registered one except none (always run), the aliases and the paper's slow ADAN variants
-// (adan, aae, adan-separate; name them to include them).
+// (adan, aae, adan-separate; name them to include them). `auto` (or `auto:a,b,...`, last in the list) is one more
+// augmenter: chosen per outer fold and classifier by inner leave-one-speaker-out over the training speakers (src/eval/
+// augment-search.ts; default candidates none + every augmenter that trains no ADAN model, perturb with its audio).
+// Its inner scores are cached per fold beside its pieces, so the pieces of later repeats reuse repeat 0's search.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -27,8 +30,10 @@ import { withEmodbMeta } from '../src/data/emodb-names.js';
 import { loadFeatureTable } from '../src/data/load-table.js';
 import { evalDataFromTable } from '../src/eval/dataset.js';
 import { defaultDeps } from '../src/eval/defaults.js';
+import { AUTO_AUGMENT, parseAugmentList } from '../src/eval/augment-search.js';
+import type { InnerScore, InnerScoreCache } from '../src/eval/inner-search.js';
 import { combineMethods, mergeResults } from '../src/eval/merge.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../src/eval/protocol.js';
+import { runEvaluation, type EvaluateConfig, type EvaluationResults, type InnerProgress } from '../src/eval/protocol.js';
 import { parseNormalisation, type Normalisation } from '../src/eval/speaker-norm.js';
 import type { EvalData, EvalDeps } from '../src/eval/types.js';
 import { BEYOND_PROTOCOLS, protocolRows, type ProtocolRow } from '../src/experiments/beyond.js';
@@ -45,6 +50,8 @@ const PAPER_ADAN = ['adan', 'aae', 'adan-separate'];
 
 export interface BeyondOptions {
   augment: string[];
+  /** `auto`'s candidates (when `auto` is in augment). */
+  autoCandidates?: string[];
   classifiers: string[];
   protocols: Normalisation[];
   repeats: number;
@@ -120,15 +127,20 @@ function classifierOptions(o: BeyondOptions): { svm: Record<string, unknown>; dn
 
 /** How many seeds and which protocols an augmenter runs under (generative ones may be limited). */
 function scopeOf(o: BeyondOptions, augment: string): { repeats: number; protocols: readonly Normalisation[] } {
-  if (!isGenerative(augment)) return { repeats: o.repeats, protocols: o.protocols };
+  if (!fitted(o, augment).some(isGenerative)) return { repeats: o.repeats, protocols: o.protocols };
   return {
     repeats: Math.min(o.repeats, o.generativeRepeats ?? o.repeats),
     protocols: o.protocols.filter((p) => !o.generativeProtocols || o.generativeProtocols.includes(p)),
   };
 }
 
+/** The augmenters a piece may fit: its own, or auto's candidates. */
+function fitted(o: BeyondOptions, augment: string): string[] {
+  return augment === AUTO_AUGMENT ? (o.autoCandidates ?? []) : [augment];
+}
+
 function evaluateConfig(o: BeyondOptions, p: Piece): EvaluateConfig {
-  const adan = generativeOptions([p.augment], o.adanPreset, o.adanEpochs?.toString(), undefined);
+  const adan = generativeOptions(fitted(o, p.augment), o.adanPreset, o.adanEpochs?.toString(), undefined);
   return {
     augment: [p.augment],
     classifiers: o.classifiers,
@@ -138,6 +150,7 @@ function evaluateConfig(o: BeyondOptions, p: Piece): EvaluateConfig {
     normalisation: p.protocol,
     fold: p.fold,
     repeat: p.repeat,
+    ...(p.augment === AUTO_AUGMENT ? { autoCandidates: o.autoCandidates } : {}),
     extra: {
       command: 'bench/beyond-paper.ts',
       sampleCount: { times: o.times },
@@ -149,14 +162,19 @@ function evaluateConfig(o: BeyondOptions, p: Piece): EvaluateConfig {
   };
 }
 
+/** The rows' source audio: the given folder, else for the EmoDB goldens the shared EmoDB WAVs. */
+function audioDirOf(audioDir: string | undefined, table: string | undefined): string | undefined {
+  return audioDir ?? (table ? undefined : join(sharedDir(), 'data', 'emodb', 'wav'));
+}
+
 /** The perturb augmenter re-extracts each row's audio (fill its cache first: node dist/bench/perturb-cache.js). */
 function perturbSettings(o: BeyondOptions): { audioDir?: string; cacheDir?: string } {
-  const audioDir = o.audioDir ?? (o.table ? undefined : join(sharedDir(), 'data', 'emodb', 'wav'));
+  const audioDir = audioDirOf(o.audioDir, o.table);
   return { ...(audioDir ? { audioDir } : {}), ...(o.perturbCache ? { cacheDir: o.perturbCache } : {}) };
 }
 
 function depsFor(o: BeyondOptions, augment: string): EvalDeps {
-  const adan = generativeOptions([augment], o.adanPreset, o.adanEpochs?.toString(), undefined);
+  const adan = generativeOptions(fitted(o, augment), o.adanPreset, o.adanEpochs?.toString(), undefined);
   return defaultDeps({
     augment: { count: { times: o.times }, noiseStd: o.noiseStd, smoteK: o.smoteK, adan, perturb: perturbSettings(o) },
     classifierOptions: classifierOptions(o),
@@ -214,13 +232,43 @@ function qualityOf(p: Piece, group: string, data: EvalData, train: Dataset, res:
   };
 }
 
+/**
+ * Inner scores kept in a JSON file (key -> score): every piece of one fold reads what earlier pieces computed. Two
+ * workers writing at once can only lose an entry (recomputed, with the same value), never change one.
+ */
+export function fileInnerScores(file: string): InnerScoreCache {
+  const read = (): Record<string, InnerScore> =>
+    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, InnerScore>) : {};
+  const scores = new Map(Object.entries(read()));
+  return {
+    get: (key) => scores.get(key),
+    set: (key, score) => {
+      scores.set(key, score);
+      writeFileAtomic(file, JSON.stringify({ ...read(), ...Object.fromEntries(scores) }) + '\n');
+    },
+  };
+}
+
 /** Runs one piece and returns what is cached for it (with the quality metrics on the quality fold of repeat 0). */
-export async function runPiece(o: BeyondOptions, data: EvalData, p: Piece): Promise<PieceFile> {
+export async function runPiece(
+  o: BeyondOptions,
+  data: EvalData,
+  p: Piece,
+  innerScores?: InnerScoreCache,
+  log: (m: string) => void = () => {},
+): Promise<PieceFile> {
   let captured: { train: Dataset; res: Resampled } | undefined;
-  const wantQuality = p.augment !== 'none' && p.repeat === 0 && p.fold === o.qualityFold;
+  // Not for auto: its inner runs fit augmenters too, and what it trains differs between folds.
+  const wantQuality = p.augment !== 'none' && p.augment !== AUTO_AUGMENT && p.repeat === 0 && p.fold === o.qualityFold;
   const base = depsFor(o, p.augment);
   const deps = wantQuality ? capturing(base, (c) => (captured = c)) : base;
-  const results = await runEvaluation(data, evaluateConfig(o, p), deps);
+  const onInner = (i: InnerProgress) => {
+    if (!i.cached)
+      log(
+        `beyond-paper: ${p.protocol} auto fold ${p.fold} (${i.group}) ${i.classifier}: inner ${i.candidate} ${i.index + 1}/${i.candidates}`,
+      );
+  };
+  const results = await runEvaluation(data, evaluateConfig(o, p), deps, { onInner, innerScores });
   const group = results.dataset.groups[p.fold];
   const quality =
     wantQuality && captured && captured.res.rows > captured.train.rows
@@ -233,7 +281,9 @@ export async function runPiece(o: BeyondOptions, data: EvalData, p: Piece): Prom
 function settingsHash(o: BeyondOptions, data: EvalData): string {
   // Which pieces run (augmenters, protocols, how many seeds) does not change any piece's numbers: seeds derive from
   // (seed, method, repeat, fold), so a cached piece serves any run that includes it.
-  const { jobs: _j, pieces: _p, augment: _a, protocols: _pr, repeats: _r, generativeProtocols: _gp, generativeRepeats: _gr, ...rest } = o;
+  // auto's candidates name its pieces' folder instead (pieceFile), so they do not change the other pieces' hash.
+  const { jobs: _j, pieces: _p, augment: _a, protocols: _pr, repeats: _r, generativeProtocols: _gp, generativeRepeats: _gr, ...all } = o;
+  const { autoCandidates: _c, ...rest } = all;
   const h = createHash('sha256');
   h.update(JSON.stringify({ ...rest, version: packageVersion(), rows: data.rows, cols: data.cols }));
   h.update(Buffer.from(data.x.buffer, data.x.byteOffset, data.x.byteLength));
@@ -241,8 +291,19 @@ function settingsHash(o: BeyondOptions, data: EvalData): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function pieceFile(dir: string, p: Piece): string {
-  return join(dir, p.protocol.replace(':', '-'), p.augment, `r${p.repeat}-f${p.fold}.json`);
+/** The folder of one (protocol, augmenter)'s pieces; auto's is named by its candidates ("auto-none+noise+smote"). */
+function methodDir(dir: string, o: BeyondOptions, p: Pick<Piece, 'protocol' | 'augment'>): string {
+  const name = p.augment === AUTO_AUGMENT ? `${AUTO_AUGMENT}-${(o.autoCandidates ?? []).join('+')}` : p.augment;
+  return join(dir, p.protocol.replace(':', '-'), name);
+}
+
+function pieceFile(dir: string, o: BeyondOptions, p: Piece): string {
+  return join(methodDir(dir, o, p), `r${p.repeat}-f${p.fold}.json`);
+}
+
+/** auto's inner scores of one outer fold, shared by that fold's pieces of every repeat. */
+function innerScoresFile(dir: string, o: BeyondOptions, p: Piece): string {
+  return join(methodDir(dir, o, p), `inner-f${p.fold}.json`);
 }
 
 interface WorkerInit {
@@ -254,7 +315,7 @@ interface WorkerTask {
   type: 'piece';
   piece: Piece;
 }
-type WorkerReply = { type: 'done'; file: string } | { type: 'error'; message: string };
+type WorkerReply = { type: 'done'; file: string } | { type: 'error'; message: string } | { type: 'log'; message: string };
 
 /** Child-process side: loads the data once, then runs the pieces it is sent and writes each to the cache. */
 function workerMain(): void {
@@ -267,9 +328,12 @@ function workerMain(): void {
       return;
     }
     const { options, dir } = init!;
-    runPiece(options, data!, msg.piece)
+    const p = msg.piece;
+    const inner = p.augment === AUTO_AUGMENT ? fileInnerScores(innerScoresFile(dir, options, p)) : undefined;
+    const log = (message: string) => process.send!({ type: 'log', message } satisfies WorkerReply);
+    runPiece(options, data!, p, inner, log)
       .then((out) => {
-        const file = pieceFile(dir, msg.piece);
+        const file = pieceFile(dir, options, p);
         writeFileAtomic(file, JSON.stringify(out) + '\n');
         process.send!({ type: 'done', file } satisfies WorkerReply);
       })
@@ -278,7 +342,13 @@ function workerMain(): void {
 }
 
 /** Runs the pieces in `jobs` child processes (one BLAS thread each), longest-first is not known, so in list order. */
-async function runInWorkers(o: BeyondOptions, dir: string, todo: Piece[], onDone: (n: number) => void): Promise<void> {
+async function runInWorkers(
+  o: BeyondOptions,
+  dir: string,
+  todo: Piece[],
+  onDone: (n: number) => void,
+  log: (m: string) => void,
+): Promise<void> {
   if (todo.length === 0) return;
   const script = fileURLToPath(import.meta.url);
   const queue = [...todo];
@@ -300,12 +370,15 @@ async function runInWorkers(o: BeyondOptions, dir: string, todo: Piece[], onDone
           await new Promise<void>((resolve, reject) => {
             const onExit = (code: number | null) =>
               reject(new Error(`beyond-paper worker exited (${code}) during ${JSON.stringify(piece)}`));
-            child.once('exit', onExit);
-            child.once('message', (m: WorkerReply) => {
+            const onMessage = (m: WorkerReply) => {
+              if (m.type === 'log') return log(m.message);
+              child.off('message', onMessage);
               child.off('exit', onExit);
               if (m.type === 'error') reject(new Error(`piece ${JSON.stringify(piece)}: ${m.message}`));
               else resolve();
-            });
+            };
+            child.once('exit', onExit);
+            child.on('message', onMessage);
             child.send({ type: 'piece', piece } satisfies WorkerTask);
           });
           onDone(++done);
@@ -345,19 +418,25 @@ export async function runBeyond(o: BeyondOptions, log: (m: string) => void = () 
     for (const a of augment)
       for (let repeat = 0; repeat < o.repeats; repeat++)
         for (let fold = 0; fold < groups; fold++) all.push({ protocol, augment: a, repeat, fold });
-  const todo = all.filter((p) => !existsSync(pieceFile(dir, p)));
+  const todo = all.filter((p) => !existsSync(pieceFile(dir, o, p)));
   log(`beyond-paper: ${all.length} pieces, ${all.length - todo.length} cached in ${dir}, ${todo.length} to run with ${o.jobs} job(s)`);
   const step = Math.max(1, Math.round(todo.length / 20));
-  await runInWorkers(o, dir, todo, (n) => {
-    if (n % step === 0 || n === todo.length)
-      log(`beyond-paper: ${n}/${todo.length} pieces, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-  });
+  await runInWorkers(
+    o,
+    dir,
+    todo,
+    (n) => {
+      if (n % step === 0 || n === todo.length)
+        log(`beyond-paper: ${n}/${todo.length} pieces, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    },
+    log,
+  );
   const results: EvaluationResults[] = [];
   const quality: PieceQuality[] = [];
   for (const protocol of o.protocols) {
     const run = augment.filter((a) => scopeOf(o, a).protocols.includes(protocol));
     const perAugment = run.map((a) => {
-      const files = all.filter((p) => p.protocol === protocol && p.augment === a).map((p) => pieceFile(dir, p));
+      const files = all.filter((p) => p.protocol === protocol && p.augment === a).map((p) => pieceFile(dir, o, p));
       const parts = files.map((f) => JSON.parse(readFileSync(f, 'utf8')) as PieceFile);
       for (const part of parts) if (part.quality) quality.push(part.quality);
       // A cached piece may come from a run with another number of seeds: this run's count is the one merged.
@@ -383,6 +462,13 @@ export async function runBeyond(o: BeyondOptions, log: (m: string) => void = () 
       : []),
     'seconds per row: augmentation + classifier time summed over folds and seeds (CPU of the piece); ' +
       'wallSeconds: this invocation (cached pieces cost nothing).',
+    ...(augment.includes(AUTO_AUGMENT)
+      ? [
+          `auto: per outer fold and classifier, the candidate (${(o.autoCandidates ?? []).join(', ')}) with the highest ` +
+            'pooled WA under inner leave-one-speaker-out over the training speakers (ties: the earlier); results.augmentSearch ' +
+            "has every fold's inner scores. Its seconds leave out the inner search.",
+        ]
+      : []),
     ...Object.entries(AUGMENTER_ALIASES).map(
       ([n, a]) => `${n} = ${a.augment} ${JSON.stringify(a.settings)}, recommended with --normalisation ${a.normalisation}.`,
     ),
@@ -416,13 +502,16 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
   };
   const list = (name: string, dflt: string[]): string[] => (arg(name) === undefined ? dflt : arg(name)!.split(',').filter(Boolean));
   const augArg = arg('--augment');
-  const augment = augArg === undefined || augArg === 'all' ? defaultAugmenters() : augArg.split(',').filter(Boolean);
-  const known = [...Object.keys(AUGMENTERS), ...Object.keys(AUGMENTER_ALIASES)];
-  for (const a of augment)
-    if (!known.includes(a)) throw new UserError(`--augment: unknown augmenter '${a}' (registered: ${known.join(', ')})`);
-  if (augment.some(isGenerative)) adanOptionsFrom(arg('--adan-preset') ?? 'paper', arg('--adan-epochs')); // checks the preset early
+  const audioDir = audioDirOf(arg('--audio-dir'), arg('--table'));
+  const parsed =
+    augArg === undefined || augArg === 'all' ? { augment: defaultAugmenters() } : parseAugmentList(augArg, audioDir !== undefined);
+  const augment = parsed.augment;
+  const autoCandidates = parsed.autoCandidates;
+  // Checks the preset early.
+  if ([...augment, ...(autoCandidates ?? [])].some(isGenerative)) adanOptionsFrom(arg('--adan-preset') ?? 'paper', arg('--adan-epochs'));
   return {
     augment,
+    ...(autoCandidates ? { autoCandidates } : {}),
     classifiers: list('--classifiers', ['svm', 'dnn']),
     protocols: list('--protocols', [...BEYOND_PROTOCOLS]).map(parseNormalisation),
     repeats: num('--repeats', 5)!,

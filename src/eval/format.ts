@@ -1,5 +1,6 @@
 import type { EvaluationResults } from './protocol.js';
-import { methodKey, type Comparison, type MethodResult } from './results.js';
+import { augmentLabel, methodKey, type Comparison, type MethodResult } from './results.js';
+import { augmentSearchLine } from './augment-search.js';
 import { innerCheckLine, type FoldSearch } from './inner-search.js';
 
 const f2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '-');
@@ -40,7 +41,7 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
     if (r.augment === 'none') continue;
     const c = mainComparison(results, r);
     if (!c) continue;
-    const what = `${r.augment} + ${r.classifier.toUpperCase()} (${r.trainOn})`;
+    const what = `${augmentLabel(r)} + ${r.classifier.toUpperCase()} (${r.trainOn})`;
     const stat =
       `WA ${c.diffWa >= 0 ? '+' : ''}${c.diffWa.toFixed(2)}, UAR ` +
       `${c.diffUar >= 0 ? '+' : ''}${c.diffUar.toFixed(2)} points; ${c.test} ${pEquals(c.p)}`;
@@ -92,7 +93,7 @@ export function formatResults(results: EvaluationResults): string {
     const c = mainComparison(results, r);
     const sd = r.waRepeats.length > 1 ? Math.sqrt(r.waRepeats.reduce((s, v) => s + (v - r.wa) ** 2, 0) / (r.waRepeats.length - 1)) : 0;
     rows.push([
-      `${r.augment} + ${r.classifier}`,
+      `${augmentLabel(r)} + ${r.classifier}`,
       r.trainOn,
       f2(r.wa),
       f2(r.uar),
@@ -122,6 +123,10 @@ export function formatResults(results: EvaluationResults): string {
   if (v.length) lines.push('', ...v);
   if (results.innerCheck) lines.push('', innerCheckLine(results.innerCheck));
   if (results.search) lines.push('', searchLine(results.search));
+  if (results.augmentSearch) {
+    const candidates = results.config.autoCandidates as string[] | undefined;
+    lines.push('', augmentSearchLine(results.augmentSearch, candidates));
+  }
   for (const w of results.warnings) lines.push('', `WARNING: ${w}`);
   return lines.join('\n');
 }

@@ -8,11 +8,13 @@ export {
   compare,
   compareWithBaselines,
   methodKey,
+  augmentLabel,
   aliasWarnings,
   verdictOf,
   TRAIN_ON,
   type Verdict,
   type ResolvedAugmenter,
+  type ChosenCount,
   type TrainOn,
   type MethodResult,
   type FoldPredictions,
@@ -39,5 +41,6 @@ export { formatResults, formatPaperComparison, verdicts } from './format.js';
 export type { EvalData, EvalDeps, EvalClassifier, FoldNormaliser, AugmentContext } from './types.js';
 export { NORMALISATION_HELP, parseNormalisation, isSpeakerMode } from './speaker-norm.js';
 export { speakerOptionsFrom, type SpeakerStats, type EnrolEstimator } from './speaker-stats.js';
-export { innerCheckLine, type InnerCheck, type FoldSearch } from './inner-search.js';
+export { innerCheckLine, type InnerCheck, type FoldSearch, type InnerScore, type InnerScoreCache } from './inner-search.js';
+export { AUTO_AUGMENT, defaultAutoCandidates, parseAugmentList, type AugmentList, type FoldAugmentChoice } from './augment-search.js';
 export { writeFoldTrainingRows, type FoldTrainingRows } from './training-rows.js';

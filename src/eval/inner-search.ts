@@ -55,25 +55,83 @@ export function trainingSubset(data: EvalData, fold: Fold): EvalData {
   };
 }
 
-/** Pooled WA / UAR of one classifier (no augmentation) under inner leave-one-speaker-out, with classifier options on top of deps'. */
+/** What an inner run trains: a classifier (options on top of deps'), after an augmenter (default none, on real rows). */
+export interface InnerMethod {
+  classifier: string;
+  options?: Record<string, unknown>;
+  augment?: string;
+  /** Training data of an augmented candidate (default real+synthetic); `none` is always trained on real rows. */
+  trainOn?: TrainOn;
+}
+
+/** Pooled WA / UAR of one method under inner leave-one-speaker-out (the run's augmenter settings come with deps). */
 export async function innerScore(
   evaluate: Evaluate,
   data: EvalData,
   protocol: InnerProtocol,
   seed: number,
-  classifier: string,
+  method: InnerMethod,
   deps: EvalDeps,
-  options?: Record<string, unknown>,
 ): Promise<InnerScore> {
+  const { options } = method;
   const innerDeps: EvalDeps = options
     ? { ...deps, createClassifier: (name, s, cols, o) => deps.createClassifier(name, s, cols, { ...o, ...options }) }
     : deps;
+  const augment = method.augment ?? 'none';
+  const trainOn: TrainOn = augment === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
   const res = await evaluate(
     data,
-    { augment: ['none'], classifiers: [classifier], trainOn: ['real'], repeats: 1, seed, ...protocol },
+    { augment: [augment], classifiers: [method.classifier], trainOn: [trainOn], repeats: 1, seed, ...protocol },
     innerDeps,
   );
   return { wa: res.results[0].wa, uar: res.results[0].uar };
+}
+
+/** Where inner scores are kept by key (a Map; the benchmark keeps them on disk, so its pieces share each fold's). */
+export interface InnerScoreCache {
+  get(key: string): InnerScore | undefined;
+  set(key: string, score: InnerScore): unknown;
+}
+
+/**
+ * Inner scores of the outer folds' training speakers, each (fold, seed, protocol, method) computed once: the SVM
+ * search, `--inner-check` and `--augment auto` ask for the same unaugmented score, and every repeat for the same fold's.
+ */
+export class InnerScorer {
+  private readonly subsets = new Map<number, EvalData>();
+  constructor(
+    private readonly evaluate: Evaluate,
+    private readonly data: EvalData,
+    readonly seedFor: (fold: Fold) => number,
+    private readonly deps: EvalDeps,
+    private readonly cache: InnerScoreCache = new Map<string, InnerScore>(),
+  ) {}
+
+  private key(fold: Fold, protocol: InnerProtocol, method: InnerMethod): string {
+    const augment = method.augment ?? 'none';
+    const trainOn = augment === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
+    // Fields in a fixed order, so that every caller asking for the same inner run gets the same key.
+    const { classifier, options } = method;
+    const p = { normalisation: protocol.normalisation, speakerStats: protocol.speakerStats, enrolEstimator: protocol.enrolEstimator };
+    return JSON.stringify([fold.index, fold.group, this.seedFor(fold), p, classifier, options ?? null, augment, trainOn]);
+  }
+
+  /** True when the score is known (no inner run needed). */
+  has(fold: Fold, protocol: InnerProtocol, method: InnerMethod): boolean {
+    return this.cache.get(this.key(fold, protocol, method)) !== undefined;
+  }
+
+  async score(fold: Fold, protocol: InnerProtocol, method: InnerMethod): Promise<InnerScore> {
+    const seed = this.seedFor(fold);
+    const key = this.key(fold, protocol, method);
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    let subset = this.subsets.get(fold.index);
+    if (!subset) this.subsets.set(fold.index, (subset = trainingSubset(this.data, fold)));
+    const s = await innerScore(this.evaluate, subset, protocol, seed, method, this.deps);
+    this.cache.set(key, s);
+    return s;
+  }
 }
 
 export interface GridPoint<T> {
@@ -130,18 +188,14 @@ export interface FoldSearch {
 
 /** Inner grid search of the searched SVM options for one outer fold. */
 export async function searchSvmForFold(
-  evaluate: Evaluate,
-  data: EvalData,
+  scorer: InnerScorer,
   fold: Fold,
   protocol: InnerProtocol,
-  seed: number,
   search: SvmSearch,
   cols: number,
-  deps: EvalDeps,
 ): Promise<FoldSearch> {
-  const subset = trainingSubset(data, fold);
   const { best, points } = await gridSearch(svmGrid(search, cols), (v) =>
-    innerScore(evaluate, subset, protocol, seed, 'svm', deps, { ...v }),
+    scorer.score(fold, protocol, { classifier: 'svm', options: { ...v } }),
   );
   const bestPoint = points.find((p) => p.values === best)!;
   return {
@@ -177,24 +231,22 @@ export interface InnerCheck {
 
 /** `--inner-check` over the given outer folds, with the run's first classifier and the deps' settings of it. */
 export async function innerCheckOver(
-  evaluate: Evaluate,
+  scorer: InnerScorer,
   data: EvalData,
   folds: readonly Fold[],
   protocol: InnerProtocol,
-  seedFor: (fold: Fold) => number,
   classifier: string,
-  deps: EvalDeps,
 ): Promise<InnerCheck> {
   const out: InnerCheckFold[] = [];
   for (const fold of folds) {
-    const subset = trainingSubset(data, fold);
-    const seed = seedFor(fold);
+    const groups = Array.from(fold.train, (r) => data.groups[r]);
+    const y = Int32Array.from(fold.train, (r) => data.y[r]);
     out.push({
       fold: fold.index,
       group: fold.group,
-      labelMixDivergence: labelMixDivergence(subset.y, subset.groups, data.classes.length),
-      perFold: await innerScore(evaluate, subset, { normalisation: 'per-fold' }, seed, classifier, deps),
-      speakerMode: await innerScore(evaluate, subset, protocol, seed, classifier, deps),
+      labelMixDivergence: labelMixDivergence(y, groups, data.classes.length),
+      perFold: await scorer.score(fold, { normalisation: 'per-fold' }, { classifier }),
+      speakerMode: await scorer.score(fold, protocol, { classifier }),
     });
   }
   return summariseInnerCheck(classifier, protocol.normalisation, out);

@@ -2,6 +2,15 @@ import { UserError } from '../util/errors.js';
 import { compareWithBaselines, summarise, type FoldPredictions, type TrainOn } from './results.js';
 import type { EvaluationResults } from './protocol.js';
 import { mergeInnerResults } from './inner-search.js';
+import type { FoldAugmentChoice } from './augment-search.js';
+
+/** `--augment auto` choices of several pieces or method groups: each (fold, classifier, train-on) once, in fold order. */
+function mergeAugmentSearch(parts: readonly { augmentSearch?: FoldAugmentChoice[] }[]): { augmentSearch?: FoldAugmentChoice[] } {
+  const all = parts.flatMap((p) => p.augmentSearch ?? []);
+  const byKey = new Map(all.map((c) => [`${c.fold}/${c.classifier}/${c.trainOn}`, c]));
+  const out = [...byKey.values()].sort((a, b) => a.fold - b.fold);
+  return out.length ? { augmentSearch: out } : {};
+}
 
 /** Config keys that legitimately differ between the pieces of one experiment. */
 const PIECE_KEYS = new Set(['fold', 'repeat', 'saveModels', 'json']);
@@ -77,6 +86,7 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
     results,
     comparisons: compareWithBaselines(results),
     ...mergeInnerResults(parts),
+    ...mergeAugmentSearch(parts),
     ...(ref.paper ? { paper: ref.paper } : {}),
   };
 }
@@ -100,13 +110,15 @@ export function combineMethods(parts: EvaluationResults[], names: string[] = par
   });
   const results = parts.flatMap((p) => p.results);
   const augment = [...new Set(parts.flatMap((p) => (Array.isArray(p.config.augment) ? (p.config.augment as string[]) : [])))];
+  const autoCandidates = parts.find((p) => p.config.autoCandidates !== undefined)?.config.autoCandidates;
   return {
     ...ref,
     created: new Date().toISOString(),
-    config: { ...ref.config, augment },
+    config: { ...ref.config, augment, ...(autoCandidates !== undefined ? { autoCandidates } : {}) },
     ...(parts.some((p) => p.partial) ? { partial: { pieces: parts.flatMap((p) => p.partial?.pieces ?? []) } } : {}),
     warnings: [...new Set(parts.flatMap((p) => p.warnings))],
     results,
     comparisons: compareWithBaselines(results),
+    ...mergeAugmentSearch(parts),
   };
 }

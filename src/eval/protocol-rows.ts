@@ -1,6 +1,6 @@
 import { pEquals } from './format.js';
 import { mean, std } from './metrics.js';
-import { methodKey, verdictOf, type ResolvedAugmenter, type Verdict } from './results.js';
+import { augmentLabel, methodKey, verdictOf, type ChosenCount, type ResolvedAugmenter, type Verdict } from './results.js';
 
 /** What the rows need of a results document: eval's EvaluationResults, or the report's leniently parsed copy of one. */
 export interface RowsSource {
@@ -16,6 +16,7 @@ export interface RowsSource {
     uarRepeats?: number[];
     seconds?: number | null;
     resolvedAs?: ResolvedAugmenter;
+    resolvedPerFold?: ChosenCount[];
   }[];
   comparisons?: readonly { a: string; b: string; test: string; p: number | null; diffWa?: number | null; diffUar?: number | null }[];
 }
@@ -26,6 +27,8 @@ export interface ProtocolRow {
   method: string;
   augment: string;
   resolvedAs?: ResolvedAugmenter;
+  /** `--augment auto`: what the folds chose. */
+  resolvedPerFold?: ChosenCount[];
   classifier: string;
   trainOn: string;
   seeds: number;
@@ -62,6 +65,7 @@ export function protocolRows(res: RowsSource): ProtocolRow[] {
       method: key,
       augment: r.augment,
       ...(r.resolvedAs ? { resolvedAs: r.resolvedAs } : {}),
+      ...(r.resolvedPerFold ? { resolvedPerFold: r.resolvedPerFold } : {}),
       classifier: r.classifier,
       trainOn: r.trainOn,
       seeds: wa.length,
@@ -78,9 +82,9 @@ export function protocolRows(res: RowsSource): ProtocolRow[] {
 /** "+1.23" / "-0.40" */
 export const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
 
-/** "recommended (= recolour) + SVM" */
-export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'classifier'>): string {
-  return `${r.augment}${r.resolvedAs ? ` (= ${r.resolvedAs.augment})` : ''} + ${r.classifier.toUpperCase()}`;
+/** "recommended (= recolour) + SVM", "auto (= noise in 6 folds, none in 4) + SVM" */
+export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'resolvedPerFold' | 'classifier'>): string {
+  return `${augmentLabel(r)} + ${r.classifier.toUpperCase()}`;
 }
 
 /** One plain line per protocol: each augmented method better / worse / no different from none, with its p. */

@@ -12,7 +12,16 @@ import { packageVersion } from '../util/version.js';
 import { LABEL_MIX_WARN, isSpeakerMode, labelMixDivergence, type Normalisation } from './speaker-norm.js';
 import { gather, speakerSplit, type PredictRows } from './speaker-split.js';
 import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
-import { innerCheckOver, searchSvmForFold, type FoldSearch, type InnerCheck, type SvmSearch } from './inner-search.js';
+import {
+  InnerScorer,
+  innerCheckOver,
+  searchSvmForFold,
+  type FoldSearch,
+  type InnerCheck,
+  type InnerScoreCache,
+  type SvmSearch,
+} from './inner-search.js';
+import { AUTO_AUGMENT, chooseAugmentForFold, chosenMethod, type FoldAugmentChoice } from './augment-search.js';
 
 export type { Normalisation } from './speaker-norm.js';
 
@@ -33,6 +42,8 @@ export interface EvaluateConfig {
   innerCheck?: boolean;
   /** SVM options chosen per outer fold by inner leave-one-speaker-out over the training speakers (results `search`). */
   svmSearch?: SvmSearch;
+  /** `--augment auto`: the candidates, one chosen per outer fold and classifier the same way (results `augmentSearch`). */
+  autoCandidates?: string[];
   /** Run only this fold / repeat (0-based), for cluster arrays; results are then partial. */
   fold?: number;
   repeat?: number;
@@ -73,6 +84,8 @@ export interface EvaluationResults {
   innerCheck?: InnerCheck;
   /** `--svm-c auto` / `--svm-gamma search`: the SVM settings each outer fold chose. */
   search?: FoldSearch[];
+  /** `--augment auto`: the augmenter each outer fold chose per classifier, with every candidate's inner score. */
+  augmentSearch?: FoldAugmentChoice[];
   paper?: unknown[];
 }
 
@@ -103,11 +116,26 @@ function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean
   return { x: gather(x, cols, idx), idx };
 }
 
+/** Which `--augment auto` candidate's inner leave-one-speaker-out is next (cached: its score is already known). */
+export interface InnerProgress {
+  fold: number;
+  group: string;
+  classifier: string;
+  candidate: string;
+  index: number;
+  candidates: number;
+  cached: boolean;
+}
+
 export interface EvaluateHooks {
   /** Called after each (repeat, fold) piece with the number done and the total. */
   onPiece?(done: number, total: number, info: { repeat: number; fold: number; group: string }): void;
   /** Called when an augmenter saved its model under `--save-models` (e.g. writeFoldTrainingRows). */
   onModelSaved?(rows: FoldTrainingRows): void;
+  /** Called before each candidate's inner leave-one-speaker-out of `--augment auto` (it may take a while). */
+  onInner?(info: InnerProgress): void;
+  /** Where inner scores are kept (default: in memory for this run); pieces of one experiment may share one. */
+  innerScores?: InnerScoreCache;
   version?: string;
   backend?: string;
 }
@@ -200,18 +228,25 @@ export async function runEvaluation(
   const preds = new Map<string, FoldPredictions[]>();
   const key = (m: Method) => `${m.augment}/${m.classifier}/${m.trainOn}`;
   for (const m of methods) preds.set(key(m), []);
-  const augments = [...new Set(methods.map((m) => m.augment))];
   const total = repeats.length * runFolds.length;
   let done = 0;
   const outer: EvalData = { ...data, x, cols, featureNames };
   const innerProtocol = { normalisation: config.normalisation, speakerStats: config.speakerStats, enrolEstimator: config.enrolEstimator };
   // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
   const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
+  const scorer = new InnerScorer(runEvaluation, outer, innerSeed, deps, hooks.innerScores);
   const innerCheck =
     config.innerCheck && isSpeakerMode(config.normalisation)
-      ? await innerCheckOver(runEvaluation, outer, runFolds, innerProtocol, innerSeed, methods[0].classifier, deps)
+      ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier)
       : undefined;
   const searches = new Map<number, FoldSearch>();
+  const choices = new Map<string, FoldAugmentChoice>();
+  if (methods.some((m) => m.augment === AUTO_AUGMENT)) {
+    if (!config.autoCandidates?.length) throw new UserError('--augment auto: no candidates');
+    // The inner runs see the corpus-normalised rows as their raw table, so re-extracted audio would miss that step.
+    if (config.normalisation === 'corpus-leaky' && config.autoCandidates.includes('perturb'))
+      throw new UserError('--augment auto: perturb cannot be a candidate under --normalisation corpus-leaky');
+  }
   for (const repeat of repeats) {
     for (const fold of runFolds) {
       const nTrain = fold.train.length;
@@ -236,12 +271,38 @@ export async function runEvaluation(
         ? async (predict: PredictRows) => norm.transform(await refine((v, n) => predict(norm.transform(v, n), n)), scored.length)
         : undefined;
       if (config.svmSearch && !searches.has(fold.index) && methods.some((m) => m.classifier === 'svm')) {
-        const s = await searchSvmForFold(runEvaluation, outer, fold, innerProtocol, innerSeed(fold), config.svmSearch, norm.outCols, deps);
-        searches.set(fold.index, s);
+        searches.set(fold.index, await searchSvmForFold(scorer, fold, innerProtocol, config.svmSearch, norm.outCols));
       }
       const chosen = searches.get(fold.index)?.chosen;
+      const optionsOf = (classifier: string) => (classifier === 'svm' && chosen ? { ...chosen } : undefined);
+      // `auto`: per classifier, the candidate with the best inner score on the training speakers (shared by every
+      // repeat, as the SVM search), then trained exactly as that candidate's own row (same seeds, same rows).
+      const runs: { m: Method; as: Method }[] = [];
+      for (const m of methods) {
+        if (m.augment !== AUTO_AUGMENT) {
+          runs.push({ m, as: m });
+          continue;
+        }
+        const k = `${fold.index}/${m.classifier}/${m.trainOn}`;
+        if (!choices.has(k)) {
+          const candidates = config.autoCandidates!;
+          const onCandidate = (candidate: string, index: number, cached: boolean) =>
+            hooks.onInner?.({
+              fold: fold.index,
+              group: fold.group,
+              classifier: m.classifier,
+              candidate,
+              index,
+              candidates: candidates.length,
+              cached,
+            });
+          const method = { classifier: m.classifier, trainOn: m.trainOn, options: optionsOf(m.classifier) };
+          choices.set(k, await chooseAugmentForFold(scorer, fold, innerProtocol, method, candidates, onCandidate));
+        }
+        runs.push({ m, as: chosenMethod(m, choices.get(k)!.chosen) });
+      }
       const fitMask = data.augmentMask ? Uint8Array.from(fold.train, (i) => data.augmentMask![i]) : undefined;
-      for (const augment of augments) {
+      for (const augment of [...new Set(runs.map((r) => r.as.augment))]) {
         const t0 = performance.now();
         const saveDir =
           config.saveModels && repeat === 0 && fold.index < (config.saveFolds ?? Infinity) && augment !== 'none'
@@ -283,11 +344,11 @@ export async function runEvaluation(
         }
         const augSeconds = (performance.now() - t0) / 1000;
         const allN = norm.transform(res.x, res.rows);
-        for (const m of methods.filter((mm) => mm.augment === augment)) {
+        for (const { m, as } of runs.filter((r) => r.as.augment === augment)) {
           const t1 = performance.now();
           const pred = await fitAndPredict(
             {
-              method: m,
+              method: as,
               trainX: allN,
               trainY: res.y,
               synthetic: res.synthetic,
@@ -296,15 +357,24 @@ export async function runEvaluation(
               classes: K,
               testX: testN,
               testRows: scored.length,
-              seed: deriveSeed(config.seed, 'classifier', m.classifier, augment, m.trainOn, repeat, fold.index),
+              seed: deriveSeed(config.seed, 'classifier', as.classifier, augment, as.trainOn, repeat, fold.index),
               foldIndex: fold.index,
-              classifierOptions: m.classifier === 'svm' && chosen ? { ...chosen } : undefined,
+              classifierOptions: optionsOf(as.classifier),
               refineTest,
             },
             deps,
           );
           const seconds = augSeconds + (performance.now() - t1) / 1000;
-          preds.get(key(m))!.push({ repeat, fold: fold.index, group: fold.group, rows: scored, y: yTest, pred: Array.from(pred), seconds });
+          preds.get(key(m))!.push({
+            repeat,
+            fold: fold.index,
+            group: fold.group,
+            rows: scored,
+            y: yTest,
+            pred: Array.from(pred),
+            seconds,
+            ...(m !== as ? { chosen: augment } : {}),
+          });
         }
       }
       done++;
@@ -337,6 +407,7 @@ export async function runEvaluation(
     comparisons: compareWithBaselines(results),
     ...(innerCheck ? { innerCheck } : {}),
     ...(searches.size > 0 ? { search: [...searches.values()] } : {}),
+    ...(choices.size > 0 ? { augmentSearch: [...choices.values()] } : {}),
   };
 }
 

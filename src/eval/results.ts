@@ -27,6 +27,8 @@ export interface FoldPredictions {
   pred: number[];
   /** Augmentation time of this fold (shared by every classifier using it) plus this classifier's training and prediction time. */
   seconds: number;
+  /** `--augment auto`: the augmenter this fold chose (inner leave-one-speaker-out) and trained with. */
+  chosen?: string;
 }
 
 export interface FoldMetrics {
@@ -44,10 +46,18 @@ export interface ResolvedAugmenter {
   reason: string;
 }
 
+/** How many folds chose an augmenter (`--augment auto`). */
+export interface ChosenCount {
+  augment: string;
+  folds: number;
+}
+
 export interface MethodResult {
   augment: string;
   /** Present when `augment` is an alias: what it resolved to. */
   resolvedAs?: ResolvedAugmenter;
+  /** `--augment auto`: what the folds (of the first repeat present) chose, most chosen first. */
+  resolvedPerFold?: ChosenCount[];
   classifier: string;
   trainOn: TrainOn;
   /** Percent, on predictions pooled over folds; mean over repeats when repeats > 1. */
@@ -112,9 +122,11 @@ export function summarise(
     return { group: p.group, wa: weightedAccuracy(m), uar: unweightedAverageRecall(m), n: p.rows.length };
   });
   const alias = augmenterAlias(method.augment);
+  const chosen = chosenPerFold(first);
   return {
     ...method,
     ...(alias ? { resolvedAs: { ...alias, settings: { ...alias.settings } } } : {}),
+    ...(chosen.length ? { resolvedPerFold: chosen } : {}),
     wa: mean(waRepeats),
     uar: mean(uarRepeats),
     waMean: mean(folds.map((f) => f.wa)),
@@ -130,6 +142,25 @@ export function summarise(
     seconds: preds.reduce((s, p) => s + p.seconds, 0),
     predictions: preds,
   };
+}
+
+/** Per augmenter, the folds that chose it (`--augment auto`), most chosen first (ties: first chosen first). */
+function chosenPerFold(preds: readonly FoldPredictions[]): ChosenCount[] {
+  const counts = new Map<string, number>();
+  for (const p of preds) if (p.chosen !== undefined) counts.set(p.chosen, (counts.get(p.chosen) ?? 0) + 1);
+  return [...counts].map(([augment, folds]) => ({ augment, folds })).sort((a, b) => b.folds - a.folds);
+}
+
+/** "noise in 6 folds, none in 4" */
+export function chosenCountsText(counts: readonly ChosenCount[]): string {
+  return counts.map((c, i) => `${c.augment} in ${c.folds}${i === 0 ? ` fold${c.folds > 1 ? 's' : ''}` : ''}`).join(', ');
+}
+
+/** A method's augmenter with what it resolved to: "recommended (= recolour)", "auto (= noise in 6 folds, none in 4)". */
+export function augmentLabel(r: { augment: string; resolvedAs?: { augment: string }; resolvedPerFold?: readonly ChosenCount[] }): string {
+  if (r.resolvedAs) return `${r.augment} (= ${r.resolvedAs.augment})`;
+  if (r.resolvedPerFold?.length) return `${r.augment} (= ${chosenCountsText(r.resolvedPerFold)})`;
+  return r.augment;
 }
 
 /** Pooled predictions of one repeat, ordered by row index (so two methods align utterance by utterance). */

@@ -46,6 +46,7 @@ const resultSchema = z
       .object({ augment: z.string(), settings: z.record(z.string(), z.unknown()), normalisation: z.string(), reason: z.string() })
       .passthrough()
       .optional(),
+    resolvedPerFold: z.array(z.object({ augment: z.string(), folds: z.number() })).optional(),
   } satisfies ShapeOf<MethodResult>)
   .passthrough();
 

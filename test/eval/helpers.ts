@@ -5,6 +5,21 @@ import { withEmodbMeta } from '../../src/data/emodb-names.js';
 import type { FeatureTable } from '../../src/data/table.js';
 import { sharedDir } from '../../src/util/paths.js';
 import type { EvalClassifier } from '../../src/eval/types.js';
+import type { ProtocolFlags } from '../../src/cli/commands/evaluate.js';
+
+/** The protocol flags as commander gives them with the defaults, with some set. */
+export const protocolFlags = (o: Partial<ProtocolFlags>): ProtocolFlags => ({
+  augment: 'none',
+  classifier: 'svm',
+  trainOn: 'real+synthetic',
+  adanPreset: 'paper',
+  noiseStd: '0.1',
+  smoteK: '5',
+  normalisation: 'per-fold',
+  repeats: '1',
+  seed: '1',
+  ...o,
+});
 
 let cached: FeatureTable | null = null;
 /** The real EmoDB IS11 goldens (535 x 4368) with label/speaker columns. */

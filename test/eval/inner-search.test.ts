@@ -10,9 +10,9 @@ import { fitStandardizer } from '../../src/eval/normaliser.js';
 import { NoAugmenter } from '../../src/augment/simple.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { selectRows } from '../../src/data/table.js';
-import { protocolFrom, type ProtocolFlags } from '../../src/cli/commands/evaluate.js';
+import { protocolFrom } from '../../src/cli/commands/evaluate.js';
 import type { EvalClassifier, EvalData, EvalDeps } from '../../src/eval/types.js';
-import { CentroidClassifier, emodbIs11 } from './helpers.js';
+import { CentroidClassifier, emodbIs11, protocolFlags as flags } from './helpers.js';
 
 function subset(speakers: string[]): EvalData {
   const t = emodbIs11();
@@ -118,10 +118,13 @@ test('--inner-check: per outer fold, per-fold against the speaker mode on the tr
   assert.ok(!inner.groups.includes(fold.group), 'the outer test speaker is not in the inner runs');
   const seed = deriveSeed(1, 'inner', 2);
   assert.deepEqual(
-    await innerScore(runEvaluation, inner, { normalisation: 'speaker' }, seed, 'centroid', centroid),
+    await innerScore(runEvaluation, inner, { normalisation: 'speaker' }, seed, { classifier: 'centroid' }, centroid),
     c.folds[2].speakerMode,
   );
-  assert.deepEqual(await innerScore(runEvaluation, inner, { normalisation: 'per-fold' }, seed, 'centroid', centroid), c.folds[2].perFold);
+  assert.deepEqual(
+    await innerScore(runEvaluation, inner, { normalisation: 'per-fold' }, seed, { classifier: 'centroid' }, centroid),
+    c.folds[2].perFold,
+  );
   const mean = c.folds.reduce((s, f) => s + f.speakerMode.wa - f.perFold.wa, 0) / 4;
   assert.ok(Math.abs(c.diffWa - mean) < 1e-9);
   assert.equal(c.helped, c.folds.filter((f) => f.speakerMode.wa > f.perFold.wa).length);
@@ -129,19 +132,6 @@ test('--inner-check: per outer fold, per-fold against the speaker mode on the tr
     formatResults(r),
     /speaker normalisation inside training folds: [+-]\d+\.\d\d WA, [+-]\d+\.\d\d UAR against per-fold \(helped in \d of 4 folds/,
   );
-});
-
-const flags = (o: Partial<ProtocolFlags>): ProtocolFlags => ({
-  augment: 'none',
-  classifier: 'svm',
-  trainOn: 'real+synthetic',
-  adanPreset: 'paper',
-  noiseStd: '0.1',
-  smoteK: '5',
-  normalisation: 'per-fold',
-  repeats: '1',
-  seed: '1',
-  ...o,
 });
 
 test('CLI: --svm-c auto / --svm-gamma search become svmSearch; the speaker flags parse into the config or are refused', () => {

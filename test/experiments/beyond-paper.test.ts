@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runBeyond, type BeyondOptions } from '../../bench/beyond-paper.js';
@@ -38,13 +38,15 @@ function numbers(r: EvaluationResults): unknown {
 }
 
 test(
-  'bench/beyond-paper: --jobs 2 and --jobs 1 give identical merged results, equal to one sequential runEvaluation; ' + 'pieces are cached',
+  'bench/beyond-paper: --jobs 2 and --jobs 1 give identical merged results, equal to one sequential runEvaluation; ' +
+    'pieces are cached; auto is one more augmenter',
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'adan-beyond-'));
     try {
       const table = tinyTable(dir);
       const o: BeyondOptions = {
-        augment: ['noise', 'recommended'],
+        augment: ['noise', 'recommended', 'auto'],
+        autoCandidates: ['none', 'noise', 'smote'],
         classifiers: ['svm'],
         protocols: ['per-fold', 'speaker-enrol:4'],
         repeats: 2,
@@ -62,7 +64,7 @@ test(
       };
       const two = await runBeyond(o);
       const one = await runBeyond({ ...o, jobs: 1, pieces: join(dir, 'p1') });
-      assert.equal(two.pieces.run, 2 * 3 * 2 * 4);
+      assert.equal(two.pieces.run, 2 * 4 * 2 * 4);
       assert.deepEqual(two.results.map(numbers), one.results.map(numbers));
       assert.deepEqual(
         two.rows.map((r) => ({ ...r, seconds: 0 })),
@@ -78,7 +80,8 @@ test(
         const seq = await runEvaluation(
           data,
           {
-            augment: ['none', 'noise', 'recommended'],
+            augment: ['none', 'noise', 'recommended', 'auto'],
+            autoCandidates: ['none', 'noise', 'smote'],
             classifiers: ['svm'],
             trainOn: ['real+synthetic'],
             repeats: 2,
@@ -88,6 +91,10 @@ test(
           defaultDeps({ augment: { count: { times: 1 }, noiseStd: 0.1, smoteK: 5 }, classifierOptions: { svm: {} } }),
         );
         assert.deepEqual(numbers(two.results[i]), numbers(seq), normalisation);
+        // auto: the pieces of every repeat chose what the one run chose, from the same inner scores
+        assert.equal(two.results[i].augmentSearch?.length, 4);
+        assert.deepEqual(two.results[i].augmentSearch, seq.augmentSearch);
+        assert.deepEqual(two.results[i].config.autoCandidates, ['none', 'noise', 'smote']);
       }
       // rows name their protocol; the alias names what it ran; quality on the one fold asked for
       assert.deepEqual([...new Set(two.rows.map((r) => r.protocol))], ['per-fold', 'speaker-enrol:4']);
@@ -96,9 +103,12 @@ test(
       assert.ok(rec.vsNone && rec.vsNone.test === 'paired t-test over repeats');
       assert.equal(two.quality.length, 2 * 2);
       assert.ok(two.quality.every((q) => q.fold === 1 && q.group === 's1' && q.knnRecall >= 0 && q.knnRecall <= 1));
+      // auto's inner scores of each fold are on disk beside its pieces, for the pieces of the other repeat
+      const inner = JSON.parse(readFileSync(join(two.piecesDir, 'per-fold', 'auto-none+noise+smote', 'inner-f2.json'), 'utf8')) as object;
+      assert.equal(Object.keys(inner).length, 3);
       // a rerun finds every piece cached
       const again = await runBeyond(o);
-      assert.deepEqual(again.pieces, { total: 48, cached: 48, run: 0 });
+      assert.deepEqual(again.pieces, { total: 64, cached: 64, run: 0 });
       assert.deepEqual(again.results.map(numbers), two.results.map(numbers));
     } finally {
       rmSync(dir, { recursive: true, force: true });

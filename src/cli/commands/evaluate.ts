@@ -1,21 +1,16 @@
 import type { Command } from 'commander';
 import { ADAN_PRESET_NAMES, adanOptions, type AdanOptions, type AdanPresetName } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, listOption, namesOption, nonNegativeOption, positiveOption, seedOption } from '../options.js';
-import {
-  AUGMENTER_NAMES,
-  adanVariant,
-  augmenterHelp,
-  checkAugmenterNames,
-  isGenerative,
-  type AugmenterSettings,
-  type SampleCount,
-} from '../../augment/index.js';
+import { adanVariant, augmenterHelp, isGenerative, type AugmenterSettings, type SampleCount } from '../../augment/index.js';
 import { CLASSIFIER_NAMES } from '../../classify/index.js';
 import { DEFAULT_PERTURBATIONS, defaultPerturbCacheDir } from '../../augment/index.js';
 import { PERTURBATION_HELP, parsePerturbation } from '../../audio/perturbation.js';
 import { loadFeatureTable } from '../../data/load-table.js';
 import { parseWhere, type WhereClause } from '../../data/filter.js';
 import {
+  AUTO_AUGMENT,
+  defaultAutoCandidates,
+  parseAugmentList,
   defaultDeps,
   evalDataFromTable,
   formatResults,
@@ -120,7 +115,15 @@ export function addProtocolOptions(cmd: Command): Command {
   return cmd
     .option('--where <col=value>', 'keep only rows where col equals value (repeatable; same column = alternatives)', collect)
     .option('--adan-train-where <col=value>', 'fit ADAN only on training rows matching (e.g. type=impro; repeatable)', collect)
-    .option('--augment <list>', `augmenters, comma-separated: ${augmenterHelp()}`, 'none')
+    .option(
+      '--augment <list>',
+      `augmenters, comma-separated: ${augmenterHelp()}; ` +
+        'auto (chosen per outer fold and classifier by inner leave-one-speaker-out over the training speakers: highest ' +
+        `pooled inner WA, ties to the earlier candidate; candidates fixed in advance: ${defaultAutoCandidates(false).join(',')} ` +
+        '= no augmentation first and every augmenter that trains no ADAN model, plus perturb with --audio-dir), or ' +
+        'auto:a,b,... (these candidates; last in the list)',
+      'none',
+    )
     .option('--classifier <list>', `classifiers: ${CLASSIFIER_NAMES.join(',')}`, 'svm')
     .option(
       '--train-on <list>',
@@ -256,6 +259,8 @@ function checkProtocolData(table: string, labelCol: string, groupCol: string, cl
 /** The protocol's settings parsed from its flags (shared by `evaluate` and `run`). */
 export interface ProtocolSetup {
   augment: string[];
+  /** The augmenters the run may fit: `augment` without auto, with auto's candidates. */
+  fitted: string[];
   classifiers: string[];
   trainOn: TrainOn[];
   where: WhereClause[];
@@ -267,9 +272,16 @@ export interface ProtocolSetup {
   config: EvaluateConfig;
 }
 
-/** Parses and checks the protocol's flags; one-line errors name the flag. */
-export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
-  const augment = checkAugmenterNames(listOption(f.augment, '--augment', AUGMENTER_NAMES));
+/**
+ * Parses and checks the protocol's flags; one-line errors name the flag. `perturbAudio`: the rows' source audio is
+ * available (`--audio-dir`), so `--augment auto` also tries perturb.
+ */
+export function protocolFrom(f: ProtocolFlags, perturbAudio = false): ProtocolSetup {
+  // No perturb among auto's default candidates under corpus-leaky (runEvaluation refuses it there).
+  const list = parseAugmentList(f.augment, perturbAudio && f.normalisation !== 'corpus-leaky');
+  const augment = list.augment;
+  // Every augmenter the run may fit: the named ones and auto's candidates.
+  const fitted = [...new Set([...augment.filter((a) => a !== AUTO_AUGMENT), ...(list.autoCandidates ?? [])])];
   const classifiers = listOption(f.classifier, '--classifier', CLASSIFIER_NAMES);
   const trainOn = listOption(f.trainOn, '--train-on', TRAIN_ON) as TrainOn[];
   if (augment.some((a) => a !== 'none') && !trainOn.some((t) => t !== 'real')) {
@@ -281,7 +293,7 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
   const count = sampleCountFrom(f);
   const where = (f.where ?? []).map(parseWhere);
   const adanWhere = (f.adanTrainWhere ?? []).map(parseWhere);
-  const adan = generativeOptions(augment, f.adanPreset, f.adanEpochs, f.adanSet);
+  const adan = generativeOptions(fitted, f.adanPreset, f.adanEpochs, f.adanSet);
   const anyGenerative = Object.keys(adan).length > 0;
   const settings: AugmenterSettings = {
     count,
@@ -315,6 +327,7 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
     normalisation,
     ...speakerOptionsFrom(f, normalisation),
     ...(svmSearch.C || svmSearch.gamma ? { svmSearch } : {}),
+    ...(list.autoCandidates ? { autoCandidates: list.autoCandidates } : {}),
     extra: {
       where: f.where ?? [],
       adanTrainWhere: f.adanTrainWhere && f.adanTrainWhere.length ? f.adanTrainWhere : null,
@@ -327,19 +340,19 @@ export function protocolFrom(f: ProtocolFlags): ProtocolSetup {
       dnn,
     },
   };
-  return { augment, classifiers, trainOn, where, adanWhere, settings, svm, dnn, config };
+  return { augment, fitted, classifiers, trainOn, where, adanWhere, settings, svm, dnn, config };
 }
 
 export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationResults> {
   if (f.labelCol === f.groupCol) {
     throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
   }
-  const p = protocolFrom(f);
+  const p = protocolFrom(f, f.audioDir !== undefined);
   const { where, adanWhere, svm, dnn } = p;
-  if (p.augment.includes('perturb') && f.audioDir === undefined) {
+  if (p.fitted.includes('perturb') && f.audioDir === undefined) {
     throw new UserError("--augment perturb needs --audio-dir (the folder of the rows' source audio, <id>.wav)");
   }
-  const settings = { ...p.settings, perturb: perturbSettingsFrom(f, p.augment, f.audioDir) };
+  const settings = { ...p.settings, perturb: perturbSettingsFrom(f, p.fitted, f.audioDir) };
   const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
@@ -362,13 +375,14 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
       groupCol: f.groupCol,
       emodbNames: f.emodbNames === true,
       ...p.config.extra,
-      ...(p.augment.includes('perturb') ? { perturb: settings.perturb } : {}),
+      ...(p.fitted.includes('perturb') ? { perturb: settings.perturb } : {}),
     },
   };
   const quiet = f.quiet === true;
   const bar = progressBar({ enabled: quiet ? false : undefined });
   const n = (config.repeat !== undefined ? 1 : config.repeats) * (config.fold !== undefined ? 1 : new Set(data.groups).size);
   bar.start(n, 'folds');
+  let piecesDone = 0;
   let results: EvaluationResults;
   try {
     results = await runEvaluation(
@@ -382,7 +396,9 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
         version: packageVersion(),
         backend: backendName(),
         onModelSaved: writeFoldTrainingRows,
-        onPiece: (done, _t, info) => bar.update(done, { group: info.group, repeat: info.repeat }),
+        onPiece: (done, _t, info) => bar.update((piecesDone = done), { group: info.group, repeat: info.repeat }),
+        // `--augment auto`: the inner leave-one-speaker-out of each candidate takes a while; say which one runs.
+        onInner: (i) => bar.update(piecesDone, { group: i.group, auto: `${i.classifier} ${i.candidate} ${i.index + 1}/${i.candidates}` }),
       },
     );
   } finally {

@@ -33,7 +33,7 @@ interface RunFlags extends ProtocolFlags, PerturbFlags {
  * source audio is the corpus file its features were extracted from (runCorpus gives the rows their sources).
  */
 function withPerturb(p: ProtocolSetup, f: PerturbFlags): ProtocolSetup {
-  const perturb = perturbSettingsFrom(f, p.augment);
+  const perturb = perturbSettingsFrom(f, p.fitted);
   if (!perturb) return p;
   return { ...p, settings: { ...p.settings, perturb }, config: { ...p.config, extra: { ...p.config.extra, perturb } } };
 }
@@ -61,7 +61,7 @@ export function registerRun(program: Command): void {
       const set = featureSetOption(f.set);
       const classes = parseClassSet(f.classes);
       const speakerFolds = intOption(f.speakerFolds, '--speaker-folds', 2);
-      const protocol = withPerturb(protocolFrom(f), f);
+      const protocol = withPerturb(protocolFrom(f, true), f);
       const u: UtteranceTable =
         corpus === 'manifest'
           ? manifestUtterances(dir, classes, speakerFolds)
