@@ -18,6 +18,7 @@ export type AdanMixupOptions = z.input<typeof adanMixupSchema>;
 export class AdanMixupAugmenter extends AdanAugmenter {
   static override readonly schema = adanMixupSchema;
   static override readonly help: string = "mixup in ADAN's latent space: codes of same-class rows of different speakers mixed, decoded";
+  static readonly minTrainingSpeakers = 2;
   override readonly name: string = 'adan-mixup';
   readonly alpha: number;
 

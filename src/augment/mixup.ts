@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../util/errors.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Synthetic } from './types.js';
 import { BaseAugmenter, parseOptions, sampleCountSchema } from './base.js';
@@ -19,7 +20,9 @@ export type MixupOptions = z.input<typeof mixupSchema>;
 /** The speaker (group) of every training row, which mixup across speakers needs. */
 export function speakersOf(train: Dataset, who: string): readonly string[] {
   if (!train.groups) throw new Error(`${who}: the training fold carries no speaker (group) per row`);
-  if (new Set(train.groups).size < 2) throw new Error(`${who}: needs at least 2 training speakers`);
+  const n = new Set(train.groups).size;
+  if (n < 2)
+    throw new UserError(`${who}: mixes rows of two different speakers, so it needs at least 2 training speakers (this fold has ${n})`);
   return train.groups;
 }
 
@@ -31,6 +34,7 @@ export function speakersOf(train: Dataset, who: string): readonly string[] {
 export class MixupAugmenter extends BaseAugmenter {
   static readonly schema = mixupSchema;
   static readonly help: string = 'mixup of same-class rows of different speakers, l ~ Beta(0.4, 0.4)';
+  static readonly minTrainingSpeakers = 2;
   readonly name: string = 'mixup';
   readonly options: z.output<typeof mixupSchema>;
   constructor(options: MixupOptions = {}, seed = 0) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { UserError } from '../util/errors.js';
 import type { Dataset } from '../data/dataset.js';
 import type { Synthetic } from './types.js';
 import { SeededRandom as AugmentRng } from '../util/random.js';
@@ -23,6 +24,7 @@ export class RecolourAugmenter extends BaseAugmenter {
   static readonly schema = recolourSchema;
   static readonly help: string =
     "speaker re-colouring: rows z-normed by their speaker, re-coloured with another training speaker's statistics";
+  static readonly minTrainingSpeakers = 2;
   readonly name: string = 'recolour';
   readonly options: z.output<typeof recolourSchema>;
   constructor(options: RecolourOptions = {}, seed = 0) {
@@ -34,7 +36,11 @@ export class RecolourAugmenter extends BaseAugmenter {
     if (!groups) throw new Error('recolour: the training fold carries no speaker (group) per row');
     const byGroup = rowsByGroup(groups);
     const speakers = [...byGroup.keys()];
-    if (speakers.length < 2) throw new Error('recolour: needs at least 2 training speakers');
+    if (speakers.length < 2) {
+      throw new UserError(
+        `recolour: re-colours with another speaker's statistics, so it needs at least 2 training speakers (this fold has ${speakers.length})`,
+      );
+    }
     const { x, cols } = train;
     const stats = new Map(
       [...byGroup].map(([s, rows]) => {

@@ -18,6 +18,8 @@ export interface AugmenterClass {
   readonly help: string;
   /** Set on generative augmenters: the ADAN variant they train (null = the options' own). */
   readonly variant?: string | null;
+  /** How many training speakers it needs (default 1): those that mix or re-colour across speakers need 2. */
+  readonly minTrainingSpeakers?: number;
 }
 
 /**
@@ -85,6 +87,13 @@ export function augmenterAlias(name: string): AugmenterAlias | undefined {
 /** The registered augmenter a name runs (an alias resolved). */
 function classNameOf(name: AugmenterName): keyof typeof AUGMENTERS {
   return augmenterAlias(name)?.augment ?? (name as keyof typeof AUGMENTERS);
+}
+
+/** How many training speakers the augmenter a name runs needs (1 unless it works across speakers). */
+export function minTrainingSpeakers(name: string): number {
+  if (!isName(name)) return 1;
+  const cls: AugmenterClass = AUGMENTERS[classNameOf(name)];
+  return cls.minTrainingSpeakers ?? 1;
 }
 
 /** True for the augmenters that train an ADAN model (and take the ADAN options). */

@@ -1,4 +1,4 @@
-import { AUGMENTER_NAMES, AUGMENTERS, isGenerative } from '../augment/registry.js';
+import { AUGMENTER_NAMES, AUGMENTERS, isGenerative, minTrainingSpeakers } from '../augment/registry.js';
 import { UserError } from '../util/errors.js';
 import type { Fold } from './folds.js';
 import { gridSearch, type InnerMethod, type InnerProtocol, type InnerScorer } from './inner-search.js';
@@ -59,6 +59,8 @@ export interface FoldAugmentChoice {
   chosen: string;
   innerWa: number;
   candidates: { augment: string; wa: number; uar: number }[];
+  /** Candidates the inner folds could not fit (e.g. recolour and mixup with one inner training speaker), not scored. */
+  skipped?: { augment: string; reason: string }[];
 }
 
 /**
@@ -73,10 +75,20 @@ export async function chooseAugmentForFold(
   protocol: InnerProtocol,
   method: InnerMethod & { trainOn: TrainOn },
   candidates: readonly string[],
+  trainingSpeakers: number,
   onCandidate?: (augment: string, index: number, cached: boolean) => void,
 ): Promise<FoldAugmentChoice> {
+  // An inner fold trains on all but one of the outer fold's training speakers: a candidate that needs more is left
+  // out (and named) rather than failing the run; `none` always fits, so something is always chosen.
+  const inner = trainingSpeakers - 1;
+  const fits = (a: string): boolean => a === 'none' || minTrainingSpeakers(a) <= inner;
+  const skipped = candidates
+    .filter((a) => !fits(a))
+    .map((augment) => ({ augment, reason: `needs ${minTrainingSpeakers(augment)} training speakers, an inner fold has ${inner}` }));
+  const scored = candidates.filter(fits);
+  if (scored.length === 0) scored.push('none');
   let i = 0;
-  const { best, points } = await gridSearch(candidates, (augment) => {
+  const { best, points } = await gridSearch(scored, (augment) => {
     onCandidate?.(augment, i++, scorer.has(fold, protocol, { ...method, augment }));
     return scorer.score(fold, protocol, { ...method, augment });
   });
@@ -88,6 +100,7 @@ export async function chooseAugmentForFold(
     chosen: best,
     innerWa: points.find((p) => p.values === best)!.score.wa,
     candidates: points.map((p) => ({ augment: p.values, wa: p.score.wa, uar: p.score.uar })),
+    ...(skipped.length ? { skipped } : {}),
   };
 }
 

@@ -297,7 +297,8 @@ export async function runEvaluation(
               cached,
             });
           const method = { classifier: m.classifier, trainOn: m.trainOn, options: optionsOf(m.classifier) };
-          choices.set(k, await chooseAugmentForFold(scorer, fold, innerProtocol, method, candidates, onCandidate));
+          const speakers = new Set(Array.from(fold.train, (r) => data.groups[r])).size;
+          choices.set(k, await chooseAugmentForFold(scorer, fold, innerProtocol, method, candidates, speakers, onCandidate));
         }
         runs.push({ m, as: chosenMethod(m, choices.get(k)!.chosen) });
       }

@@ -93,3 +93,31 @@ test('adan run --augment perturb: each row perturbs its own corpus file (no --au
     rmSync(d, { recursive: true, force: true });
   }
 });
+
+test('adan run --augment auto: perturb is a default candidate (the corpus files are the audio) and its choice is recorded', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'adan-perturb-auto-'));
+  try {
+    const out = join(d, 'run');
+    const r = await cli([
+      ...['run', 'manifest', writeCorpus(d), '-o', out, '--set', 'IS09', '--jobs', '1', '--no-report', '--json'],
+      ...['--augment', 'auto', '--classifier', 'svm', '--times', '1', '--perturb', 'speed:1.1', '--perturb-cache', join(d, 'cache')],
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const res = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as EvaluationResults;
+    assert.ok((res.config.autoCandidates as string[] | undefined)?.includes('perturb'), JSON.stringify(res.config.autoCandidates));
+    assert.deepEqual(res.config.perturb, { perturbations: ['speed:1.1'], cacheDir: join(d, 'cache') });
+    // Every fold scored perturb inside its training speakers, so each training file's perturbation is in the cache.
+    assert.equal(snapshot(join(d, 'cache')).size, 12);
+    assert.equal(res.results.filter((m) => m.augment === 'auto').length, 1);
+    // 3 speakers: an inner fold has one training speaker, so recolour and mixup are named as skipped, not a failure.
+    const search = (res as { augmentSearch?: { skipped?: { augment: string }[] }[] }).augmentSearch ?? [];
+    assert.equal(search.length, 3);
+    for (const s of search)
+      assert.deepEqual(
+        s.skipped?.map((k) => k.augment),
+        ['recolour', 'mixup'],
+      );
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
