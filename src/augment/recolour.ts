@@ -37,9 +37,8 @@ export class RecolourAugmenter extends BaseAugmenter {
     const byGroup = rowsByGroup(groups);
     const speakers = [...byGroup.keys()];
     if (speakers.length < 2) {
-      throw new UserError(
-        `recolour: re-colours with another speaker's statistics, so it needs at least 2 training speakers (this fold has ${speakers.length})`,
-      );
+      const n = speakers.length;
+      throw new UserError(`recolour: re-colours rows with another speaker's statistics: needs 2 training speakers, this fold has ${n}`);
     }
     const { x, cols } = train;
     const stats = new Map(
