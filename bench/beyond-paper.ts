@@ -6,8 +6,9 @@
 //
 // Pieces: every (protocol, augmenter, repeat, fold) runs alone (runEvaluation's fold/repeat) in --jobs child
 // processes with one BLAS thread each, is cached as JSON under --pieces DIR/<settings hash>/ (a rerun with the same
-// settings resumes; delete the folder after changing code), and is merged with src/eval/merge.ts. Every seed derives
-// from (seed, method, repeat, fold), so the merged numbers equal one sequential runEvaluation over everything.
+// settings and code resumes: the hash covers a fingerprint of src/, so changed code starts a new folder), and is
+// merged with src/eval/merge.ts. Every seed derives from (seed, method, repeat, fold), so the merged numbers equal
+// one sequential runEvaluation over everything.
 //
 // Usage: node dist/bench/beyond-paper.js [--augment a,b|all] [--classifiers svm,dnn] [--protocols per-fold,...]
 //   [--repeats 5] [--generative-repeats R] [--generative-protocols per-fold,...] [--seed 1] [--times 1] [--jobs N]
@@ -21,8 +22,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fingerprintFiles } from '../src/augment/audio/code-fingerprint.js';
 import { AUGMENTER_ALIASES, AUGMENTERS, isGenerative } from '../src/augment/registry.js';
 import type { Augmenter, Resampled } from '../src/augment/types.js';
 import type { Dataset } from '../src/data/dataset.js';
@@ -278,6 +280,12 @@ export async function runPiece(
 }
 
 /** The settings every piece's numbers depend on (not jobs, output files or the list of augmenters / protocols). */
+/** sha256 of all of adan's code (src/, compiled or run via tsx): a piece cached by other code is not reused. */
+function codeFingerprint(): string {
+  const here = fileURLToPath(import.meta.url);
+  return fingerprintFiles([join(dirname(dirname(here)), 'src')], extname(here));
+}
+
 function settingsHash(o: BeyondOptions, data: EvalData): string {
   // Which pieces run (augmenters, protocols, how many seeds) does not change any piece's numbers: seeds derive from
   // (seed, method, repeat, fold), so a cached piece serves any run that includes it.
@@ -285,7 +293,7 @@ function settingsHash(o: BeyondOptions, data: EvalData): string {
   const { jobs: _j, pieces: _p, augment: _a, protocols: _pr, repeats: _r, generativeProtocols: _gp, generativeRepeats: _gr, ...all } = o;
   const { autoCandidates: _c, ...rest } = all;
   const h = createHash('sha256');
-  h.update(JSON.stringify({ ...rest, version: packageVersion(), rows: data.rows, cols: data.cols }));
+  h.update(JSON.stringify({ ...rest, version: packageVersion(), code: codeFingerprint(), rows: data.rows, cols: data.cols }));
   h.update(Buffer.from(data.x.buffer, data.x.byteOffset, data.x.byteLength));
   h.update(JSON.stringify([data.ids, data.groups, Array.from(data.y)]));
   return h.digest('hex').slice(0, 16);
