@@ -207,11 +207,18 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
   };
   const provenance = { command: 'adan run', table: f.path };
   const deps = defaultDeps({ augment: p.settings, classifierOptions: { svm: p.svm, dnn: p.dnn }, provenance });
+  // The bar counts folds; --augment auto's inner search within a fold shows as the fold's label.
+  let piece = { done: 0, total: new Set(data.groups).size * config.repeats };
   const results = await runEvaluation(data, config, deps, {
     version: s.version,
     backend: s.backend,
     onModelSaved: writeFoldTrainingRows,
-    onPiece: (d, t, info) => s.onPiece?.(d, t, `evaluate ${info.group}`),
+    onPiece: (d, t, info) => {
+      piece = { done: d, total: t };
+      s.onPiece?.(d, t, `evaluate ${info.group}`);
+    },
+    onInner: (i) =>
+      s.onPiece?.(piece.done, piece.total, `evaluate ${i.group} auto=${i.classifier} ${i.candidate} ${i.index + 1}/${i.candidates}`),
   });
   const resultsPath = join(s.out, 'results.json');
   writeFileAtomic(resultsPath, JSON.stringify(results) + '\n');
