@@ -64,6 +64,11 @@ export interface InnerMethod {
   trainOn?: TrainOn;
 }
 
+/** What an inner run of `method` trains on: `none` always the real rows, an augmenter real+synthetic unless given. */
+function innerTrainOn(method: InnerMethod): TrainOn {
+  return (method.augment ?? 'none') === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
+}
+
 /** Pooled WA / UAR of one method under inner leave-one-speaker-out (the run's augmenter settings come with deps). */
 export async function innerScore(
   evaluate: Evaluate,
@@ -78,7 +83,7 @@ export async function innerScore(
     ? { ...deps, createClassifier: (name, s, cols, o) => deps.createClassifier(name, s, cols, { ...o, ...options }) }
     : deps;
   const augment = method.augment ?? 'none';
-  const trainOn: TrainOn = augment === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
+  const trainOn = innerTrainOn(method);
   const res = await evaluate(
     data,
     { augment: [augment], classifiers: [method.classifier], trainOn: [trainOn], repeats: 1, seed, ...protocol },
@@ -109,7 +114,7 @@ export class InnerScorer {
 
   private key(fold: Fold, protocol: InnerProtocol, method: InnerMethod): string {
     const augment = method.augment ?? 'none';
-    const trainOn = augment === 'none' ? 'real' : (method.trainOn ?? 'real+synthetic');
+    const trainOn = innerTrainOn(method);
     // Fields in a fixed order, so that every caller asking for the same inner run gets the same key.
     const { classifier, options } = method;
     const p = { normalisation: protocol.normalisation, speakerStats: protocol.speakerStats, enrolEstimator: protocol.enrolEstimator };
