@@ -6,6 +6,8 @@ import { augmentLabel, methodKey, verdictOf, type ChosenCount, type ResolvedAugm
 export interface RowsSource {
   protocol?: string;
   config: Record<string, unknown>;
+  /** What `comparisons` test against when it is not no augmentation in the same document (e.g. fixed SVM settings). */
+  comparedWith?: string;
   results: readonly {
     augment: string;
     classifier: string;
@@ -30,14 +32,19 @@ export interface ProtocolRow {
   /** `--augment auto`: what the folds chose. */
   resolvedPerFold?: ChosenCount[];
   classifier: string;
+  /** Classifier settings chosen inside the training folds (`--svm-c auto`, `--svm-gamma search`), e.g. "C, gamma by inner LOSO". */
+  tuned?: string;
   trainOn: string;
   seeds: number;
   wa: number;
   waSd: number;
   uar: number;
   uarSd: number;
-  /** Against no augmentation with the same classifier and protocol (absent for `none` itself). */
-  vsNone?: { test: string; p: number; diffWa: number; diffUar: number; verdict: Verdict };
+  /**
+   * Against no augmentation with the same classifier and protocol (absent for `none` itself), or against what the
+   * document's `comparedWith` names (`against`; e.g. a tuned SVM against the fixed settings).
+   */
+  vsNone?: { test: string; p: number; diffWa: number; diffUar: number; verdict: Verdict; against: string };
   /** Summed augmentation + classifier time over folds and seeds. */
   seconds: number;
 }
@@ -49,17 +56,36 @@ export function protocolOf(res: Pick<RowsSource, 'protocol' | 'config'>): string
 
 const sd = (v: number[]): number => (v.length > 1 ? std(v) : 0);
 
+/** The order the evidence lists protocols in (per-fold, speaker-enrol:K, speaker, then others). */
+export function protocolOrder(protocol: string): number {
+  return protocol === 'per-fold' ? 0 : protocol.startsWith('speaker-enrol') ? 1 : protocol === 'speaker' ? 2 : 3;
+}
+
+/** What a document's SVM settings search chose inside the training folds, for the row label ("C, gamma by inner LOSO"). */
+function tunedOf(config: Record<string, unknown>, classifier: string): string | undefined {
+  const search = config.svmSearch as { C?: unknown; gamma?: unknown } | undefined;
+  if (classifier !== 'svm' || !search) return undefined;
+  const what = [search.C === true ? 'C' : '', search.gamma === true ? 'gamma' : ''].filter(Boolean);
+  return what.length ? `${what.join(', ')} by inner LOSO` : undefined;
+}
+
 /** The rows of one protocol's results; the test quoted is the t-test over seeds when there is one, else McNemar. */
 export function protocolRows(res: RowsSource): ProtocolRow[] {
   const protocol = protocolOf(res);
   return res.results.map((r) => {
     const key = methodKey(r);
     const cs = (res.comparisons ?? []).filter((c) => c.b === key && c.p !== null);
+    // Within one document `none` is the baseline; a document compared with another one (comparedWith) tests every row.
     const c =
-      r.augment === 'none' ? undefined : (cs.find((x) => x.test === 'paired t-test over repeats') ?? cs.find((x) => x.test === 'McNemar'));
+      r.augment === 'none' && !res.comparedWith
+        ? undefined
+        : (cs.find((x) => x.test === 'paired t-test over repeats') ?? cs.find((x) => x.test === 'McNemar'));
     const wa = r.waRepeats?.length ? r.waRepeats : [r.wa];
     const uar = r.uarRepeats?.length ? r.uarRepeats : [r.uar];
-    const vs = c ? { test: c.test, p: c.p!, diffWa: c.diffWa ?? NaN, diffUar: c.diffUar ?? NaN } : undefined;
+    const vs = c
+      ? { test: c.test, p: c.p!, diffWa: c.diffWa ?? NaN, diffUar: c.diffUar ?? NaN, against: res.comparedWith ?? 'none' }
+      : undefined;
+    const tuned = tunedOf(res.config, r.classifier);
     return {
       protocol,
       method: key,
@@ -67,6 +93,7 @@ export function protocolRows(res: RowsSource): ProtocolRow[] {
       ...(r.resolvedAs ? { resolvedAs: r.resolvedAs } : {}),
       ...(r.resolvedPerFold ? { resolvedPerFold: r.resolvedPerFold } : {}),
       classifier: r.classifier,
+      ...(tuned ? { tuned } : {}),
       trainOn: r.trainOn,
       seeds: wa.length,
       wa: mean(wa),
@@ -82,19 +109,19 @@ export function protocolRows(res: RowsSource): ProtocolRow[] {
 /** "+1.23" / "-0.40" */
 export const signed = (v: number): string => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
 
-/** "recommended (= recolour) + SVM", "auto (= noise in 6 folds, none in 4) + SVM" */
-export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'resolvedPerFold' | 'classifier'>): string {
-  return `${augmentLabel(r)} + ${r.classifier.toUpperCase()}`;
+/** "recommended (= recolour) + SVM", "auto (= noise in 6 folds, none in 4) + SVM", "none + SVM (C, gamma by inner LOSO)" */
+export function methodLabel(r: Pick<ProtocolRow, 'augment' | 'resolvedAs' | 'resolvedPerFold' | 'classifier' | 'tuned'>): string {
+  return `${augmentLabel(r)} + ${r.classifier.toUpperCase()}${r.tuned ? ` (${r.tuned})` : ''}`;
 }
 
-/** One plain line per protocol: each augmented method better / worse / no different from none, with its p. */
+/** One plain line per protocol: each tested method better / worse / no different from its baseline (none), with its p. */
 export function protocolVerdictLine(rows: readonly ProtocolRow[]): string {
   const parts = rows
     .filter((r) => r.vsNone)
     .map((r) => {
       const v = r.vsNone!;
-      const word = v.verdict === 'no difference' ? 'no difference from none' : `${v.verdict.toUpperCase()} than none`;
+      const word = v.verdict === 'no difference' ? `no difference from ${v.against}` : `${v.verdict.toUpperCase()} than ${v.against}`;
       return `${methodLabel(r)} ${word} (WA ${signed(v.diffWa)}, UAR ${signed(v.diffUar)}; ${v.test} ${pEquals(v.p)})`;
     });
-  return `${rows[0]?.protocol ?? '?'}: ${parts.length ? parts.join('; ') : 'no augmented method to compare'}.`;
+  return `${rows[0]?.protocol ?? '?'}: ${parts.length ? parts.join('; ') : 'no method to compare'}.`;
 }

@@ -80,6 +80,8 @@ export interface EvaluationResults {
   warnings: string[];
   results: MethodResult[];
   comparisons: Comparison[];
+  /** What `comparisons` test against when it is not no augmentation in this document (e.g. fixed SVM settings). */
+  comparedWith?: string;
   /** `--inner-check`: did the speaker mode help inside the training folds. */
   innerCheck?: InnerCheck;
   /** `--svm-c auto` / `--svm-gamma search`: the SVM settings each outer fold chose. */

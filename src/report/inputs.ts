@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileError } from '../util/errors.js';
 import { readResults, type EvalResults } from './results.js';
+import { protocolOrder } from '../eval/protocol-rows.js';
 import { isAdanModelFolder, loadModelSource, readTrainingLog, type SyntheticSource } from './sources.js';
 import type { EpochLogLike } from './figures/loss-curves.js';
 import type { QualityReport } from './quality/index.js';
@@ -52,7 +53,8 @@ function modelFolders(run: string): string[] {
 function beyondResultFiles(run: string): string[] {
   const dir = join(run, 'beyond');
   if (!existsSync(dir)) return [];
-  const order = (n: string): number => (n === 'per-fold' ? 0 : n.startsWith('speaker-enrol') ? 1 : n === 'speaker' ? 2 : 3);
+  // Folder names are protocols (':' as '-'), a tuned SVM's run with a suffix: <protocol>-svm-search.
+  const order = (n: string): number => protocolOrder(n.replace(/-svm-search$/, ''));
   return readdirSync(dir)
     .filter((n) => existsSync(join(dir, n, 'results.json')))
     .sort((a, b) => order(a) - order(b) || a.localeCompare(b))

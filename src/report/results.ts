@@ -95,6 +95,7 @@ export const evalResultsSchema = z
           .passthrough(),
       )
       .optional(),
+    comparedWith: z.string().optional(),
     // The paper's entries are typed in experiments (a higher layer); eval keeps them as unknown[].
     paper: z.array(paperSchema).optional(),
   } satisfies ShapeOf<EvaluationResults>)

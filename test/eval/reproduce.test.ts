@@ -59,7 +59,11 @@ test(
             `(recommended with --normalisation ${RECOMMENDED.normalisation})`,
         ),
       );
+      // --quick leaves out the SVM search rows (their grid costs minutes per protocol) and says so
+      assert.match(beyond, /^The SVM with C and gamma chosen by inner leave-one-speaker-out .* is left out of --quick runs\.$/m);
+      assert.doesNotMatch(beyond, /by inner LOSO/);
       for (const p of ['per-fold', 'speaker-enrol-20', 'speaker']) {
+        assert.ok(!existsSync(join(dir, 'beyond', `${p}-svm-search`)), `${p}-svm-search`);
         const b = JSON.parse(readFileSync(join(dir, 'beyond', p, 'results.json'), 'utf8')) as EvaluationResults;
         assert.equal(b.protocol, p.replace('enrol-', 'enrol:'));
         assert.equal(b.config.beyond, true);

@@ -12,6 +12,7 @@ import type { Normalisation } from '../../src/eval/speaker-norm.js';
 import type { EvalData } from '../../src/eval/types.js';
 import { writeFileAtomic } from '../../src/util/atomic-write.js';
 import { beyondDir } from '../../src/experiments/reproduce.js';
+import { againstFixedSettings } from '../../src/experiments/beyond.js';
 import { makeRunFolder } from './helpers.js';
 import { RECOMMENDED } from '../../src/augment/registry.js';
 
@@ -34,7 +35,11 @@ function tinyData(): EvalData {
   return { name: 'tiny', x, rows, cols: 3, featureNames: ['f1', 'f2', 'f3'], ids, y, classes: ['a', 'b'], groups };
 }
 
-/** A run folder with "beyond the paper" results under run/beyond/<protocol>/, as `adan reproduce emodb` writes them. */
+/**
+ * A run folder with "beyond the paper" results under run/beyond/<protocol>/ and the tuned SVM's (C by inner
+ * leave-one-speaker-out, tested against the fixed settings) under run/beyond/<protocol>-svm-search/, as
+ * `adan reproduce emodb` writes them.
+ */
 async function runWithBeyond(): Promise<string> {
   const run = makeRunFolder();
   const methods = ['svm'].flatMap((classifier) => [
@@ -48,6 +53,22 @@ async function runWithBeyond(): Promise<string> {
       defaultDeps({ augment: { count: { times: 1 } } }),
     );
     writeFileAtomic(join(beyondDir(run, normalisation), 'results.json'), JSON.stringify(res));
+    const tuned = await runEvaluation(
+      tinyData(),
+      {
+        augment: [],
+        classifiers: [],
+        trainOn: [],
+        methods: [methods[0]],
+        repeats: 2,
+        seed: 1,
+        normalisation,
+        svmSearch: { C: true, gamma: false },
+        extra: { beyond: true },
+      },
+      defaultDeps({ augment: { count: { times: 1 } } }),
+    );
+    writeFileAtomic(join(beyondDir(run, normalisation, true), 'results.json'), JSON.stringify(againstFixedSettings(tuned, res)));
   }
   return run;
 }
@@ -70,11 +91,11 @@ test(
       await page.goto(pathToFileURL(out).href, { waitUntil: 'load' });
       const firstCells = (sel: string): Promise<string[]> =>
         page.$$eval(sel, (trs) => trs.map((tr) => (tr.querySelector('td') as { textContent: string | null } | null)?.textContent ?? ''));
-      // Table I's results.json (the fixture, per-fold) and the three beyond results files each get a results section
+      // Table I's results.json (the fixture, per-fold) and the six beyond results files each get a results section
       const headings = await page.$$eval('h3[id^="results-"]', (hs) => hs.map((h) => h.textContent ?? ''));
       assert.deepEqual(
         headings.map((h) => h.replace(/^.*normalisation /, '')),
-        ['per-fold', ...PROTOCOLS],
+        ['per-fold', ...PROTOCOLS.flatMap((p) => [p, p])],
       );
       for (const table of ['results', 'comparisons']) {
         const cells = await firstCells(`table.${table} tbody tr`);
@@ -88,34 +109,46 @@ test(
         trs.map((tr) => (tr.children[3] as { textContent: string | null }).textContent),
       );
       assert.ok(paper.length > 0 && paper.every((c) => c === 'per-fold'));
-      // the beyond table: 2 methods per protocol, in protocol order, the alias named with what it ran
+      // the beyond table: per protocol, in protocol order, none and recommended (the alias named with what it ran),
+      // then the tuned SVM tested against the fixed settings
       const beyond = await page.$$eval('table.beyond tbody tr', (trs) =>
         trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => (td as { textContent: string | null }).textContent ?? '')),
       );
       assert.deepEqual(
         beyond.map((r) => r[0]),
-        PROTOCOLS.flatMap((p) => [p, p]),
+        PROTOCOLS.flatMap((p) => [p, p, p]),
       );
+      const tunedLabel = 'none + SVM (C by inner LOSO)';
       assert.deepEqual(
         beyond.map((r) => r[1]),
-        PROTOCOLS.flatMap(() => ['none + SVM', `recommended (= ${RECOMMENDED.augment}) + SVM`]),
+        PROTOCOLS.flatMap(() => ['none + SVM', `recommended (= ${RECOMMENDED.augment}) + SVM`, tunedLabel]),
+      );
+      assert.deepEqual(
+        beyond.map((r) => r[9]),
+        PROTOCOLS.flatMap(() => ['', 'none', 'fixed SVM settings']),
       );
       assert.ok(
         beyond
           .filter((r) => r[1].startsWith('recommended'))
           .every((r) => r[2] === `${RECOMMENDED.augment} ${JSON.stringify(RECOMMENDED.settings)}`),
       );
-      assert.ok(beyond.filter((r) => r[1].startsWith('recommended')).every((r) => ['better', 'worse', 'no difference'].includes(r[12])));
+      assert.ok(beyond.filter((r) => r[9] !== '').every((r) => ['better', 'worse', 'no difference'].includes(r[13])));
+      assert.equal(await page.$$eval('table.beyond tr[data-tuned="C by inner LOSO"]', (trs) => trs.length), 3);
       const verdicts = await page.$$eval('ul.verdicts li', (lis) => lis.map((li) => li.textContent ?? ''));
       assert.equal(verdicts.length, 3);
+      const tTest = `paired t-test over repeats p [=<] [\\d.]+`;
       verdicts.forEach((v, i) =>
         assert.match(
           v,
           new RegExp(
             `^${PROTOCOLS[i]}: recommended \\(= ${RECOMMENDED.augment}\\) \\+ SVM ` +
               `(BETTER than none|WORSE than none|no difference from none) ` +
-              `\\(WA [+-]\\d+\\.\\d\\d, UAR [+-]\\d+\\.\\d\\d; paired t-test over repeats p [=<] [\\d.]+\\)\\.$`,
+              `\\(WA [+-]\\d+\\.\\d\\d, UAR [+-]\\d+\\.\\d\\d; ${tTest}\\); ` +
+              `none \\+ SVM \\(C by inner LOSO\\) ` +
+              `(BETTER than|WORSE than|no difference from) fixed SVM settings ` +
+              `\\(WA [+-]\\d+\\.\\d\\d, UAR [+-]\\d+\\.\\d\\d; ${tTest}\\)\\.$`,
           ),
+          v,
         ),
       );
       assert.equal(await page.$$eval('nav a[href="#beyond"]', (a) => a.length), 1);
