@@ -270,7 +270,12 @@ export function summariseInnerCheck(classifier: string, normalisation: Normalisa
 }
 
 /** "speaker normalisation inside training folds: +8.10 WA, +7.90 UAR (helped in 9 of 10 folds; ...)". */
-export function innerCheckLine(c: InnerCheck): string {
+export function innerCheckLine(
+  c: Pick<InnerCheck, 'classifier' | 'diffWa' | 'diffUar' | 'helped'> & {
+    normalisation: string;
+    folds: readonly Pick<InnerCheckFold, 'labelMixDivergence'>[];
+  },
+): string {
   const s = (v: number) => `${v >= 0 ? '+' : ''}${v.toFixed(2)}`;
   const mix = c.folds.reduce((a, f) => a + f.labelMixDivergence, 0) / Math.max(c.folds.length, 1);
   return (

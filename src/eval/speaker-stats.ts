@@ -118,7 +118,8 @@ export interface SpeakerFlags {
 
 /**
  * The speaker settings of a run from its flags, with the defaults of its normalisation mode (plain statistics,
- * shrunk enrolment, no inner check); a flag that does not apply to the mode is refused rather than ignored.
+ * shrunk enrolment, the inner check on: issue 12 asks the tool to measure, not assume, whether a speaker mode helps
+ * on the user's corpus); a flag that does not apply to the mode is refused rather than ignored.
  */
 export function speakerOptionsFrom(
   f: SpeakerFlags,
@@ -130,12 +131,12 @@ export function speakerOptionsFrom(
     throw new UserError(`${flag} applies to --normalisation ${modes} only (got ${normalisation})`);
   };
   if (f.speakerStats !== undefined && !speaker) refuse('--speaker-stats', 'speaker and speaker-enrol:K');
-  if (f.innerCheck === true && !speaker) refuse('--inner-check', 'speaker and speaker-enrol:K');
+  if (f.innerCheck !== undefined && !speaker) refuse(f.innerCheck ? '--inner-check' : '--no-inner-check', 'speaker and speaker-enrol:K');
   if (f.enrolEstimator !== undefined && !enrol) refuse('--enrol-estimator', 'speaker-enrol:K');
   if (!speaker) return {};
   return {
     speakerStats: parseSpeakerStats(f.speakerStats ?? 'plain'),
     ...(enrol ? { enrolEstimator: parseEnrolEstimator(f.enrolEstimator ?? 'shrunk') } : {}),
-    innerCheck: f.innerCheck === true,
+    innerCheck: f.innerCheck !== false,
   };
 }

@@ -16,9 +16,9 @@ import { cachedFeatures } from './extract-cache.js';
 import { formatPaperComparison, isSmokeRun, SMOKE_RUN_NOTE, verdicts } from '../eval/format.js';
 import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPER_TABLE_I, type PaperRow } from './paper.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Method } from '../eval/protocol.js';
-import type { Normalisation } from '../eval/speaker-norm.js';
+import { isSpeakerMode, type Normalisation } from '../eval/speaker-norm.js';
 import { againstFixedSettings, BEYOND_PROTOCOLS, FIXED_SVM_SETTINGS, formatProtocolTable, protocolRows } from './beyond.js';
-import type { SvmSearch } from '../eval/inner-search.js';
+import { innerCheckLine, type SvmSearch } from '../eval/inner-search.js';
 import { writeFoldTrainingRows } from '../eval/training-rows.js';
 
 export interface ReproduceSettings {
@@ -67,6 +67,8 @@ async function evaluateTable(
     methods?: Method[];
     /** Marks the "beyond the paper" results (the report shows them as their own table). */
     beyond?: boolean;
+    /** Speaker modes: whether the mode helps inside the training folds (results `innerCheck`; first method's classifier). */
+    innerCheck?: boolean;
     /** SVM settings chosen per outer fold by inner leave-one-speaker-out, tested against this fixed-settings run. */
     svmSearch?: { search: SvmSearch; fixed: EvaluationResults };
   },
@@ -100,6 +102,7 @@ async function evaluateTable(
     saveModels: join(o.runDir, 'models'),
     saveFolds: 1,
     ...(o.svmSearch ? { svmSearch: o.svmSearch.search } : {}),
+    ...(o.innerCheck ? { innerCheck: true } : {}),
     extra: {
       command: o.command,
       table: name,
@@ -177,6 +180,8 @@ function beyondText(results: EvaluationResults[], repeats: number, quick: boolea
     ...table.slice(0, verdictStart),
     '',
     ...(results.some(isSmokeRun) ? [SMOKE_RUN_NOTE] : table.slice(verdictStart + 1)),
+    // Whether each speaker mode helped inside the training folds: measured, not assumed (issue 12, part 1).
+    ...results.flatMap((r) => (r.innerCheck ? [innerCheckLine(r.innerCheck)] : [])),
   ];
 }
 
@@ -242,6 +247,7 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
         normalisation,
         methods: BEYOND_METHODS,
         beyond: true,
+        innerCheck: isSpeakerMode(normalisation),
       }),
     );
   }

@@ -6,6 +6,7 @@ import { compileToVega } from './render.js';
 import type { ReportInputs, ResultsInput } from './inputs.js';
 import type { QualityReport, SpaceMetrics } from './quality/index.js';
 import { methodKey, paperFor, type EvalResults } from './results.js';
+import { innerCheckLine } from '../eval/inner-search.js';
 import { methodLabel, protocolOf, protocolOrder, protocolRows, protocolVerdictLine, type ProtocolRow } from '../eval/protocol-rows.js';
 
 export function escapeHtml(s: string): string {
@@ -169,6 +170,7 @@ function resultsSection(r: ResultsInput, k: number): string {
     : '';
   return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}, normalisation ${escapeHtml(protocol)}</h3>
 <p class="meta">${note}</p>
+${innerCheckParagraph(d)}
 ${table('results', RESULTS_HEAD, rows)}
 ${paperTable}
 ${compTable}
@@ -211,6 +213,13 @@ const BEYOND_NOTE =
 
 const BEYOND_LINK = '<a href="#beyond">beyond the paper</a>';
 
+/** Whether the speaker mode helped inside the training folds (`innerCheck`), one line, or nothing. */
+function innerCheckParagraph(d: EvalResults): string {
+  return d.innerCheck
+    ? `<p class="inner-check" data-protocol="${escapeHtml(protocolOf(d))}">${escapeHtml(innerCheckLine(d.innerCheck))}</p>`
+    : '';
+}
+
 const isBeyond = (r: ResultsInput): boolean => r.data.config.beyond === true;
 
 /** The "beyond the paper" table (results marked beyond by `adan reproduce`): every row names its protocol; a verdict per protocol. */
@@ -226,7 +235,8 @@ function beyondSection(results: readonly ResultsInput[]): string {
   return `<h2 id="beyond">Beyond the paper</h2>
 <p class="meta">${BEYOND_NOTE}</p>
 ${table('beyond', [...BEYOND_HEAD, 'verdict'], rows.map(beyondRow))}
-${verdicts}`;
+${verdicts}
+${docs.map(innerCheckParagraph).join('\n')}`;
 }
 
 function spaceRows(label: string, s: SpaceMetrics): string[] {

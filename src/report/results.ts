@@ -96,6 +96,18 @@ export const evalResultsSchema = z
       )
       .optional(),
     comparedWith: z.string().optional(),
+    // `--inner-check` (the default under the speaker modes): did the speaker mode help inside the training folds.
+    innerCheck: z
+      .object({
+        classifier: z.string(),
+        normalisation: z.string(),
+        folds: z.array(z.object({ labelMixDivergence: z.number() }).passthrough()),
+        diffWa: z.number(),
+        diffUar: z.number(),
+        helped: z.number(),
+      })
+      .passthrough()
+      .optional(),
     // The paper's entries are typed in experiments (a higher layer); eval keeps them as unknown[].
     paper: z.array(paperSchema).optional(),
   } satisfies ShapeOf<EvaluationResults>)

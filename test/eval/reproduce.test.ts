@@ -62,6 +62,10 @@ test(
       // --quick leaves out the SVM search rows (their grid costs minutes per protocol) and says so
       assert.match(beyond, /^The SVM with C and gamma chosen by inner leave-one-speaker-out .* is left out of --quick runs\.$/m);
       assert.doesNotMatch(beyond, /by inner LOSO/);
+      // under each speaker mode the tool measures whether the mode helps inside the training folds, and says so
+      for (const p of ['speaker-enrol:20', 'speaker'])
+        assert.match(beyond, new RegExp(`^${p} normalisation inside training folds: [+-]\\d+\\.\\d\\d WA, .* svm, no augmentation;`, 'm'));
+      assert.doesNotMatch(beyond, /^per-fold normalisation inside/m);
       for (const p of ['per-fold', 'speaker-enrol-20', 'speaker']) {
         assert.ok(!existsSync(join(dir, 'beyond', `${p}-svm-search`)), `${p}-svm-search`);
         const b = JSON.parse(readFileSync(join(dir, 'beyond', p, 'results.json'), 'utf8')) as EvaluationResults;

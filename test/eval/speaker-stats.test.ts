@@ -103,7 +103,9 @@ test('speaker-stats em never reads a test label: the test speaker with scrambled
 
 test('speaker options: defaults per mode, and flags that do not apply to the mode are refused', () => {
   assert.deepEqual(speakerOptionsFrom({}, 'per-fold'), {});
-  assert.deepEqual(speakerOptionsFrom({}, 'speaker'), { speakerStats: 'plain', innerCheck: false });
+  // the inner check is on by default under the speaker modes (the tool measures whether the mode helps), off on request
+  assert.deepEqual(speakerOptionsFrom({}, 'speaker'), { speakerStats: 'plain', innerCheck: true });
+  assert.deepEqual(speakerOptionsFrom({ innerCheck: false }, 'speaker'), { speakerStats: 'plain', innerCheck: false });
   assert.deepEqual(speakerOptionsFrom({ speakerStats: 'em', innerCheck: true }, 'speaker-enrol:20'), {
     speakerStats: 'em',
     enrolEstimator: 'shrunk',
@@ -115,6 +117,7 @@ test('speaker options: defaults per mode, and flags that do not apply to the mod
     /--enrol-estimator applies to --normalisation speaker-enrol:K/,
   );
   assert.throws(() => speakerOptionsFrom({ innerCheck: true }, 'corpus-leaky'), /--inner-check applies/);
+  assert.throws(() => speakerOptionsFrom({ innerCheck: false }, 'per-fold'), /--no-inner-check applies/);
   assert.throws(() => speakerOptionsFrom({ enrolEstimator: 'median' }, 'speaker-enrol:5'), /--enrol-estimator: expected shrunk/);
   assert.throws(() => parseSpeakerStats('neutral'), /--speaker-stats: expected plain \| balanced \| em/);
 });

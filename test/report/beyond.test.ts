@@ -49,7 +49,17 @@ async function runWithBeyond(): Promise<string> {
   for (const normalisation of PROTOCOLS) {
     const res = await runEvaluation(
       tinyData(),
-      { augment: [], classifiers: [], trainOn: [], methods, repeats: 2, seed: 1, normalisation, extra: { beyond: true } },
+      {
+        augment: [],
+        classifiers: [],
+        trainOn: [],
+        methods,
+        repeats: 2,
+        seed: 1,
+        normalisation,
+        innerCheck: normalisation !== 'per-fold',
+        extra: { beyond: true },
+      },
       defaultDeps({ augment: { count: { times: 1 } } }),
     );
     writeFileAtomic(join(beyondDir(run, normalisation), 'results.json'), JSON.stringify(res));
@@ -151,6 +161,17 @@ test(
           v,
         ),
       );
+      // whether each speaker mode helped inside the training folds, in its results section and under the beyond table
+      const inner = await page.$$eval('p.inner-check', (ps) => ps.map((p) => [p.getAttribute('data-protocol'), p.textContent ?? '']));
+      assert.deepEqual(
+        inner.map((i) => i[0]),
+        ['speaker-enrol:4', 'speaker', 'speaker-enrol:4', 'speaker'],
+      );
+      for (const [p, text] of inner)
+        assert.match(
+          text!,
+          new RegExp(`^${p} normalisation inside training folds: [+-]\\d+\\.\\d\\d WA, .* label-mix divergence 0\\.\\d{3}\\)$`),
+        );
       assert.equal(await page.$$eval('nav a[href="#beyond"]', (a) => a.length), 1);
     } finally {
       await context.close();

@@ -166,9 +166,10 @@ export function addProtocolOptions(cmd: Command): Command {
     )
     .option(
       '--inner-check',
-      'speaker modes: also compare per-fold with the speaker mode by inner leave-one-speaker-out over each training fold ' +
-        '(about 2 x (speakers - 1) extra fits per fold)',
+      'speaker modes (the default there): also compare per-fold with the speaker mode by inner leave-one-speaker-out ' +
+        'over each training fold (about 2 x (speakers - 1) extra fits per fold, first classifier)',
     )
+    .option('--no-inner-check', 'speaker modes: skip that comparison')
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--seed <n>', 'base random seed', '1');
 }
