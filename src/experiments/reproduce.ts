@@ -18,6 +18,7 @@ import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPE
 import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Method } from '../eval/protocol.js';
 import { isSpeakerMode, type Normalisation } from '../eval/speaker-norm.js';
 import { againstFixedSettings, BEYOND_PROTOCOLS, FIXED_SVM_SETTINGS, formatProtocolTable, protocolRows } from './beyond.js';
+import { protocolOf, protocolOrder } from '../eval/protocol-rows.js';
 import { innerCheckLine, type SvmSearch } from '../eval/inner-search.js';
 import { writeFoldTrainingRows } from '../eval/training-rows.js';
 
@@ -160,9 +161,8 @@ export function beyondDir(out: string, protocol: string, tuned = false): string 
 }
 
 function beyondText(results: EvaluationResults[], repeats: number, quick: boolean): string[] {
-  const order = (r: EvaluationResults): number => BEYOND_PROTOCOLS.indexOf(r.protocol ?? 'per-fold');
   // Each protocol's fixed-settings rows, then its tuned SVM (a stable sort keeps that order within a protocol).
-  const rows = [...results].sort((a, b) => order(a) - order(b)).flatMap(protocolRows);
+  const rows = [...results].sort((a, b) => protocolOrder(protocolOf(a)) - protocolOrder(protocolOf(b))).flatMap(protocolRows);
   const table = formatProtocolTable(rows).split('\n');
   const verdictStart = table.indexOf('');
   return [
@@ -253,13 +253,14 @@ export async function reproduceEmodb(emodbDir: string | undefined, s: ReproduceS
   }
   // Paper III-D: ReLU in the EmoDB DNN (tanh for IEMOCAP, the classifier's default), unless the caller chose.
   const emodbSettings: ReproduceSettings = { ...s, dnn: { activation: 'relu', ...s.dnn } };
-  const res = await evaluateTable(withEmodbMeta(table), 'emodb', PAPER_TABLE_I, emodbSettings, {
+  const emodb = withEmodbMeta(table);
+  const res = await evaluateTable(emodb, 'emodb', PAPER_TABLE_I, emodbSettings, {
     groupCol: 'speaker',
     runDir: s.out,
     label: 'emodb',
     command: 'adan reproduce emodb',
   });
-  const beyond = await beyondRuns(withEmodbMeta(table), emodbSettings);
+  const beyond = await beyondRuns(emodb, emodbSettings);
   const seconds = (performance.now() - t0) / 1000;
   const text = [
     'Table I: EmoDB, IS11, leave-one-speaker-out, WA (%) on pooled predictions. ' +

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileError } from '../util/errors.js';
 import { readResults, type EvalResults } from './results.js';
-import { protocolOrder } from '../eval/protocol-rows.js';
+import { protocolOf, protocolOrder } from '../eval/protocol-rows.js';
 import { isAdanModelFolder, loadModelSource, readTrainingLog, type SyntheticSource } from './sources.js';
 import type { EpochLogLike } from './figures/loss-curves.js';
 import type { QualityReport } from './quality/index.js';
@@ -50,15 +50,16 @@ function modelFolders(run: string): string[] {
 }
 
 /** run/beyond/<protocol>/results.json files, in the order the protocols were run (per-fold, enrolment, speaker). */
-function beyondResultFiles(run: string): string[] {
+function beyondResults(run: string): ResultsInput[] {
   const dir = join(run, 'beyond');
   if (!existsSync(dir)) return [];
-  // Folder names are protocols (':' as '-'), a tuned SVM's run with a suffix: <protocol>-svm-search.
-  const order = (n: string): number => protocolOrder(n.replace(/-svm-search$/, ''));
+  // In the evidence's protocol order, read from each document (folder names only break ties: a protocol's fixed run,
+  // <protocol>/, before its tuned SVM's, <protocol>-svm-search/).
   return readdirSync(dir)
     .filter((n) => existsSync(join(dir, n, 'results.json')))
-    .sort((a, b) => order(a) - order(b) || a.localeCompare(b))
-    .map((n) => join(dir, n, 'results.json'));
+    .sort((a, b) => a.localeCompare(b))
+    .map((n) => ({ file: join(dir, n, 'results.json'), data: readResults(join(dir, n, 'results.json')) }))
+    .sort((a, b) => protocolOrder(protocolOf(a.data)) - protocolOrder(protocolOf(b.data)));
 }
 
 /**
@@ -77,7 +78,7 @@ export async function collectInputs(paths: string[], opts: CollectOptions = {}):
     if (existsSync(join(p, 'results.json')))
       out.results.push({ file: join(p, 'results.json'), data: readResults(join(p, 'results.json')) });
     // `adan reproduce emodb` writes the "beyond the paper" results under run/beyond/<protocol>/.
-    for (const f of beyondResultFiles(p)) out.results.push({ file: f, data: readResults(f) });
+    out.results.push(...beyondResults(p));
     const folders = isModel ? [p] : modelFolders(p);
     if (!isModel && folders.length === 0 && !existsSync(join(p, 'results.json')))
       throw fileError(p, 'neither a results file, a run folder (results.json, models/) nor a model folder');
