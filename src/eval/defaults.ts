@@ -2,6 +2,7 @@ import { createClassifier, type ClassifierName } from '../classify/index.js';
 import { createAugmenter, type AugmenterSettings } from '../augment/registry.js';
 import type { EpochLog } from '../adan/index.js';
 import { fitStandardizer } from './normaliser.js';
+import { UserError } from '../util/errors.js';
 import type { EvalDeps } from './types.js';
 
 export interface DefaultDepsOptions {
@@ -33,5 +34,28 @@ export function defaultDeps(o: DefaultDepsOptions): EvalDeps {
         },
         ctx.seed,
       ),
+  };
+}
+
+/**
+ * An augmenter's user error inside the protocol (e.g. ADAN's "class 'x' has 1 training row") names the fold and its
+ * test group, so the user knows which training fold is too small.
+ */
+export function foldNamedErrors(deps: EvalDeps, groupCol: string): EvalDeps {
+  return {
+    ...deps,
+    createAugmenter: async (name, ctx) => {
+      const aug = await deps.createAugmenter(name, ctx);
+      const fit = aug.fitResample.bind(aug);
+      aug.fitResample = (...args) => {
+        try {
+          return fit(...args);
+        } catch (err) {
+          if (err instanceof UserError) throw new UserError(`fold ${ctx.fold} (test ${groupCol} '${ctx.group}'), ${name}: ${err.message}`);
+          throw err;
+        }
+      };
+      return aug;
+    },
   };
 }

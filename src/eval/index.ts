@@ -35,7 +35,8 @@ export {
 export { mergeResults, combineMethods } from './merge.js';
 export { protocolRows, protocolOf, protocolVerdictLine, methodLabel, type ProtocolRow, type RowsSource } from './protocol-rows.js';
 export { evalDataFromTable, type DatasetOptions } from './dataset.js';
-export { defaultDeps, type DefaultDepsOptions } from './defaults.js';
+export { defaultDeps, foldNamedErrors, type DefaultDepsOptions } from './defaults.js';
+export { evaluateFolds, defaultFoldJobs, stagesFrom, type StageSettings, type FoldJobHooks } from './fold-jobs.js';
 export { fitStandardizer } from './normaliser.js';
 export { formatResults, formatPaperComparison, verdicts } from './format.js';
 export type { EvalData, EvalDeps, EvalClassifier, FoldNormaliser, AugmentContext } from './types.js';

@@ -11,16 +11,15 @@ import { selectRows, type FeatureTable } from '../data/table.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { UserError } from '../util/errors.js';
 import { evalDataFromTable } from '../eval/dataset.js';
-import { defaultDeps } from '../eval/defaults.js';
+import { evaluateFolds } from '../eval/fold-jobs.js';
 import { cachedFeatures } from './extract-cache.js';
 import { formatPaperComparison, isSmokeRun, SMOKE_RUN_NOTE, verdicts } from '../eval/format.js';
 import { EMODB_HUMAN_WA, methodsOf, PAPER_IEMOCAP_ALL, PAPER_IEMOCAP_IMPRO, PAPER_TABLE_I, type PaperRow } from './paper.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults, type Method } from '../eval/protocol.js';
+import type { EvaluateConfig, EvaluationResults, Method } from '../eval/protocol.js';
 import { isSpeakerMode, type Normalisation } from '../eval/speaker-norm.js';
 import { againstFixedSettings, BEYOND_PROTOCOLS, FIXED_SVM_SETTINGS, formatProtocolTable, protocolRows } from './beyond.js';
 import { protocolOf, protocolOrder } from '../eval/protocol-rows.js';
 import { innerCheckLine, type SvmSearch } from '../eval/inner-search.js';
-import { writeFoldTrainingRows } from '../eval/training-rows.js';
 
 export interface ReproduceSettings {
   out: string;
@@ -35,7 +34,10 @@ export interface ReproduceSettings {
   dnn: Record<string, unknown>;
   /** A feature table to use instead of extracting from the WAVs (ids = file names / utterance ids). */
   features?: string;
+  /** Feature extraction threads (default: one per core). */
   jobs?: number;
+  /** Child processes for the folds of each evaluation (default 1: in this process). */
+  foldJobs?: number;
   version: string;
   backend: string;
   log: (msg: string) => void;
@@ -121,16 +123,12 @@ async function evaluateTable(
       ...(o.beyond ? { beyond: true } : {}),
     },
   };
-  const res = await runEvaluation(
+  const res = await evaluateFolds(
     data,
     config,
-    defaultDeps({ augment: settings, classifierOptions: { svm: s.svm, dnn: s.dnn }, provenance: { command: o.command } }),
-    {
-      version: s.version,
-      backend: s.backend,
-      onModelSaved: writeFoldTrainingRows,
-      onPiece: (d, t, info) => s.onPiece?.(d, t, `${o.label} ${info.group}`),
-    },
+    { augment: settings, classifierOptions: { svm: s.svm, dnn: s.dnn }, provenance: { command: o.command } },
+    { version: s.version, backend: s.backend, onPiece: (d, t, info) => s.onPiece?.(d, t, `${o.label} ${info.group}`) },
+    s.foldJobs ?? 1,
   );
   const tested = o.svmSearch ? againstFixedSettings(res, o.svmSearch.fixed) : res;
   const full: EvaluationResults = rows.length ? { ...tested, paper: rows } : tested;

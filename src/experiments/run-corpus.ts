@@ -8,11 +8,10 @@ import type { WhereClause } from '../data/filter.js';
 import { selectRows, type FeatureTable } from '../data/table.js';
 import { evalDataFromTable } from '../eval/dataset.js';
 import type { EvalData } from '../eval/types.js';
-import { defaultDeps } from '../eval/defaults.js';
+import { evaluateFolds, type FoldJobHooks } from '../eval/fold-jobs.js';
 import { cachedFeatures, type FailedFile } from './extract-cache.js';
 import { formatResults } from '../eval/format.js';
-import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../eval/protocol.js';
-import { writeFoldTrainingRows } from '../eval/training-rows.js';
+import type { EvaluateConfig, EvaluationResults } from '../eval/protocol.js';
 import type { FeatureSetName } from '../features/index.js';
 import { makeReport } from '../report/index.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -96,6 +95,8 @@ export interface RunCorpusSettings {
   out: string;
   set: FeatureSetName;
   jobs: number;
+  /** Child processes for the evaluation's folds (default 1: in this process). */
+  foldJobs?: number;
   /** Stop at the first unreadable audio file instead of skipping the unreadable ones. */
   strict?: boolean;
   protocol: ProtocolSettings;
@@ -205,21 +206,20 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
       ...p.config.extra,
     },
   };
-  const provenance = { command: 'adan run', table: f.path };
-  const deps = defaultDeps({ augment: p.settings, classifierOptions: { svm: p.svm, dnn: p.dnn }, provenance });
+  const stages = { augment: p.settings, classifierOptions: { svm: p.svm, dnn: p.dnn }, provenance: { command: 'adan run', table: f.path } };
   // The bar counts folds; --augment auto's inner search within a fold shows as the fold's label.
   let piece = { done: 0, total: new Set(data.groups).size * config.repeats };
-  const results = await runEvaluation(data, config, deps, {
+  const hooks: FoldJobHooks = {
     version: s.version,
     backend: s.backend,
-    onModelSaved: writeFoldTrainingRows,
     onPiece: (d, t, info) => {
       piece = { done: d, total: t };
       s.onPiece?.(d, t, `evaluate ${info.group}`);
     },
     onInner: (i) =>
       s.onPiece?.(piece.done, piece.total, `evaluate ${i.group} auto=${i.classifier} ${i.candidate} ${i.index + 1}/${i.candidates}`),
-  });
+  };
+  const results = await evaluateFolds(data, config, stages, hooks, s.foldJobs ?? 1);
   const resultsPath = join(s.out, 'results.json');
   writeFileAtomic(resultsPath, JSON.stringify(results) + '\n');
   const files = [

@@ -11,16 +11,14 @@ import {
   AUTO_AUGMENT,
   defaultAutoCandidates,
   parseAugmentList,
-  defaultDeps,
+  defaultFoldJobs,
   evalDataFromTable,
+  evaluateFolds,
   formatResults,
-  runEvaluation,
   TRAIN_ON,
   NORMALISATION_HELP,
   parseNormalisation,
   speakerOptionsFrom,
-  writeFoldTrainingRows,
-  type EvalDeps,
   type EvaluateConfig,
   type EvaluationResults,
   type TrainOn,
@@ -64,6 +62,7 @@ export interface EvaluateFlags extends ProtocolFlags, PerturbFlags {
   groupCol: string;
   metaCols?: string;
   emodbNames?: boolean;
+  jobs?: string;
   fold?: string;
   repeat?: string;
   json?: string;
@@ -188,6 +187,7 @@ export function registerEvaluate(program: Command): void {
     .option('--meta-cols <a,b>', 'columns to keep as metadata even if numeric (e.g. session)')
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)');
   addProtocolOptions(cmd)
+    .option('--jobs <n>', 'run the folds in n child processes, one BLAS thread each (default: one per core, 4 GiB each)')
     .option('--fold <i>', 'run only fold i (0-based; groups sorted) and write a partial JSON for `adan merge`')
     .option('--repeat <j>', 'run only repeat j (0-based) and write a partial JSON for `adan merge`')
     .option('--json <file>', 'write the results JSON (with per-fold predictions) to this file')
@@ -221,29 +221,6 @@ export function perturbSettingsFrom(f: PerturbFlags, augment: readonly string[],
   const perturbations = f.perturb === undefined ? [...DEFAULT_PERTURBATIONS] : namesOption(f.perturb);
   perturbations.forEach(parsePerturbation);
   return { perturbations, ...(audioDir !== undefined ? { audioDir } : {}), cacheDir: f.perturbCache ?? defaultPerturbCacheDir() };
-}
-
-/**
- * An augmenter's user error inside the protocol (e.g. ADAN's "class 'x' has 1 training row") names the fold and its
- * test group, so the user knows which training fold is too small.
- */
-function foldNamedErrors(deps: EvalDeps, groupCol: string): EvalDeps {
-  return {
-    ...deps,
-    createAugmenter: async (name, ctx) => {
-      const aug = await deps.createAugmenter(name, ctx);
-      const fit = aug.fitResample.bind(aug);
-      aug.fitResample = (...args) => {
-        try {
-          return fit(...args);
-        } catch (err) {
-          if (err instanceof UserError) throw new UserError(`fold ${ctx.fold} (test ${groupCol} '${ctx.group}'), ${name}: ${err.message}`);
-          throw err;
-        }
-      };
-      return aug;
-    },
-  };
 }
 
 /** Leave-one-group-out classification needs two classes and two groups; say so before any fold runs. */
@@ -386,21 +363,23 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   let piecesDone = 0;
   let results: EvaluationResults;
   try {
-    results = await runEvaluation(
+    results = await evaluateFolds(
       data,
       config,
-      foldNamedErrors(
-        defaultDeps({ augment: settings, classifierOptions: { svm, dnn }, provenance: { command: 'adan evaluate', table: f.table } }),
-        f.groupCol,
-      ),
+      {
+        augment: settings,
+        classifierOptions: { svm, dnn },
+        provenance: { command: 'adan evaluate', table: f.table },
+        groupCol: f.groupCol,
+      },
       {
         version: packageVersion(),
         backend: backendName(),
-        onModelSaved: writeFoldTrainingRows,
         onPiece: (done, _t, info) => bar.update((piecesDone = done), { group: info.group, repeat: info.repeat }),
         // `--augment auto`: the inner leave-one-speaker-out of each candidate takes a while; say which one runs.
         onInner: (i) => bar.update(piecesDone, { group: i.group, auto: `${i.classifier} ${i.candidate} ${i.index + 1}/${i.candidates}` }),
       },
+      intOption(f.jobs, '--jobs', 1) ?? defaultFoldJobs(),
     );
   } finally {
     bar.stop();

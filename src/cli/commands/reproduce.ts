@@ -3,6 +3,7 @@ import { ADAN_PRESET_NAMES } from '../../adan/index.js';
 import { intOption, jsonOverridesOption, seedOption } from '../options.js';
 import { reproduceEmodb, reproduceIemocap, type ReproduceSettings } from '../../experiments/index.js';
 import { backendName } from '../../nn/index.js';
+import { defaultFoldJobs } from '../../eval/index.js';
 import { UserError } from '../../util/errors.js';
 import { progressBar, stagedProgress } from '../progress.js';
 import { adanOptionsFrom, packageVersion, sampleCountFrom } from './evaluate.js';
@@ -52,7 +53,7 @@ export function registerReproduce(program: Command): void {
     .option('--adan-epochs <n>', "ADAN epochs per fold (default: the preset's, e.g. paper 300, official 1500)")
     .option('--adan-set <json>', 'override any ADAN option (JSON object)')
     .option('--times <n>', 'synthetic rows = n x the training fold (default 10, as the paper)')
-    .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)')
+    .option('--jobs <n>', 'feature extraction threads and fold processes (default: one per core; folds: 4 GiB each at most)')
     .option('--json', 'print the results JSON path(s) as JSON instead of the tables')
     .action(async (corpus: string, f: ReproduceFlags) => {
       if (corpus !== 'emodb' && corpus !== 'iemocap') throw new UserError(`reproduce: unknown corpus '${corpus}' (emodb or iemocap)`);
@@ -79,6 +80,7 @@ export function registerReproduce(program: Command): void {
         dnn: quick ? { epochs: 2 } : {},
         features: f.features,
         jobs: intOption(f.jobs, '--jobs', 1),
+        foldJobs: intOption(f.jobs, '--jobs', 1) ?? defaultFoldJobs(),
         version: packageVersion(),
         backend: backendName(),
         log: (m) => {

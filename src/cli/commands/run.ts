@@ -4,6 +4,7 @@ import { CORPUS_READERS, corpusReader } from '../../data/corpora/index.js';
 import { parseClassSet } from '../../data/corpora/classes.js';
 import { corpusUtterances, manifestUtterances, runCorpus, type UtteranceTable } from '../../experiments/index.js';
 import { backendName } from '../../nn/index.js';
+import { defaultFoldJobs } from '../../eval/index.js';
 import { progressBar, stagedProgress } from '../progress.js';
 import {
   addPerturbOptions,
@@ -52,7 +53,7 @@ export function registerRun(program: Command): void {
     .option('--set <name>', "feature set: IS11 (default, as the paper's EmoDB experiment), IS10, IS09, eGeMAPS", 'IS11')
     .option('--classes <set>', "labels: all (the corpus's own emotions), 4 (angry, happy, neutral, sad) or 6 (+ fear, disgust)", 'all')
     .option('--speaker-folds <k>', 'k speaker-disjoint folds instead of one fold per speaker/session (e.g. CREMA-D)')
-    .option('--jobs <n>', 'feature extraction worker threads (default: CPU count)')
+    .option('--jobs <n>', 'feature extraction threads and fold processes (default: one per core; folds: 4 GiB each at most)')
     .option('--strict', 'stop at the first unreadable audio file (default: skip unreadable files, name them at the end)');
   addPerturbOptions(addProtocolOptions(cmd))
     .option('--no-report', 'do not write report.html')
@@ -72,6 +73,7 @@ export function registerRun(program: Command): void {
           out: f.output ?? `run-${corpus === 'manifest' ? 'manifest' : corpusReader(corpus).name}`,
           set,
           jobs: intOption(f.jobs, '--jobs', 1) ?? Math.max(1, availableParallelism()),
+          foldJobs: intOption(f.jobs, '--jobs', 1) ?? defaultFoldJobs(),
           strict: f.strict === true,
           protocol,
           report: f.report,
