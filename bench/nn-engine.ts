@@ -54,6 +54,7 @@ function counting(k: Kernels, profile: boolean): { kernels: Kernels; flops: () =
     bnTrain: wrap('bnTrain', k.bnTrain),
     bnEval: wrap('bnEval', k.bnEval),
     bnBackward: wrap('bnBackward', k.bnBackward),
+    setThreads: k.setThreads,
   };
   return { kernels, flops: () => f, times };
 }

@@ -17,6 +17,7 @@
 extern char *openblas_get_config(void);
 extern char *openblas_get_corename(void);
 extern int openblas_get_num_threads(void);
+extern void openblas_set_num_threads(int num_threads);
 
 enum { ACT_LINEAR = 0, ACT_TANH = 1, ACT_RELU = 2, ACT_LEAKY = 3, ACT_SIGMOID = 4, ACT_SOFTMAX = 5 };
 
@@ -394,6 +395,19 @@ static napi_value Info(napi_env env, napi_callback_info info) {
   return obj;
 }
 
+/* setThreads(n): OpenBLAS threads from now on (n >= 1); returns the count before. Multithreaded sgemm partitions the
+ * output differently, so some entries round differently: callers fix the count where results must not depend on it. */
+static napi_value SetThreads(napi_env env, napi_callback_info info) {
+  napi_value argv[MAXARGS], v;
+  int64_t n;
+  if (!get_args(env, info, 1, argv) || !get_i(env, argv[0], &n)) return NULL;
+  if (n < 1 || n > 1024) FAIL("setThreads: expected 1..1024 threads");
+  const int before = openblas_get_num_threads();
+  openblas_set_num_threads((int)n);
+  CHECK(napi_create_int32(env, before, &v));
+  return v;
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor d[] = {
     { "sgemm", NULL, Sgemm, NULL, NULL, NULL, napi_default, NULL },
@@ -405,6 +419,7 @@ static napi_value Init(napi_env env, napi_value exports) {
     { "bnEval", NULL, BnEval, NULL, NULL, NULL, napi_default, NULL },
     { "bnBackward", NULL, BnBackward, NULL, NULL, NULL, napi_default, NULL },
     { "info", NULL, Info, NULL, NULL, NULL, napi_default, NULL },
+    { "setThreads", NULL, SetThreads, NULL, NULL, NULL, napi_default, NULL },
   };
   if (napi_define_properties(env, exports, sizeof(d) / sizeof(d[0]), d) != napi_ok) return NULL;
   return exports;

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withBlasThreads } from '../nn/index.js';
 import { UserError } from '../util/errors.js';
 import { defaultDeps, foldNamedErrors, type DefaultDepsOptions } from './defaults.js';
 import { leaveOneGroupOut } from './folds.js';
@@ -60,7 +61,8 @@ export type FoldWorkerReply =
 /**
  * runEvaluation with the default stages, its outer folds spread over `jobs` child processes (one BLAS thread each,
  * each fold with all its repeats, so every repeat of a fold shares one inner search). Every seed derives from
- * (seed, method, repeat, fold), so the merged results equal one sequential run's; tests check it number for number.
+ * (seed, method, repeat, fold) and every fold runs on one BLAS thread (withBlasThreads: a multithreaded sgemm rounds
+ * a few entries differently), so the merged results equal one sequential run's; tests check it number for number.
  * Saved models get their training rows written (writeFoldTrainingRows) in either case. One job, a single fold or
  * repeat asked for (`--fold`, `--repeat`), or one fold in all, runs in this process.
  */
@@ -75,7 +77,7 @@ export async function evaluateFolds(
   const whole = config.fold === undefined && config.repeat === undefined;
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs: expected a positive integer, got ${jobs}`);
   if (jobs === 1 || !whole || folds.length < 2) {
-    return runEvaluation(data, config, stagesFrom(stages), { ...hooks, onModelSaved: writeFoldTrainingRows });
+    return withBlasThreads(1, () => runEvaluation(data, config, stagesFrom(stages), { ...hooks, onModelSaved: writeFoldTrainingRows }));
   }
   const total = config.repeats * folds.length;
   let done = 0;

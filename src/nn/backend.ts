@@ -54,6 +54,10 @@ function loadNative(): Kernels | null {
   }
   try {
     const addon = createRequire(import.meta.url)(path) as NativeAddon;
+    if (typeof addon.setThreads !== 'function') {
+      nativeError = `${path} is older than this version of adan (no setThreads): rebuild it with \`node scripts/build-native.mjs\``;
+      return null;
+    }
     const info = addon.info();
     return {
       name: 'native',
@@ -66,6 +70,7 @@ function loadNative(): Kernels | null {
       bnTrain: addon.bnTrain,
       bnEval: addon.bnEval,
       bnBackward: addon.bnBackward,
+      setThreads: addon.setThreads,
     };
   } catch (err) {
     nativeError = `${path} failed to load: ${(err as Error).message}`;
@@ -89,6 +94,20 @@ export function activeKernels(): Kernels {
   }
   if (want !== '' && want !== 'auto') throw new UserError(`ADAN_BACKEND must be js, native or auto, got '${want}'`);
   return nativeKernels() ?? jsKernels();
+}
+
+/**
+ * Runs fn with the active kernels' gemm on `threads` threads, then restores the count. Evaluation runs every fold on
+ * one thread, in this process or in a fold worker, so its numbers do not depend on `--jobs` or the machine's cores.
+ */
+export async function withBlasThreads<T>(threads: number, fn: () => Promise<T>): Promise<T> {
+  const kernels = activeKernels();
+  const before = kernels.setThreads(threads);
+  try {
+    return await fn();
+  } finally {
+    kernels.setThreads(before);
+  }
 }
 
 /** 'native' or 'js': the kernel set activeKernels() picks. */

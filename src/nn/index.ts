@@ -20,6 +20,7 @@ export {
   backendDescription,
   nativeLoadError,
   nativeAddonPath,
+  withBlasThreads,
 } from './backend.js';
 export type { Mode, Param, ActivationName, Layer } from './layers.js';
 export { Dense, Activation, BatchNorm, Dropout, DEFAULT_BN_EPS, DEFAULT_BN_MOMENTUM, DEFAULT_LEAKY_SLOPE } from './layers.js';

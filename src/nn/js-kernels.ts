@@ -380,6 +380,7 @@ const JS: Kernels = {
   bnTrain,
   bnEval,
   bnBackward,
+  setThreads: () => 1,
 };
 
 /** The pure TypeScript kernel set (always available). */

@@ -97,4 +97,10 @@ export interface Kernels {
     dbeta: Float32Array | null,
     dx: Float32Array,
   ): void;
+  /**
+   * Sets how many threads gemm uses from now on and returns the count before (js: always one thread, returns 1).
+   * A multithreaded sgemm splits its output differently, so a few entries round differently: where results must not
+   * depend on the machine's thread count (evaluation, whatever `--jobs` is), the caller fixes it (withBlasThreads).
+   */
+  setThreads(n: number): number;
 }

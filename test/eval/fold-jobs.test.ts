@@ -89,6 +89,18 @@ test('evaluateFolds: two fold workers give the numbers of one process, to the la
   }
 });
 
+test('evaluateFolds: one process and two workers agree on all of EmoDB, where a 2-thread sgemm would round differently', async () => {
+  // SMOTE + DNN over the 10 folds: with the machine's BLAS threads in the parent (2 here) one fold-4 prediction
+  // changed; every fold now runs on one BLAS thread (withBlasThreads) wherever it runs.
+  const t = emodbIs11();
+  const data = evalDataFromTable(t, { name: 'emodb', labelCol: 'label', groupCol: 'speaker' });
+  const config: EvaluateConfig = { ...svmOnly, augment: ['smote'], classifiers: ['dnn'], trainOn: ['real+synthetic'] };
+  const s: StageSettings = { ...stages(1), classifierOptions: { dnn: { epochs: 2, activation: 'relu' } } };
+  const one = await evaluateFolds(data, config, s, {}, 1);
+  const two = await evaluateFolds(data, config, s, {}, 2);
+  assert.deepEqual(numbers(two), numbers(one));
+});
+
 test("evaluateFolds: a worker's user error reaches the caller as the same one-line UserError a single process gives", async () => {
   const data = fourSpeakers();
   const config = svmOnly;

@@ -1,7 +1,7 @@
 // Native (N-API + OpenBLAS) and pure TypeScript kernels agree to float tolerance on the same inputs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ACT, jsKernels, nativeKernels, nativeLoadError, nativeRequired, Rng, type ActCode } from '../../src/nn/index.js';
+import { ACT, jsKernels, nativeKernels, nativeLoadError, nativeRequired, Rng, withBlasThreads, type ActCode } from '../../src/nn/index.js';
 
 // Skipped only on a user's machine without the addon; under ADAN_REQUIRE_NATIVE=1 (.ci/run) nativeKernels() throws and the
 // file fails instead.
@@ -206,4 +206,21 @@ test('native and js Adam updates agree over several steps (small and large tenso
     assertClose(m1, m2, `adam m (n=${n})`, 1e-5, 1e-8);
     assertClose(v1, v2, `adam v (n=${n})`, 1e-5, 1e-10);
   }
+});
+
+test('native setThreads sets the OpenBLAS thread count and returns the one before; withBlasThreads restores it', { skip }, async () => {
+  const k = native!;
+  const start = k.setThreads(3);
+  assert.ok(start >= 1);
+  assert.equal(k.setThreads(2), 3);
+  const inside = await withBlasThreads(1, () => Promise.resolve(k.setThreads(1)));
+  assert.equal(inside, 1);
+  assert.equal(k.setThreads(start), 2, 'withBlasThreads put the count back');
+  await assert.rejects(
+    withBlasThreads(1, () => Promise.reject(new Error('boom'))),
+    /boom/,
+  );
+  assert.equal(k.setThreads(start), start, 'restored after a failure too');
+  assert.throws(() => k.setThreads(0), /1\.\.1024/);
+  assert.equal(jsKernels().setThreads(4), 1);
 });
