@@ -19,7 +19,6 @@
 // augmenter: chosen per outer fold and classifier by inner leave-one-speaker-out over the training speakers (src/eval/
 // augment-search.ts; default candidates none + every augmenter that trains no ADAN model, perturb with its audio).
 // Its inner scores are cached per fold beside its pieces, so the pieces of later repeats reuse repeat 0's search.
-import { fork, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
@@ -42,6 +41,7 @@ import { BEYOND_PROTOCOLS, protocolRows, type ProtocolRow } from '../src/experim
 import { computeQuality } from '../src/report/quality/index.js';
 import { samples } from '../src/report/quality/matrix.js';
 import { writeFileAtomic } from '../src/util/atomic-write.js';
+import { runInChildren, serveChildTasks } from '../src/util/child-pool.js';
 import { UserError } from '../src/util/errors.js';
 import { sharedDir } from '../src/util/paths.js';
 import { packageVersion } from '../src/util/version.js';
@@ -315,37 +315,20 @@ function innerScoresFile(dir: string, o: BeyondOptions, p: Piece): string {
 }
 
 interface WorkerInit {
-  type: 'init';
   options: BeyondOptions;
   dir: string;
 }
-interface WorkerTask {
-  type: 'piece';
-  piece: Piece;
-}
-type WorkerReply = { type: 'done'; file: string } | { type: 'error'; message: string } | { type: 'log'; message: string };
 
 /** Child-process side: loads the data once, then runs the pieces it is sent and writes each to the cache. */
 function workerMain(): void {
-  let init: WorkerInit | undefined;
   let data: EvalData | undefined;
-  process.on('message', (msg: WorkerInit | WorkerTask) => {
-    if (msg.type === 'init') {
-      init = msg;
-      data = loadData(msg.options);
-      return;
-    }
-    const { options, dir } = init!;
-    const p = msg.piece;
+  serveChildTasks<WorkerInit, Piece, string, string>(async ({ options, dir }, p, log) => {
+    data ??= loadData(options);
     const inner = p.augment === AUTO_AUGMENT ? fileInnerScores(innerScoresFile(dir, options, p)) : undefined;
-    const log = (message: string) => process.send!({ type: 'log', message } satisfies WorkerReply);
-    runPiece(options, data!, p, inner, log)
-      .then((out) => {
-        const file = pieceFile(dir, options, p);
-        writeFileAtomic(file, JSON.stringify(out) + '\n');
-        process.send!({ type: 'done', file } satisfies WorkerReply);
-      })
-      .catch((err: unknown) => process.send!({ type: 'error', message: (err as Error).stack ?? String(err) } satisfies WorkerReply));
+    const out = await runPiece(options, data, p, inner, log);
+    const file = pieceFile(dir, options, p);
+    writeFileAtomic(file, JSON.stringify(out) + '\n');
+    return file;
   });
 }
 
@@ -357,46 +340,17 @@ async function runInWorkers(
   onDone: (n: number) => void,
   log: (m: string) => void,
 ): Promise<void> {
-  if (todo.length === 0) return;
-  const script = fileURLToPath(import.meta.url);
-  const queue = [...todo];
-  let done = 0;
-  const workers: ChildProcess[] = [];
-  try {
-    await Promise.all(
-      Array.from({ length: Math.min(o.jobs, todo.length) }, async () => {
-        const child = fork(script, ['--worker'], {
-          // The loader flags (tsx) but not a test runner's own flags.
-          execArgv: process.execArgv.filter((a) => !a.startsWith('--test')),
-          env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
-          stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-        });
-        workers.push(child);
-        child.send({ type: 'init', options: o, dir } satisfies WorkerInit);
-        for (let p = queue.shift(); p; p = queue.shift()) {
-          const piece = p;
-          await new Promise<void>((resolve, reject) => {
-            const onExit = (code: number | null) =>
-              reject(new Error(`beyond-paper worker exited (${code}) during ${JSON.stringify(piece)}`));
-            const onMessage = (m: WorkerReply) => {
-              if (m.type === 'log') return log(m.message);
-              child.off('message', onMessage);
-              child.off('exit', onExit);
-              if (m.type === 'error') reject(new Error(`piece ${JSON.stringify(piece)}: ${m.message}`));
-              else resolve();
-            };
-            child.once('exit', onExit);
-            child.on('message', onMessage);
-            child.send({ type: 'piece', piece } satisfies WorkerTask);
-          });
-          onDone(++done);
-        }
-        child.disconnect();
-      }),
-    );
-  } finally {
-    for (const w of workers) if (w.exitCode === null && w.connected) w.kill();
-  }
+  await runInChildren<WorkerInit, Piece, string, string>({
+    script: fileURLToPath(import.meta.url),
+    args: ['--worker'],
+    init: { options: o, dir },
+    tasks: todo,
+    jobs: o.jobs,
+    describe: (piece) => `piece ${JSON.stringify(piece)}`,
+    onProgress: log,
+    onDone,
+    stdout: 'ignore',
+  });
 }
 
 export interface BeyondOutput {

@@ -1,8 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism, totalmem } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { withBlasThreads } from '../nn/index.js';
+import { runInChildren } from '../util/child-pool.js';
 import { UserError } from '../util/errors.js';
 import { defaultDeps, foldNamedErrors, type DefaultDepsOptions } from './defaults.js';
 import { leaveOneGroupOut } from './folds.js';
@@ -39,24 +39,17 @@ export function defaultFoldJobs(): number {
   return Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / WORKER_BYTES)));
 }
 
-/** Messages of the fold-worker protocol (src/eval/fold-worker.ts is the other side). */
+/** What a fold worker gets once (src/eval/fold-worker.ts is the other side); each task is then one outer fold. */
 export interface FoldWorkerInit {
-  type: 'init';
   data: EvalData;
   config: EvaluateConfig;
   stages: StageSettings;
   version?: string;
   backend?: string;
 }
-export interface FoldWorkerTask {
-  type: 'fold';
-  fold: number;
-}
-export type FoldWorkerReply =
-  | { type: 'piece'; repeat: number; fold: number; group: string }
-  | { type: 'inner'; info: InnerProgress }
-  | { type: 'done'; results: EvaluationResults }
-  | { type: 'error'; message: string; user: boolean };
+
+/** A fold worker's progress: a (repeat, fold) piece finished, or a step of an inner search. */
+export type FoldWorkerProgress = { type: 'piece'; repeat: number; fold: number; group: string } | { type: 'inner'; info: InnerProgress };
 
 /**
  * runEvaluation with the default stages, its outer folds spread over `jobs` child processes (one BLAS thread each,
@@ -81,15 +74,17 @@ export async function evaluateFolds(
   }
   const total = config.repeats * folds.length;
   let done = 0;
-  const parts = await inWorkers(
-    { type: 'init', data, config, stages, version: hooks.version, backend: hooks.backend },
-    folds.map((f) => f.index),
-    Math.min(jobs, folds.length),
-    (m) => {
+  const parts = await runInChildren<FoldWorkerInit, number, EvaluationResults, FoldWorkerProgress>({
+    script: workerScript(),
+    init: { data, config, stages, version: hooks.version, backend: hooks.backend },
+    tasks: folds.map((f) => f.index),
+    jobs,
+    describe: (fold) => `fold ${fold}`,
+    onProgress: (m) => {
       if (m.type === 'piece') hooks.onPiece?.(++done, total, { repeat: m.repeat, fold: m.fold, group: m.group });
       else hooks.onInner?.(m.info);
     },
-  );
+  });
   return mergeResults(
     parts,
     folds.map((f) => `fold ${f.index}`),
@@ -100,58 +95,4 @@ export async function evaluateFolds(
 function workerScript(): string {
   const self = fileURLToPath(import.meta.url);
   return fileURLToPath(new URL(`./fold-worker${extname(self)}`, import.meta.url));
-}
-
-/** Runs each fold in one of `jobs` child processes; results in fold order. The first failure stops every worker. */
-async function inWorkers(
-  init: FoldWorkerInit,
-  folds: number[],
-  jobs: number,
-  onProgress: (m: Extract<FoldWorkerReply, { type: 'piece' | 'inner' }>) => void,
-): Promise<EvaluationResults[]> {
-  const out = new Array<EvaluationResults>(folds.length);
-  const queue = folds.map((fold, i) => ({ fold, i }));
-  const workers: ChildProcess[] = [];
-  let failed = false;
-  try {
-    await Promise.all(
-      Array.from({ length: jobs }, async () => {
-        const child = fork(workerScript(), [], {
-          // The loader flags (tsx) but not a test runner's own flags.
-          execArgv: process.execArgv.filter((a) => !a.startsWith('--test')),
-          // One BLAS thread per worker: the workers use the cores. OPENBLAS_CORETYPE and the rest pass through.
-          env: { ...process.env, OPENBLAS_NUM_THREADS: '1' },
-          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-          // Typed arrays (the table, the labels) cross as they are.
-          serialization: 'advanced',
-        });
-        workers.push(child);
-        child.send(init);
-        for (let task = queue.shift(); task && !failed; task = queue.shift()) {
-          const { fold, i } = task;
-          out[i] = await new Promise<EvaluationResults>((resolve, reject) => {
-            const onExit = (code: number | null, signal: string | null) =>
-              reject(new Error(`fold worker exited (${signal ?? code}) while running fold ${fold}`));
-            const onMessage = (m: FoldWorkerReply) => {
-              if (m.type === 'piece' || m.type === 'inner') return onProgress(m);
-              child.off('message', onMessage);
-              child.off('exit', onExit);
-              if (m.type === 'error') reject(m.user ? new UserError(m.message) : new Error(m.message));
-              else resolve(m.results);
-            };
-            child.once('exit', onExit);
-            child.on('message', onMessage);
-            child.send({ type: 'fold', fold } satisfies FoldWorkerTask);
-          }).catch((err: unknown) => {
-            failed = true;
-            throw err;
-          });
-        }
-        child.disconnect();
-      }),
-    );
-  } finally {
-    for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill();
-  }
-  return out;
 }

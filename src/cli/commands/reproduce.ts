@@ -66,6 +66,7 @@ export function registerReproduce(program: Command): void {
         quick ? { encoderHidden: [64], decoderHidden: [64], ...userSet } : userSet,
       );
       const repeats = intOption(f.repeats, '--repeats', 1) ?? 1;
+      const jobs = intOption(f.jobs, '--jobs', 1);
       const bar = progressBar({ enabled: f.json ? false : undefined });
       const s: ReproduceSettings = {
         out: f.output,
@@ -79,8 +80,8 @@ export function registerReproduce(program: Command): void {
         svm: {},
         dnn: quick ? { epochs: 2 } : {},
         features: f.features,
-        jobs: intOption(f.jobs, '--jobs', 1),
-        foldJobs: intOption(f.jobs, '--jobs', 1) ?? defaultFoldJobs(),
+        jobs,
+        foldJobs: jobs ?? defaultFoldJobs(),
         version: packageVersion(),
         backend: backendName(),
         log: (m) => {

@@ -62,6 +62,7 @@ export function registerRun(program: Command): void {
       const set = featureSetOption(f.set);
       const classes = parseClassSet(f.classes);
       const speakerFolds = intOption(f.speakerFolds, '--speaker-folds', 2);
+      const jobs = intOption(f.jobs, '--jobs', 1);
       const protocol = withPerturb(protocolFrom(f, true), f);
       const u: UtteranceTable =
         corpus === 'manifest'
@@ -72,8 +73,8 @@ export function registerRun(program: Command): void {
         const out = await runCorpus(u, {
           out: f.output ?? `run-${corpus === 'manifest' ? 'manifest' : corpusReader(corpus).name}`,
           set,
-          jobs: intOption(f.jobs, '--jobs', 1) ?? Math.max(1, availableParallelism()),
-          foldJobs: intOption(f.jobs, '--jobs', 1) ?? defaultFoldJobs(),
+          jobs: jobs ?? Math.max(1, availableParallelism()),
+          foldJobs: jobs ?? defaultFoldJobs(),
           strict: f.strict === true,
           protocol,
           report: f.report,
