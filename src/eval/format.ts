@@ -58,7 +58,8 @@ function speakerSettings(results: EvaluationResults): string {
   const c = results.config;
   if (c.speakerStats === undefined) return '';
   const enrol = c.enrolEstimator !== undefined ? `, enrolment estimator ${String(c.enrolEstimator)}` : '';
-  return ` (speaker statistics ${String(c.speakerStats)}${enrol})`;
+  const fallback = c.speakerFallback === true ? ', per-fold in the folds where the inner check found it no better' : '';
+  return ` (speaker statistics ${String(c.speakerStats)}${enrol}${fallback})`;
 }
 
 /** "SVM settings chosen inside each training fold (inner leave-one-speaker-out): C=10 gamma=0.000229 in 6 folds, ...". */

@@ -3,6 +3,7 @@ import type { TrainOn } from './results.js';
 import type { EvalData, EvalDeps } from './types.js';
 import { labelMixDivergence, type Normalisation } from './speaker-norm.js';
 import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
+import type { FoldStep } from './speaker-split.js';
 
 /** The protocol settings an inner evaluation inherits from the outer run. */
 export interface InnerProtocol {
@@ -232,6 +233,16 @@ export interface InnerCheck {
   diffUar: number;
   /** Outer folds where the speaker mode had the higher inner WA. */
   helped: number;
+  /** `--speaker-fallback`: the test speakers (groups) of the folds normalised per-fold instead. */
+  fallback?: { groups: string[] };
+}
+
+/**
+ * `--speaker-fallback`: a fold keeps the speaker mode only where it had the higher inner WA on the training speakers
+ * (a tie goes to per-fold, the mode that assumes less about the corpus): the check's own `helped` criterion.
+ */
+export function fallbackStep(f: Pick<InnerCheckFold, 'perFold' | 'speakerMode'>): FoldStep {
+  return f.speakerMode.wa > f.perFold.wa ? 'speaker' : 'per-fold';
 }
 
 /** `--inner-check` over the given outer folds, with the run's first classifier and the deps' settings of it. */
@@ -241,6 +252,7 @@ export async function innerCheckOver(
   folds: readonly Fold[],
   protocol: InnerProtocol,
   classifier: string,
+  fallback = false,
 ): Promise<InnerCheck> {
   const out: InnerCheckFold[] = [];
   for (const fold of folds) {
@@ -254,10 +266,15 @@ export async function innerCheckOver(
       speakerMode: await scorer.score(fold, protocol, { classifier }),
     });
   }
-  return summariseInnerCheck(classifier, protocol.normalisation, out);
+  return summariseInnerCheck(classifier, protocol.normalisation, out, fallback);
 }
 
-export function summariseInnerCheck(classifier: string, normalisation: Normalisation, folds: InnerCheckFold[]): InnerCheck {
+export function summariseInnerCheck(
+  classifier: string,
+  normalisation: Normalisation,
+  folds: InnerCheckFold[],
+  fallback = false,
+): InnerCheck {
   const d = (f: (x: InnerCheckFold) => number) => folds.reduce((s, x) => s + f(x), 0) / Math.max(folds.length, 1);
   return {
     classifier,
@@ -265,13 +282,14 @@ export function summariseInnerCheck(classifier: string, normalisation: Normalisa
     folds,
     diffWa: d((f) => f.speakerMode.wa - f.perFold.wa),
     diffUar: d((f) => f.speakerMode.uar - f.perFold.uar),
-    helped: folds.filter((f) => f.speakerMode.wa > f.perFold.wa).length,
+    helped: folds.filter((f) => fallbackStep(f) === 'speaker').length,
+    ...(fallback ? { fallback: { groups: folds.filter((f) => fallbackStep(f) === 'per-fold').map((f) => f.group) } } : {}),
   };
 }
 
 /** "speaker normalisation inside training folds: +8.10 WA, +7.90 UAR (helped in 9 of 10 folds; ...)". */
 export function innerCheckLine(
-  c: Pick<InnerCheck, 'classifier' | 'diffWa' | 'diffUar' | 'helped'> & {
+  c: Pick<InnerCheck, 'classifier' | 'diffWa' | 'diffUar' | 'helped' | 'fallback'> & {
     normalisation: string;
     folds: readonly Pick<InnerCheckFold, 'labelMixDivergence'>[];
   },
@@ -281,8 +299,17 @@ export function innerCheckLine(
   return (
     `${c.normalisation} normalisation inside training folds: ${s(c.diffWa)} WA, ${s(c.diffUar)} UAR against per-fold ` +
     `(helped in ${c.helped} of ${c.folds.length} folds; inner leave-one-speaker-out over the training speakers, ` +
-    `${c.classifier}, no augmentation; training speakers' label-mix divergence ${mix.toFixed(3)})`
+    `${c.classifier}, no augmentation; training speakers' label-mix divergence ${mix.toFixed(3)})` +
+    (c.fallback ? `; ${fallbackLine(c.fallback.groups, c.folds.length)}` : '')
   );
+}
+
+/** "--speaker-fallback: per-fold normalisation for test speakers 11, 15 (2 of 10 folds)". */
+function fallbackLine(groups: readonly string[], folds: number): string {
+  return groups.length === 0
+    ? `--speaker-fallback: the speaker mode kept in all ${folds} folds`
+    : `--speaker-fallback: per-fold normalisation for test speaker${groups.length > 1 ? 's' : ''} ${groups.join(', ')} ` +
+        `(${groups.length} of ${folds} folds, where the speaker mode did not help inside the training folds)`;
 }
 
 /** The inner results of partial runs (`--fold i`) as one: each outer fold's search and check once, by fold index. */
@@ -296,7 +323,14 @@ export function mergeInnerResults(parts: readonly { innerCheck?: InnerCheck; sea
   const checks = parts.map((p) => p.innerCheck).filter((c): c is InnerCheck => c !== undefined);
   return {
     ...(checks.length
-      ? { innerCheck: summariseInnerCheck(checks[0].classifier, checks[0].normalisation, byFold(checks.flatMap((c) => c.folds))) }
+      ? {
+          innerCheck: summariseInnerCheck(
+            checks[0].classifier,
+            checks[0].normalisation,
+            byFold(checks.flatMap((c) => c.folds)),
+            checks[0].fallback !== undefined,
+          ),
+        }
       : {}),
     ...(search.length ? { search } : {}),
   };

@@ -51,14 +51,16 @@ export interface ProtocolRow {
 
 /** The protocol a results document was measured under (older files: the config's, else per-fold). */
 export function protocolOf(res: Pick<RowsSource, 'protocol' | 'config'>): string {
-  return String(res.protocol ?? res.config.normalisation ?? 'per-fold');
+  const mode = String(res.protocol ?? res.config.normalisation ?? 'per-fold');
+  // A run with --speaker-fallback mixes its speaker mode with per-fold folds: a protocol of its own.
+  return res.config.speakerFallback === true ? `${mode} + per-fold fallback` : mode;
 }
 
 const sd = (v: number[]): number => (v.length > 1 ? std(v) : 0);
 
 /** The order the evidence lists protocols in (per-fold, speaker-enrol:K, speaker, then others). */
 export function protocolOrder(protocol: string): number {
-  return protocol === 'per-fold' ? 0 : protocol.startsWith('speaker-enrol') ? 1 : protocol === 'speaker' ? 2 : 3;
+  return protocol === 'per-fold' ? 0 : protocol.startsWith('speaker-enrol') ? 1 : protocol.startsWith('speaker') ? 2 : 3;
 }
 
 /** What a document's SVM settings search chose inside the training folds, for the row label ("C, gamma by inner LOSO"). */

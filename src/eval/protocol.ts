@@ -10,14 +10,16 @@ import { foldRawSpace } from './fold-raw-space.js';
 import { UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
 import { LABEL_MIX_WARN, isSpeakerMode, labelMixDivergence, type Normalisation } from './speaker-norm.js';
-import { gather, speakerSplit, type PredictRows } from './speaker-split.js';
+import { gather, speakerSplit, type FoldStep, type PredictRows } from './speaker-split.js';
 import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
 import {
   InnerScorer,
+  fallbackStep,
   innerCheckOver,
   searchSvmForFold,
   type FoldSearch,
   type InnerCheck,
+  type InnerProtocol,
   type InnerScoreCache,
   type SvmSearch,
 } from './inner-search.js';
@@ -40,6 +42,8 @@ export interface EvaluateConfig {
   enrolEstimator?: EnrolEstimator;
   /** Speaker modes only: inner leave-one-speaker-out per outer fold, per-fold against the speaker mode (results `innerCheck`). */
   innerCheck?: boolean;
+  /** Speaker modes: normalise per-fold the outer folds where the inner check found the speaker mode no better. */
+  speakerFallback?: boolean;
   /** SVM options chosen per outer fold by inner leave-one-speaker-out over the training speakers (results `search`). */
   svmSearch?: SvmSearch;
   /** `--augment auto`: the candidates, one chosen per outer fold and classifier the same way (results `augmentSearch`). */
@@ -212,7 +216,8 @@ export async function runEvaluation(
     warnings.push(
       `normalisation ${config.normalisation}: speakers' emotion mixes differ ` +
         `(mean Jensen-Shannon divergence ${labelMix.toFixed(3)} > ${LABEL_MIX_WARN}); ` +
-        'speaker statistics mix speaker and emotion, so speaker normalisation may remove emotion: compare with per-fold',
+        'speaker statistics mix speaker and emotion, so speaker normalisation may remove emotion: compare with per-fold ' +
+        '(or add --speaker-fallback: per-fold wherever the inner check finds the speaker mode no better)',
     );
   }
   warnings.push(...aliasWarnings([...new Set(methods.map((m) => m.augment))], config.normalisation));
@@ -237,10 +242,15 @@ export async function runEvaluation(
   // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
   const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
   const scorer = new InnerScorer(runEvaluation, outer, innerSeed, deps, hooks.innerScores);
+  if (config.speakerFallback && !(config.innerCheck && isSpeakerMode(config.normalisation)))
+    throw new UserError('--speaker-fallback needs a speaker mode (--normalisation speaker or speaker-enrol:K) and its inner check');
   const innerCheck =
     config.innerCheck && isSpeakerMode(config.normalisation)
-      ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier)
+      ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier, config.speakerFallback)
       : undefined;
+  // `--speaker-fallback`: the step each outer fold takes, from its inner check (the speaker mode otherwise).
+  const stepOf = (fold: Fold): FoldStep =>
+    config.speakerFallback ? fallbackStep(innerCheck!.folds.find((f) => f.fold === fold.index)!) : 'speaker';
   const searches = new Map<number, FoldSearch>();
   const choices = new Map<string, FoldAugmentChoice>();
   if (methods.some((m) => m.augment === AUTO_AUGMENT)) {
@@ -256,7 +266,10 @@ export async function runEvaluation(
       const trainGroups = Array.from(fold.train, (i) => data.groups[i]);
       const trainIds = Array.from(fold.train, (i) => data.ids[i]);
       const trainSources = data.sources ? Array.from(fold.train, (i) => data.sources![i]) : undefined;
-      const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, config, repeat);
+      const step = stepOf(fold);
+      // A fold that falls back runs its inner searches per-fold too: they choose for the rows it trains on.
+      const foldProtocol: InnerProtocol = step === 'per-fold' ? { normalisation: 'per-fold' } : innerProtocol;
+      const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, config, repeat, step);
       const xTrain = split.xTrain;
       const scored = split.scored;
       const xTest = split.xTest;
@@ -273,7 +286,7 @@ export async function runEvaluation(
         ? async (predict: PredictRows) => norm.transform(await refine((v, n) => predict(norm.transform(v, n), n)), scored.length)
         : undefined;
       if (config.svmSearch && !searches.has(fold.index) && methods.some((m) => m.classifier === 'svm')) {
-        searches.set(fold.index, await searchSvmForFold(scorer, fold, innerProtocol, config.svmSearch, norm.outCols));
+        searches.set(fold.index, await searchSvmForFold(scorer, fold, foldProtocol, config.svmSearch, norm.outCols));
       }
       const chosen = searches.get(fold.index)?.chosen;
       const optionsOf = (classifier: string) => (classifier === 'svm' && chosen ? { ...chosen } : undefined);
@@ -300,7 +313,7 @@ export async function runEvaluation(
             });
           const method = { classifier: m.classifier, trainOn: m.trainOn, options: optionsOf(m.classifier) };
           const speakers = new Set(Array.from(fold.train, (r) => data.groups[r])).size;
-          choices.set(k, await chooseAugmentForFold(scorer, fold, innerProtocol, method, candidates, speakers, onCandidate));
+          choices.set(k, await chooseAugmentForFold(scorer, fold, foldProtocol, method, candidates, speakers, onCandidate));
         }
         runs.push({ m, as: chosenMethod(m, choices.get(k)!.chosen) });
       }
@@ -323,7 +336,7 @@ export async function runEvaluation(
           classNames: classes,
           // Rows an augmenter makes from raw features (re-extracted audio) go through the step the training rows did.
           rawSpace: foldRawSpace({
-            normalisation: config.normalisation,
+            normalisation: foldProtocol.normalisation,
             featureNames: data.featureNames,
             trainGroups,
             speakerMoments: split.trainingMoments,

@@ -29,6 +29,13 @@ export interface SpeakerSplitConfig {
   seed: number;
 }
 
+/**
+ * `--speaker-fallback`: this fold's inner check found the speaker mode no better than per-fold, so the fold is
+ * normalised per-fold; under speaker-enrol:K its enrolment utterances are still drawn and left unscored, so every
+ * fold of the run scores the rows its protocol names (and pairs with a run without the fallback row for row).
+ */
+export type FoldStep = 'speaker' | 'per-fold';
+
 /** Speaker-normalised rows predicted by the fold's classifier (the fold's z-norm applied by the caller). */
 export type PredictRows = (x: Float32Array, rows: number) => Promise<ArrayLike<number>>;
 
@@ -66,13 +73,21 @@ export function speakerSplit(
   classes: number,
   config: SpeakerSplitConfig,
   repeat: number,
+  step: FoldStep = 'speaker',
 ): SpeakerSplit {
   const xTrainRaw = gather(x, cols, fold.train);
   const xTestRaw = gather(x, cols, fold.test);
   const all = Array.from(fold.test, (_, i) => i);
   if (!isSpeakerMode(config.normalisation)) return { xTrain: xTrainRaw, xTest: xTestRaw, scored: Array.from(fold.test) };
-  const statsMode = config.speakerStats ?? 'plain';
   const k = enrolmentSize(config.normalisation);
+  // The enrolment draw depends on the seed, repeat and fold only, so every method scores the same utterances.
+  const enrolRows = (): number[] => drawEnrolment(all, k!, deriveSeed(config.seed, 'enrol', repeat, fold.index));
+  if (step === 'per-fold') {
+    const inEnrol = new Set(k !== undefined ? enrolRows() : []);
+    const keep = all.filter((i) => !inEnrol.has(i));
+    return { xTrain: xTrainRaw, xTest: gather(xTestRaw, cols, keep), scored: keep.map((i) => fold.test[i]) };
+  }
+  const statsMode = config.speakerStats ?? 'plain';
   const meanOnly = k !== undefined && config.enrolEstimator === 'mean-only';
   const scale = (m: Moments): Moments => (meanOnly ? unitVariance(m) : m);
   const training = [...rowsByGroup(trainGroups)].map(([group, rows]) => {
@@ -85,8 +100,7 @@ export function speakerSplit(
   let statRows = all;
   let keep = all;
   if (k !== undefined) {
-    // The enrolment draw depends on the seed, repeat and fold only, so every method scores the same utterances.
-    statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index));
+    statRows = enrolRows();
     const inEnrol = new Set(statRows);
     keep = all.filter((i) => !inEnrol.has(i));
   }

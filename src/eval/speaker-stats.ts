@@ -114,6 +114,7 @@ export interface SpeakerFlags {
   speakerStats?: string;
   enrolEstimator?: string;
   innerCheck?: boolean;
+  speakerFallback?: boolean;
 }
 
 /**
@@ -124,7 +125,7 @@ export interface SpeakerFlags {
 export function speakerOptionsFrom(
   f: SpeakerFlags,
   normalisation: Normalisation,
-): { speakerStats?: SpeakerStats; enrolEstimator?: EnrolEstimator; innerCheck?: boolean } {
+): { speakerStats?: SpeakerStats; enrolEstimator?: EnrolEstimator; innerCheck?: boolean; speakerFallback?: boolean } {
   const speaker = isSpeakerMode(normalisation);
   const enrol = enrolmentSize(normalisation) !== undefined;
   const refuse = (flag: string, modes: string) => {
@@ -133,10 +134,14 @@ export function speakerOptionsFrom(
   if (f.speakerStats !== undefined && !speaker) refuse('--speaker-stats', 'speaker and speaker-enrol:K');
   if (f.innerCheck !== undefined && !speaker) refuse(f.innerCheck ? '--inner-check' : '--no-inner-check', 'speaker and speaker-enrol:K');
   if (f.enrolEstimator !== undefined && !enrol) refuse('--enrol-estimator', 'speaker-enrol:K');
+  if (f.speakerFallback && !speaker) refuse('--speaker-fallback', 'speaker and speaker-enrol:K');
   if (!speaker) return {};
+  // The fallback acts on the inner check's verdict per fold, so it cannot run without it.
+  if (f.speakerFallback && f.innerCheck === false) throw new UserError('--speaker-fallback needs the inner check: drop --no-inner-check');
   return {
     speakerStats: parseSpeakerStats(f.speakerStats ?? 'plain'),
     ...(enrol ? { enrolEstimator: parseEnrolEstimator(f.enrolEstimator ?? 'shrunk') } : {}),
     innerCheck: f.innerCheck !== false,
+    ...(f.speakerFallback ? { speakerFallback: true } : {}),
   };
 }

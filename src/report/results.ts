@@ -105,6 +105,7 @@ export const evalResultsSchema = z
         diffWa: z.number(),
         diffUar: z.number(),
         helped: z.number(),
+        fallback: z.object({ groups: z.array(z.string()) }).optional(),
       })
       .passthrough()
       .optional(),

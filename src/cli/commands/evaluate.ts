@@ -52,6 +52,7 @@ export interface ProtocolFlags {
   speakerStats?: string;
   enrolEstimator?: string;
   innerCheck?: boolean;
+  speakerFallback?: boolean;
   repeats: string;
   seed: string;
 }
@@ -169,6 +170,11 @@ export function addProtocolOptions(cmd: Command): Command {
         'over each training fold (about 2 x (speakers - 1) extra fits per fold, first classifier)',
     )
     .option('--no-inner-check', 'speaker modes: skip that comparison')
+    .option(
+      '--speaker-fallback',
+      'speaker modes: normalise per-fold every outer fold whose inner check finds the speaker mode no better ' +
+        '(speaker-enrol:K still leaves its enrolment utterances unscored)',
+    )
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--seed <n>', 'base random seed', '1');
 }
