@@ -242,12 +242,12 @@ export async function runEvaluation(
   // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
   const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
   const scorer = new InnerScorer(runEvaluation, outer, innerSeed, deps, hooks.innerScores);
-  if (config.speakerFallback && !(config.innerCheck && isSpeakerMode(config.normalisation)))
+  const checking = config.innerCheck === true && isSpeakerMode(config.normalisation);
+  if (config.speakerFallback && !checking)
     throw new UserError('--speaker-fallback needs a speaker mode (--normalisation speaker or speaker-enrol:K) and its inner check');
-  const innerCheck =
-    config.innerCheck && isSpeakerMode(config.normalisation)
-      ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier, config.speakerFallback)
-      : undefined;
+  const innerCheck = checking
+    ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier, config.speakerFallback)
+    : undefined;
   // `--speaker-fallback`: the step each outer fold takes, from its inner check (the speaker mode otherwise).
   const stepOf = (fold: Fold): FoldStep =>
     config.speakerFallback ? fallbackStep(innerCheck!.folds.find((f) => f.fold === fold.index)!) : 'speaker';

@@ -80,13 +80,16 @@ export function speakerSplit(
   const all = Array.from(fold.test, (_, i) => i);
   if (!isSpeakerMode(config.normalisation)) return { xTrain: xTrainRaw, xTest: xTestRaw, scored: Array.from(fold.test) };
   const k = enrolmentSize(config.normalisation);
-  // The enrolment draw depends on the seed, repeat and fold only, so every method scores the same utterances.
-  const enrolRows = (): number[] => drawEnrolment(all, k!, deriveSeed(config.seed, 'enrol', repeat, fold.index));
-  if (step === 'per-fold') {
-    const inEnrol = new Set(k !== undefined ? enrolRows() : []);
-    const keep = all.filter((i) => !inEnrol.has(i));
-    return { xTrain: xTrainRaw, xTest: gather(xTestRaw, cols, keep), scored: keep.map((i) => fold.test[i]) };
+  // The rows the test speaker's statistics come from: all its utterances, or the K enrolment ones (not scored).
+  let statRows = all;
+  let keep = all;
+  if (k !== undefined) {
+    // The enrolment draw depends on the seed, repeat and fold only, so every method scores the same utterances.
+    statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index));
+    const inEnrol = new Set(statRows);
+    keep = all.filter((i) => !inEnrol.has(i));
   }
+  if (step === 'per-fold') return { xTrain: xTrainRaw, xTest: gather(xTestRaw, cols, keep), scored: keep.map((i) => fold.test[i]) };
   const statsMode = config.speakerStats ?? 'plain';
   const meanOnly = k !== undefined && config.enrolEstimator === 'mean-only';
   const scale = (m: Moments): Moments => (meanOnly ? unitVariance(m) : m);
@@ -96,14 +99,6 @@ export function speakerSplit(
   });
   const xTrain = new Float32Array(xTrainRaw.length);
   for (const t of training) applyMoments(xTrainRaw, xTrain, cols, t.rows, t.m);
-  // The rows the test speaker's statistics come from: all its utterances, or the K enrolment ones (not scored).
-  let statRows = all;
-  let keep = all;
-  if (k !== undefined) {
-    statRows = enrolRows();
-    const inEnrol = new Set(statRows);
-    keep = all.filter((i) => !inEnrol.has(i));
-  }
   const trainingMoments = training.map((t) => t.m);
   const finish = (m: Moments): Moments => (k === undefined ? m : enrolMoments(config.enrolEstimator ?? 'shrunk', m, trainingMoments));
   const init = finish(moments(xTestRaw, cols, statRows));
