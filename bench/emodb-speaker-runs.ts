@@ -1,4 +1,4 @@
-// Shared by the speaker benchmarks (bench/speaker-stats.ts): the EmoDB IS11 goldens as
+// Shared by the speaker benchmarks (bench/speaker-stats.ts, bench/speaker-fallback.ts): the EmoDB IS11 goldens as
 // an evaluation dataset, and one result row (pooled WA/UAR mean +- sd over seeds) per method of a run.
 import { join } from 'node:path';
 import { readCsvTable } from '../src/data/read-table.js';
@@ -8,11 +8,16 @@ import type { EvaluationResults } from '../src/eval/protocol.js';
 import { methodKey, type MethodResult } from '../src/eval/results.js';
 import { mean, std } from '../src/eval/metrics.js';
 import type { EvalData } from '../src/eval/types.js';
+import type { FeatureTable } from '../src/data/table.js';
 import { sharedDir } from '../src/util/paths.js';
 
-export function emodbIs11Data(): EvalData {
-  const table = withEmodbMeta(readCsvTable(join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv')));
-  return evalDataFromTable(table, { name: 'emodb-IS11', labelCol: 'label', groupCol: 'speaker' });
+/** The EmoDB IS11 goldens with EmoDB's speaker and label columns. */
+export function emodbIs11Table(): FeatureTable {
+  return withEmodbMeta(readCsvTable(join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv')));
+}
+
+export function emodbIs11Data(table: FeatureTable = emodbIs11Table(), name = 'emodb-IS11'): EvalData {
+  return evalDataFromTable(table, { name, labelCol: 'label', groupCol: 'speaker' });
 }
 
 export const f2 = (v: number): number => Number(v.toFixed(2));
