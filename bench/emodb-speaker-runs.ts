@@ -5,7 +5,7 @@ import { readCsvTable } from '../src/data/read-table.js';
 import { withEmodbMeta } from '../src/data/emodb-names.js';
 import { evalDataFromTable } from '../src/eval/dataset.js';
 import type { EvaluationResults } from '../src/eval/protocol.js';
-import { methodKey, type MethodResult } from '../src/eval/results.js';
+import { compare, methodKey, type MethodResult } from '../src/eval/results.js';
 import { mean, std } from '../src/eval/metrics.js';
 import type { EvalData } from '../src/eval/types.js';
 import type { FeatureTable } from '../src/data/table.js';
@@ -33,4 +33,11 @@ export function summaryRow(res: EvaluationResults, r: MethodResult): Record<stri
     uarSd: f2(r.uarRepeats.length > 1 ? std(r.uarRepeats) : 0),
     ...(t ? { pVsNone: Number(t.p.toPrecision(3)), diffWa: f2(t.diffWa) } : {}),
   };
+}
+
+/** b against a, same protocol and seeds: the paired t-test over seeds when there are several, else McNemar. */
+export function comparisonRow(aName: string, a: EvaluationResults, bName: string, b: EvaluationResults): Record<string, unknown> {
+  const c = compare(a.results[0], b.results[0]);
+  const main = c.find((x) => x.test === 'paired t-test over repeats') ?? c[0];
+  return { a: aName, b: bName, diffWa: f2(main.diffWa), diffUar: f2(main.diffUar), test: main.test, p: Number(main.p.toPrecision(3)) };
 }

@@ -12,12 +12,11 @@
 // Usage: npx tsx bench/speaker-fallback.ts [repeats=5]
 import { defaultDeps } from '../src/eval/defaults.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../src/eval/protocol.js';
-import { compare } from '../src/eval/results.js';
 import { mean } from '../src/eval/metrics.js';
 import { selectRows, type FeatureTable } from '../src/data/table.js';
 import type { Normalisation } from '../src/eval/speaker-norm.js';
 import type { SpeakerStats } from '../src/eval/speaker-stats.js';
-import { emodbIs11Data, emodbIs11Table, f2, summaryRow } from './emodb-speaker-runs.js';
+import { comparisonRow, emodbIs11Data, emodbIs11Table, f2, summaryRow } from './emodb-speaker-runs.js';
 
 const repeats = Number(process.argv[2] ?? 5);
 const AROUSED = new Set(['anger', 'happiness', 'fear']);
@@ -74,18 +73,8 @@ for (const k of SKEWS) {
     }
     return runs.get(name(s))!;
   };
-  const versus = async (a: Setting, b: Setting): Promise<Record<string, unknown>> => {
-    const c = compare((await run(a)).results[0], (await run(b)).results[0]);
-    const main = c.find((x) => x.test === 'paired t-test over repeats') ?? c[0];
-    return {
-      a: name(a),
-      b: name(b),
-      diffWa: f2(main.diffWa),
-      diffUar: f2(main.diffUar),
-      test: main.test,
-      p: Number(main.p.toPrecision(3)),
-    };
-  };
+  const versus = async (a: Setting, b: Setting): Promise<Record<string, unknown>> =>
+    comparisonRow(name(a), await run(a), name(b), await run(b));
   const perFold: Setting = { normalisation: 'per-fold', speakerFallback: false };
   const at = (normalisation: Normalisation, speakerFallback: boolean, speakerStats?: SpeakerStats): Setting => ({
     normalisation,

@@ -8,10 +8,9 @@
 // Usage: npx tsx bench/speaker-stats.ts [repeats=5]
 import { defaultDeps } from '../src/eval/defaults.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../src/eval/protocol.js';
-import { compare } from '../src/eval/results.js';
 import { rowsByGroup, type Normalisation } from '../src/eval/speaker-norm.js';
 import type { EnrolEstimator, SpeakerStats } from '../src/eval/speaker-stats.js';
-import { emodbIs11Data, f2, summaryRow } from './emodb-speaker-runs.js';
+import { comparisonRow, emodbIs11Data, summaryRow } from './emodb-speaker-runs.js';
 
 const repeats = Number(process.argv[2] ?? 5);
 const data = emodbIs11Data();
@@ -45,11 +44,8 @@ async function run(s: Setting): Promise<EvaluationResults> {
   }
   return runs.get(key)!;
 }
-/** b against a, same protocol and seeds: the paired t-test over seeds when there are several, else McNemar. */
 async function versus(a: Setting, b: Setting): Promise<Record<string, unknown>> {
-  const c = compare((await run(a)).results[0], (await run(b)).results[0]);
-  const main = c.find((x) => x.test === 'paired t-test over repeats') ?? c[0];
-  return { a: name(a), b: name(b), diffWa: f2(main.diffWa), diffUar: f2(main.diffUar), test: main.test, p: Number(main.p.toPrecision(3)) };
+  return comparisonRow(name(a), await run(a), name(b), await run(b));
 }
 
 const comparisons: Record<string, unknown>[] = [];
