@@ -1,7 +1,7 @@
 import { UserError } from '../util/errors.js';
 import { compareWithBaselines, summarise, type FoldPredictions, type TrainOn } from './results.js';
 import type { EvaluationResults } from './protocol.js';
-import { mergeInnerResults } from './inner-search.js';
+import { innerCheckWarning, mergeInnerResults } from './inner-search.js';
 import type { FoldAugmentChoice } from './augment-search.js';
 
 /** `--augment auto` choices of several pieces or method groups: each (fold, classifier, train-on) once, in fold order. */
@@ -70,6 +70,9 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
   if (missing.length > 0)
     warnings.add(`incomplete: missing ${missing.length} piece(s): ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', ...' : ''}`);
   if (!methodsComplete) warnings.add('incomplete: some methods lack pieces that others have');
+  const inner = mergeInnerResults(parts);
+  const checkWarning = inner.innerCheck && missing.length === 0 ? innerCheckWarning(inner.innerCheck) : null;
+  if (checkWarning) warnings.add(checkWarning);
   const config = Object.fromEntries(Object.entries(ref.config).filter(([k]) => k !== 'fold' && k !== 'repeat'));
   const pieces = [...have].map((s) => s.split('/').map(Number)).map(([repeat, fold]) => ({ repeat, fold }));
   pieces.sort((a, b) => a.repeat - b.repeat || a.fold - b.fold);
@@ -85,7 +88,7 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
     warnings: [...warnings],
     results,
     comparisons: compareWithBaselines(results),
-    ...mergeInnerResults(parts),
+    ...inner,
     ...mergeAugmentSearch(parts),
     ...(ref.paper ? { paper: ref.paper } : {}),
   };

@@ -16,6 +16,7 @@ import {
   InnerScorer,
   fallbackStep,
   innerCheckOver,
+  innerCheckWarning,
   searchSvmForFold,
   type FoldSearch,
   type InnerCheck,
@@ -248,6 +249,9 @@ export async function runEvaluation(
   const innerCheck = checking
     ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier, config.speakerFallback)
     : undefined;
+  // A one-fold piece does not warn: its merge (`adan merge`, `--jobs`) judges all the folds.
+  const checkWarning = innerCheck && config.fold === undefined ? innerCheckWarning(innerCheck) : null;
+  if (checkWarning) warnings.push(checkWarning);
   // `--speaker-fallback`: the step each outer fold takes, from its inner check (the speaker mode otherwise).
   const stepOf = (fold: Fold): FoldStep =>
     config.speakerFallback ? fallbackStep(innerCheck!.folds.find((f) => f.fold === fold.index)!) : 'speaker';

@@ -114,3 +114,20 @@ test('--speaker-fallback: refused outside the speaker modes and without the inne
     /--speaker-fallback needs/,
   );
 });
+
+test('the inner check warns when the speaker mode did not help on balance, in full runs and merged pieces alike', async () => {
+  const warned = (r: EvaluationResults) => r.warnings.some((w) => /did not help inside the training folds/.test(w));
+  const skewedData = skewed();
+  const mode = await runEvaluation(skewedData, config('speaker'), deps);
+  assert.ok(mode.innerCheck!.diffWa <= 0, `skewed groups: the speaker mode does not help (${mode.innerCheck!.diffWa})`);
+  assert.ok(warned(mode));
+  assert.match(formatResults(mode), /WARNING: normalisation speaker: it did not help inside the training folds \(-?\d+\.\d\d WA/);
+  // The fallback acts on the check, so there is nothing left to warn about; one-fold pieces do not judge.
+  assert.ok(!warned(await runEvaluation(skewedData, config('speaker', { speakerFallback: true }), deps)));
+  const pieces = await Promise.all(mode.dataset.groups.map((_, fold) => runEvaluation(skewedData, config('speaker', { fold }), deps)));
+  assert.ok(!pieces.some(warned));
+  assert.ok(warned(mergeResults(pieces)));
+  assert.ok(!warned(mergeResults(pieces.slice(1))), 'an incomplete merge does not judge');
+  const realRun = await runEvaluation(real(), config('speaker'), deps);
+  assert.ok(realRun.innerCheck!.diffWa > 0 && !warned(realRun), 'real speakers: the speaker mode helps, no warning');
+});
