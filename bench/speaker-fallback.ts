@@ -1,34 +1,51 @@
 // Benchmark (issue 12, section 1): `--speaker-fallback` on corpora where speaker normalisation hurts. The issue's
 // held-out conversational corpus lost about 2 points to per-speaker z-norm because its speakers' emotion mixes differ
-// (a speaker's mean carries its emotions). We have no such corpus, so we make one from EmoDB by a rule fixed before
-// any run: speakers sorted by id alternate between "aroused-heavy" and "calm-heavy"; an aroused-heavy speaker keeps
-// all its anger / happiness / fear utterances and every k-th (ids sorted) of the others, a calm-heavy one the reverse.
-// k = 1 is EmoDB itself, k = 2 and k = 4 skew each speaker's mix to about 2:1 and 4:1. Leave-one-speaker-out stays
-// speaker-independent (real speakers are the folds). SVM (C = 10, gamma = 1/n), no augmentation, IS11 goldens.
-// `per-fold` and `speaker` have no random draw and the SVM is deterministic: one run each, McNemar tests on the pooled
-// predictions. Also the statistics meant not to remove emotion (`--speaker-stats balanced`, `em`) under `speaker`,
-// against per-fold. `speaker-enrol:10` runs R seeds (paired t-test over seeds against the same seeds without the fallback).
+// (a speaker's mean carries its emotions). We have no such corpus, so we make them from EmoDB by rules fixed before
+// any run; leave-one-speaker-out stays speaker-independent (the real speakers are the folds).
+// - `skew-k`: speakers sorted by id alternate between "aroused-heavy" and "calm-heavy"; an aroused-heavy speaker keeps
+//   all its anger / happiness / fear utterances and every k-th (ids sorted) of the others, a calm-heavy one the
+//   reverse. k = 1 is EmoDB itself, k = 2 and k = 4 skew each speaker's mix to about 2:1 and 4:1.
+// - `iemocap-mix`: EmoDB's four IEMOCAP classes (anger, happiness, neutral, sadness), each speaker subsampled to the
+//   class mix of one real IEMOCAP speaker (the paper's 4 classes from ../shared/data/iemocap's label lines; the issue's
+//   corpus, "one speaker's turns are 55 % angry, another's 14 %", has this profile). Speakers are paired by gender and
+//   order (EmoDB ids sorted, IEMOCAP sessions 1..5); each keeps the largest subset with its target's proportions
+//   (per class round(n * p), n = min over classes of count / p; the first utterances by id). `emodb-4class` is the
+//   same four classes with every utterance, the control.
+// SVM (C = 10, gamma = 1/n), no augmentation, IS11 goldens. `per-fold` and `speaker` have no random draw and the SVM
+// is deterministic: one run each, McNemar tests on the pooled predictions. Also the statistics meant not to remove
+// emotion (`--speaker-stats balanced`, `em`, and `em` with the fallback) under `speaker`, against per-fold.
+// `speaker-enrol:10` runs R seeds (paired t-test over seeds against the same seeds without the fallback).
 // Prints one JSON document with its wall time.
-// Usage: npx tsx bench/speaker-fallback.ts [repeats=5]
+// Usage: npx tsx bench/speaker-fallback.ts [repeats=5] [corpora: skew-1,skew-2,skew-4,emodb-4class,iemocap-mix (all)]
 import { defaultDeps } from '../src/eval/defaults.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../src/eval/protocol.js';
 import { mean } from '../src/eval/metrics.js';
 import { selectRows, type FeatureTable } from '../src/data/table.js';
-import type { Normalisation } from '../src/eval/speaker-norm.js';
+import { IEMOCAP_4_CLASSES, parseEmoEvaluation, type IemocapUtterance } from '../src/data/iemocap-corpus.js';
+import { sharedDir } from '../src/util/paths.js';
+import { labelMixDivergence, type Normalisation } from '../src/eval/speaker-norm.js';
 import type { SpeakerStats } from '../src/eval/speaker-stats.js';
+import type { EvalData } from '../src/eval/types.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { comparisonRow, emodbIs11Data, emodbIs11Table, f2, summaryRow } from './emodb-speaker-runs.js';
 
 const repeats = Number(process.argv[2] ?? 5);
 const AROUSED = new Set(['anger', 'happiness', 'fear']);
-const SKEWS = [1, 2, 4];
+/** EmoDB's name of each IEMOCAP class of the paper. */
+const EMODB_OF_IEMOCAP: Record<(typeof IEMOCAP_4_CLASSES)[number], string> = {
+  ang: 'anger',
+  hap: 'happiness',
+  neu: 'neutral',
+  sad: 'sadness',
+};
 
 /** The rule above: every k-th utterance of each speaker's minority half kept, all of its majority half. */
 function skewedMix(t: FeatureTable, k: number): FeatureTable {
   const speakers = [...new Set(t.meta.speaker)].sort();
   const keep: number[] = [];
   speakers.forEach((s, si) => {
-    const rows = t.ids.map((_, i) => i).filter((i) => t.meta.speaker[i] === s);
-    rows.sort((a, b) => (t.ids[a] < t.ids[b] ? -1 : 1));
+    const rows = speakerRows(t, s);
     const majorityAroused = si % 2 === 0;
     const minority = rows.filter((i) => AROUSED.has(t.meta.label[i]) !== majorityAroused);
     keep.push(...rows.filter((i) => AROUSED.has(t.meta.label[i]) === majorityAroused));
@@ -38,6 +55,89 @@ function skewedMix(t: FeatureTable, k: number): FeatureTable {
     t,
     keep.sort((a, b) => a - b),
   );
+}
+
+/** Row indices of one speaker, ids sorted. */
+function speakerRows(t: FeatureTable, s: string): number[] {
+  const rows = t.ids.map((_, i) => i).filter((i) => t.meta.speaker[i] === s);
+  return rows.sort((a, b) => (t.ids[a] < t.ids[b] ? -1 : 1));
+}
+
+/** IEMOCAP's utterances of the paper's 4 classes (labels and speakers only: the audio is licensed). */
+function iemocapUtterances(): IemocapUtterance[] {
+  const file = join(sharedDir(), 'data', 'iemocap', 'emo_evaluation_lines.txt');
+  const four = new Set<string>(IEMOCAP_4_CLASSES);
+  return parseEmoEvaluation(readFileSync(file, 'utf8'), '', file).filter((u) => four.has(u.label));
+}
+
+/** Each IEMOCAP speaker's class mix (the paper's 4 classes), keyed by speaker (Ses01F ...). */
+function iemocapMixes(): Map<string, Record<string, number>> {
+  const counts = new Map<string, Record<string, number>>();
+  for (const u of iemocapUtterances()) {
+    const c = counts.get(u.speaker) ?? Object.fromEntries(IEMOCAP_4_CLASSES.map((l) => [l, 0]));
+    c[u.label] += 1;
+    counts.set(u.speaker, c);
+  }
+  return counts;
+}
+
+/** Class proportions of a count record, in IEMOCAP_4_CLASSES order. */
+const proportions = (c: Record<string, number>): number[] => {
+  const total = IEMOCAP_4_CLASSES.reduce((a, l) => a + c[l], 0);
+  return IEMOCAP_4_CLASSES.map((l) => c[l] / total);
+};
+
+/**
+ * The `iemocap-mix` rule above (`mixes` = null: the four classes with every utterance, the control). IEMOCAP is
+ * neutral-heavy and EmoDB anger-heavy, so copying IEMOCAP's proportions outright would keep few rows; what moves a
+ * speaker's mean is how its mix departs from the pooled one, so each speaker's target is EmoDB's pooled proportion
+ * times its IEMOCAP partner's proportion over IEMOCAP's pooled one (renormalised).
+ */
+function fourClassMix(t: FeatureTable, mixes: Map<string, Record<string, number>> | null): FeatureTable {
+  const keep: number[] = [];
+  const emodbCounts = Object.fromEntries(IEMOCAP_4_CLASSES.map((c) => [c, t.meta.label.filter((l) => l === EMODB_OF_IEMOCAP[c]).length]));
+  const pooled = (all: Record<string, number>[]): Record<string, number> =>
+    Object.fromEntries(IEMOCAP_4_CLASSES.map((c) => [c, all.reduce((a, m) => a + m[c], 0)]));
+  const q = proportions(emodbCounts);
+  const iemocapPooled = mixes ? proportions(pooled([...mixes.values()])) : [];
+  for (const gender of ['female', 'male']) {
+    const speakers = [...new Set(t.meta.speaker.filter((_, i) => t.meta.gender[i] === gender))].sort();
+    const partners = mixes ? [...mixes.keys()].filter((s) => s.endsWith(gender === 'female' ? 'F' : 'M')).sort() : [];
+    speakers.forEach((s, si) => {
+      const rows = speakerRows(t, s);
+      const byClass = IEMOCAP_4_CLASSES.map((c) => rows.filter((i) => t.meta.label[i] === EMODB_OF_IEMOCAP[c]));
+      if (!mixes) return keep.push(...byClass.flat());
+      const r = proportions(mixes.get(partners[si])!);
+      const w = q.map((qj, j) => (qj * r[j]) / iemocapPooled[j]);
+      const p = w.map((wj) => wj / w.reduce((a, b) => a + b, 0));
+      const n = Math.min(...byClass.map((rs, j) => rs.length / p[j]));
+      byClass.forEach((rs, j) => keep.push(...rs.slice(0, Math.min(rs.length, Math.round(n * p[j])))));
+    });
+  }
+  return selectRows(
+    t,
+    keep.sort((a, b) => a - b),
+  );
+}
+
+const CORPORA: Record<string, { name: string; build: (t: FeatureTable) => FeatureTable; keepMinorityEvery?: number }> = {
+  'skew-1': { name: 'emodb-IS11', build: (t) => skewedMix(t, 1), keepMinorityEvery: 1 },
+  'skew-2': { name: 'emodb-IS11 skewed 1/2', build: (t) => skewedMix(t, 2), keepMinorityEvery: 2 },
+  'skew-4': { name: 'emodb-IS11 skewed 1/4', build: (t) => skewedMix(t, 4), keepMinorityEvery: 4 },
+  'emodb-4class': { name: 'emodb-IS11 4 classes', build: (t) => fourClassMix(t, null) },
+  'iemocap-mix': { name: "emodb-IS11 4 classes, IEMOCAP speakers' mixes", build: (t) => fourClassMix(t, iemocapMixes()) },
+};
+const chosen = (process.argv[3] ?? Object.keys(CORPORA).join(',')).split(',');
+for (const c of chosen) if (!CORPORA[c]) throw new Error(`unknown corpus '${c}' (${Object.keys(CORPORA).join(', ')})`);
+
+/** speaker -> class -> rows: the mix each constructed corpus ended up with. */
+function rowsPerSpeakerAndClass(d: EvalData): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  d.groups.forEach((g, i) => {
+    out[g] ??= {};
+    out[g][d.classes[d.y[i]]] = (out[g][d.classes[d.y[i]]] ?? 0) + 1;
+  });
+  return out;
 }
 
 interface Setting {
@@ -53,8 +153,12 @@ const deps = defaultDeps({ augment: { count: { times: 1 }, noiseStd: 0.1, smoteK
 const table = emodbIs11Table();
 const t0 = performance.now();
 const corpora: Record<string, unknown>[] = [];
-for (const k of SKEWS) {
-  const data = emodbIs11Data(skewedMix(table, k), k === 1 ? 'emodb-IS11' : `emodb-IS11 skewed 1/${k}`);
+for (const key of chosen) {
+  const corpus = CORPORA[key];
+  const data = emodbIs11Data(corpus.build(table), corpus.name);
+  process.stderr.write(
+    `${key}: ${data.rows} rows, label-mix divergence ${labelMixDivergence(data.y, data.groups, data.classes.length).toFixed(3)}\n`,
+  );
   const runs = new Map<string, EvaluationResults>();
   const run = async (s: Setting): Promise<EvaluationResults> => {
     if (!runs.has(name(s))) {
@@ -86,14 +190,19 @@ for (const k of SKEWS) {
     await versus(perFold, at('speaker', false, 'em')),
     await versus(perFold, at('speaker', false)),
     await versus(perFold, at('speaker', true)),
+    await versus(perFold, at('speaker', true, 'em')),
+    await versus(at('speaker', false, 'em'), at('speaker', true, 'em')),
     await versus(at('speaker', false), at('speaker', true)),
     await versus(at('speaker-enrol:10', false), at('speaker-enrol:10', true)),
   ];
   const aroused = [...data.y].filter((l) => AROUSED.has(data.classes[l])).length;
   corpora.push({
+    corpus: key,
     dataset: data.name,
-    keepMinorityEvery: k,
+    ...(corpus.keepMinorityEvery ? { keepMinorityEvery: corpus.keepMinorityEvery } : {}),
     rows: data.rows,
+    rowsPerSpeakerAndClass: rowsPerSpeakerAndClass(data),
+    labelMixDivergenceAllSpeakers: Number(labelMixDivergence(data.y, data.groups, data.classes.length).toPrecision(3)),
     arousedShare: f2((100 * aroused) / data.rows),
     settings: [...runs].map(([setting, res]) => {
       const check = res.innerCheck;
@@ -119,9 +228,25 @@ console.log(
     {
       bench: 'speaker-fallback',
       classifier: 'svm (C 10, gamma 1/n_features)',
-      rule:
-        'speakers sorted by id alternate aroused-heavy / calm-heavy; ' +
-        'the minority half (aroused = anger, happiness, fear) keeps every k-th utterance',
+      rules: {
+        skew:
+          'speakers sorted by id alternate aroused-heavy / calm-heavy; ' +
+          'the minority half (aroused = anger, happiness, fear) keeps every k-th utterance',
+        iemocapMix:
+          "each EmoDB speaker's anger / happiness / neutral / sadness subsampled to one IEMOCAP speaker's class mix " +
+          '(paired by gender and order), the largest subset with those proportions',
+      },
+      iemocapLabelMixDivergence: (() => {
+        const u = iemocapUtterances();
+        const y = u.map((x) => IEMOCAP_4_CLASSES.indexOf(x.label as (typeof IEMOCAP_4_CLASSES)[number]));
+        return Number(
+          labelMixDivergence(
+            y,
+            u.map((x) => x.speaker),
+            4,
+          ).toPrecision(3),
+        );
+      })(),
       repeats,
       seconds: Number(((performance.now() - t0) / 1000).toFixed(1)),
       corpora,
