@@ -15,6 +15,12 @@
 // is deterministic: one run each, McNemar tests on the pooled predictions. Also the statistics meant not to remove
 // emotion (`--speaker-stats balanced`, `em`, and `em` with the fallback) under `speaker`, against per-fold.
 // `speaker-enrol:10` runs R seeds (paired t-test over seeds against the same seeds without the fallback).
+// `speaker-neutral:4` (every speaker by its neutral speech; the test speaker by 4 neutral enrolment utterances,
+// unscored; R seeds) against per-fold, `speaker` (plain and em) and `speaker-enrol:4` on the rows both score. K = 4
+// was fixed before any run: the largest K every EmoDB speaker can enrol with (its fewest neutral utterances), about
+// 10 s of read speech; with the default estimator (shrunk) and with `--enrol-estimator search` (chosen per outer fold
+// by inner leave-one-speaker-out), and `speaker-enrol:4` likewise. A corpus where some speaker has no neutral
+// utterance cannot run it (recorded as such).
 // Prints one JSON document with its wall time.
 // Usage: npx tsx bench/speaker-fallback.ts [repeats=5] [corpora: skew-1,skew-2,skew-4,emodb-4class,iemocap-mix (all)]
 import { defaultDeps } from '../src/eval/defaults.js';
@@ -24,11 +30,12 @@ import { selectRows, type FeatureTable } from '../src/data/table.js';
 import { IEMOCAP_4_CLASSES, parseEmoEvaluation, type IemocapUtterance } from '../src/data/iemocap-corpus.js';
 import { sharedDir } from '../src/util/paths.js';
 import { labelMixDivergence, type Normalisation } from '../src/eval/speaker-norm.js';
-import type { SpeakerStats } from '../src/eval/speaker-stats.js';
+import type { EnrolEstimatorSetting, SpeakerStats } from '../src/eval/speaker-stats.js';
 import type { EvalData } from '../src/eval/types.js';
 import { readFileSync } from 'node:fs';
+import { UserError } from '../src/util/errors.js';
 import { join } from 'node:path';
-import { comparisonRow, emodbIs11Data, emodbIs11Table, f2, summaryRow } from './emodb-speaker-runs.js';
+import { commonRowsComparison, comparisonRow, emodbIs11Data, emodbIs11Table, f2, summaryRow } from './emodb-speaker-runs.js';
 
 const repeats = Number(process.argv[2] ?? 5);
 const AROUSED = new Set(['anger', 'happiness', 'fear']);
@@ -145,10 +152,12 @@ interface Setting {
   normalisation: Normalisation;
   speakerFallback: boolean;
   speakerStats?: SpeakerStats;
+  enrolEstimator?: EnrolEstimatorSetting;
 }
 const name = (s: Setting): string => {
   const stats = s.speakerStats && s.speakerStats !== 'plain' ? `/${s.speakerStats}` : '';
-  return `${s.normalisation}${stats}${s.speakerFallback ? ' + per-fold fallback' : ''}`;
+  const estimator = s.enrolEstimator ? ` (estimator ${s.enrolEstimator})` : '';
+  return `${s.normalisation}${stats}${estimator}${s.speakerFallback ? ' + per-fold fallback' : ''}`;
 };
 const deps = defaultDeps({ augment: { count: { times: 1 }, noiseStd: 0.1, smoteK: 5 } });
 const table = emodbIs11Table();
@@ -167,10 +176,12 @@ for (const key of chosen) {
         augment: ['none'],
         classifiers: ['svm'],
         trainOn: ['real'],
-        repeats: s.normalisation.startsWith('speaker-enrol') ? repeats : 1,
+        repeats: /^speaker-(enrol|neutral):/.test(s.normalisation) ? repeats : 1,
         seed: 1,
         normalisation: s.normalisation,
-        ...(speaker ? { innerCheck: true, speakerStats: s.speakerStats ?? 'plain' } : {}),
+        ...(speaker ? { innerCheck: true } : {}),
+        ...(speaker && !s.normalisation.startsWith('speaker-neutral') ? { speakerStats: s.speakerStats ?? 'plain' } : {}),
+        ...(s.enrolEstimator ? { enrolEstimator: s.enrolEstimator } : {}),
         ...(s.speakerFallback ? { speakerFallback: true } : {}),
       };
       runs.set(name(s), await runEvaluation(data, config, deps));
@@ -195,6 +206,24 @@ for (const key of chosen) {
     await versus(at('speaker', false), at('speaker', true)),
     await versus(at('speaker-enrol:10', false), at('speaker-enrol:10', true)),
   ];
+  // Neutral enrolment, on the rows both settings score (it leaves its enrolment unscored).
+  const neutral = at('speaker-neutral:4', false);
+  const neutralSearch: Setting = { ...neutral, enrolEstimator: 'search' };
+  const onCommonRows = async (a: Setting, b: Setting): Promise<Record<string, unknown>> =>
+    commonRowsComparison(name(a), await run(a), name(b), await run(b));
+  let neutralNotApplicable: string | undefined;
+  try {
+    await run(neutral);
+    for (const b of [neutral, neutralSearch]) {
+      for (const a of [perFold, at('speaker', false), at('speaker', false, 'em'), at('speaker-enrol:4', false)])
+        comparisons.push(await onCommonRows(a, b));
+    }
+    comparisons.push(await onCommonRows(at('speaker-enrol:4', false), { ...at('speaker-enrol:4', false), enrolEstimator: 'search' }));
+    comparisons.push(await onCommonRows(neutral, neutralSearch));
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    neutralNotApplicable = e.message;
+  }
   const aroused = [...data.y].filter((l) => AROUSED.has(data.classes[l])).length;
   corpora.push({
     corpus: key,
@@ -216,11 +245,14 @@ for (const key of chosen) {
               innerDiffWa: f2(check.diffWa),
               speakerModeHelpedFolds: `${check.helped} of ${check.folds.length}`,
               ...(check.fallback ? { fellBackTo: check.fallback.groups } : {}),
+              ...(res.warnings.length ? { warnings: res.warnings } : {}),
+              ...(res.estimatorSearch ? { estimatorChosen: res.estimatorSearch.map((c) => `${c.group}: ${c.chosen}`) } : {}),
             }
           : {}),
       };
     }),
     comparisons,
+    ...(neutralNotApplicable ? { neutralNotApplicable } : {}),
   });
 }
 console.log(

@@ -1,6 +1,7 @@
 import type { EvaluationResults } from './protocol.js';
 import { augmentLabel, methodKey, type Comparison, type MethodResult } from './results.js';
 import { augmentSearchLine } from './augment-search.js';
+import { estimatorSearchLine } from './estimator-search.js';
 import { innerCheckLine, type FoldSearch } from './inner-search.js';
 
 const f2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '-');
@@ -124,6 +125,7 @@ export function formatResults(results: EvaluationResults): string {
   if (v.length) lines.push('', ...v);
   if (results.innerCheck) lines.push('', innerCheckLine(results.innerCheck));
   if (results.search) lines.push('', searchLine(results.search));
+  if (results.estimatorSearch) lines.push('', estimatorSearchLine(results.estimatorSearch));
   if (results.augmentSearch) {
     const candidates = results.config.autoCandidates as string[] | undefined;
     lines.push('', augmentSearchLine(results.augmentSearch, candidates));

@@ -10,6 +10,7 @@ export interface InnerProtocol {
   normalisation: Normalisation;
   speakerStats?: SpeakerStats;
   enrolEstimator?: EnrolEstimator;
+  neutralLabel?: string;
 }
 
 /** An inner run's configuration (a part of protocol.ts's EvaluateConfig). */
@@ -118,7 +119,12 @@ export class InnerScorer {
     const trainOn = innerTrainOn(method);
     // Fields in a fixed order, so that every caller asking for the same inner run gets the same key.
     const { classifier, options } = method;
-    const p = { normalisation: protocol.normalisation, speakerStats: protocol.speakerStats, enrolEstimator: protocol.enrolEstimator };
+    const p = {
+      normalisation: protocol.normalisation,
+      speakerStats: protocol.speakerStats,
+      enrolEstimator: protocol.enrolEstimator,
+      ...(protocol.neutralLabel !== undefined ? { neutralLabel: protocol.neutralLabel } : {}),
+    };
     return JSON.stringify([fold.index, fold.group, this.seedFor(fold), p, classifier, options ?? null, augment, trainOn]);
   }
 
@@ -250,7 +256,7 @@ export async function innerCheckOver(
   scorer: InnerScorer,
   data: EvalData,
   folds: readonly Fold[],
-  protocol: InnerProtocol,
+  protocolOf: (fold: Fold) => InnerProtocol,
   classifier: string,
   fallback = false,
 ): Promise<InnerCheck> {
@@ -263,10 +269,11 @@ export async function innerCheckOver(
       group: fold.group,
       labelMixDivergence: labelMixDivergence(y, groups, data.classes.length),
       perFold: await scorer.score(fold, { normalisation: 'per-fold' }, { classifier }),
-      speakerMode: await scorer.score(fold, protocol, { classifier }),
+      speakerMode: await scorer.score(fold, protocolOf(fold), { classifier }),
     });
   }
-  return summariseInnerCheck(classifier, protocol.normalisation, out, fallback);
+  const normalisation = folds.length ? protocolOf(folds[0]).normalisation : 'per-fold';
+  return summariseInnerCheck(classifier, normalisation, out, fallback);
 }
 
 export function summariseInnerCheck(

@@ -3,6 +3,7 @@ import { compareWithBaselines, summarise, type FoldPredictions, type TrainOn } f
 import type { EvaluationResults } from './protocol.js';
 import { innerCheckWarning, mergeInnerResults } from './inner-search.js';
 import type { FoldAugmentChoice } from './augment-search.js';
+import { mergeEstimatorSearch } from './estimator-search.js';
 
 /** `--augment auto` choices of several pieces or method groups: each (fold, classifier, train-on) once, in fold order. */
 function mergeAugmentSearch(parts: readonly { augmentSearch?: FoldAugmentChoice[] }[]): { augmentSearch?: FoldAugmentChoice[] } {
@@ -90,6 +91,7 @@ export function mergeResults(parts: EvaluationResults[], names: string[] = parts
     comparisons: compareWithBaselines(results),
     ...inner,
     ...mergeAugmentSearch(parts),
+    ...mergeEstimatorSearch(parts),
     ...(ref.paper ? { paper: ref.paper } : {}),
   };
 }

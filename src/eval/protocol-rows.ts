@@ -58,9 +58,15 @@ export function protocolOf(res: Pick<RowsSource, 'protocol' | 'config'>): string
 
 const sd = (v: number[]): number => (v.length > 1 ? std(v) : 0);
 
-/** The order the evidence lists protocols in (per-fold, speaker-enrol:K, speaker, then others). */
+/** The order the evidence lists protocols in (per-fold, the enrolment modes, speaker, then others). */
 export function protocolOrder(protocol: string): number {
-  return protocol === 'per-fold' ? 0 : protocol.startsWith('speaker-enrol') ? 1 : protocol.startsWith('speaker') ? 2 : 3;
+  return protocol === 'per-fold'
+    ? 0
+    : protocol.startsWith('speaker-enrol') || protocol.startsWith('speaker-neutral')
+      ? 1
+      : protocol.startsWith('speaker')
+        ? 2
+        : 3;
 }
 
 /** What a document's SVM settings search chose inside the training folds, for the row label ("C, gamma by inner LOSO"). */

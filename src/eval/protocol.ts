@@ -9,9 +9,17 @@ import type { FoldTrainingRows } from './training-rows.js';
 import { foldRawSpace } from './fold-raw-space.js';
 import { UserError } from '../util/errors.js';
 import { packageVersion } from '../util/version.js';
-import { LABEL_MIX_WARN, isSpeakerMode, labelMixDivergence, type Normalisation } from './speaker-norm.js';
-import { gather, speakerSplit, type FoldStep, type PredictRows } from './speaker-split.js';
-import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
+import {
+  LABEL_MIX_WARN,
+  hasEnrolment,
+  isSpeakerMode,
+  labelMixDivergence,
+  neutralEnrolmentSize,
+  type Normalisation,
+} from './speaker-norm.js';
+import { gather, neutralClass, speakerSplit, type FoldStep, type PredictRows } from './speaker-split.js';
+import type { EnrolEstimator, EnrolEstimatorSetting, SpeakerStats } from './speaker-stats.js';
+import { chooseEstimatorForFold, ESTIMATOR_SEARCH, type FoldEstimatorChoice } from './estimator-search.js';
 import {
   InnerScorer,
   fallbackStep,
@@ -39,8 +47,13 @@ export interface EvaluateConfig {
   normalisation: Normalisation;
   /** Speaker modes only: plain (default), class-balanced training statistics, or those plus EM for the test speaker. */
   speakerStats?: SpeakerStats;
-  /** speaker-enrol:K only: how the test speaker's statistics come from the K utterances (default shrunk). */
-  enrolEstimator?: EnrolEstimator;
+  /**
+   * speaker-enrol:K and speaker-neutral:K: how the statistics come from the K utterances (default shrunk), or
+   * `search`: chosen per outer fold by inner leave-one-speaker-out (results `estimatorSearch`).
+   */
+  enrolEstimator?: EnrolEstimatorSetting;
+  /** speaker-neutral:K only: the class taken as neutral speech (default DEFAULT_NEUTRAL_LABEL). */
+  neutralLabel?: string;
   /** Speaker modes only: inner leave-one-speaker-out per outer fold, per-fold against the speaker mode (results `innerCheck`). */
   innerCheck?: boolean;
   /** Speaker modes: normalise per-fold the outer folds where the inner check found the speaker mode no better. */
@@ -93,6 +106,8 @@ export interface EvaluationResults {
   search?: FoldSearch[];
   /** `--augment auto`: the augmenter each outer fold chose per classifier, with every candidate's inner score. */
   augmentSearch?: FoldAugmentChoice[];
+  /** `--enrol-estimator search`: the enrolment estimator each outer fold chose. */
+  estimatorSearch?: FoldEstimatorChoice[];
   paper?: unknown[];
 }
 
@@ -239,15 +254,37 @@ export async function runEvaluation(
   const total = repeats.length * runFolds.length;
   let done = 0;
   const outer: EvalData = { ...data, x, cols, featureNames };
-  const innerProtocol = { normalisation: config.normalisation, speakerStats: config.speakerStats, enrolEstimator: config.enrolEstimator };
+  const neutral = neutralClass(config, classes);
+  const searchingEstimator = config.enrolEstimator === ESTIMATOR_SEARCH;
+  const runProtocol: InnerProtocol = {
+    normalisation: config.normalisation,
+    speakerStats: config.speakerStats,
+    enrolEstimator: searchingEstimator ? 'shrunk' : (config.enrolEstimator as EnrolEstimator | undefined),
+    ...(neutral ? { neutralLabel: neutral.label } : {}),
+  };
+  const shortEnrolments = new Map<string, number>();
   // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
   const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
   const scorer = new InnerScorer(runEvaluation, outer, innerSeed, deps, hooks.innerScores);
+  // `--enrol-estimator search`: each outer fold's estimator first, so its inner check and searches use it too.
+  const estimatorChoices = new Map<number, FoldEstimatorChoice>();
+  if (searchingEstimator) {
+    if (!hasEnrolment(config.normalisation))
+      throw new UserError(
+        `--enrol-estimator applies to --normalisation speaker-enrol:K and speaker-neutral:K only (got ${config.normalisation})`,
+      );
+    for (const fold of runFolds)
+      estimatorChoices.set(fold.index, await chooseEstimatorForFold(scorer, fold, runProtocol, methods[0].classifier));
+  }
+  const innerProtocolOf = (fold: Fold): InnerProtocol => {
+    const chosen = estimatorChoices.get(fold.index)?.chosen;
+    return chosen ? { ...runProtocol, enrolEstimator: chosen } : runProtocol;
+  };
   const checking = config.innerCheck === true && isSpeakerMode(config.normalisation);
   if (config.speakerFallback && !checking)
     throw new UserError('--speaker-fallback needs a speaker mode (--normalisation speaker or speaker-enrol:K) and its inner check');
   const innerCheck = checking
-    ? await innerCheckOver(scorer, outer, runFolds, innerProtocol, methods[0].classifier, config.speakerFallback)
+    ? await innerCheckOver(scorer, outer, runFolds, innerProtocolOf, methods[0].classifier, config.speakerFallback)
     : undefined;
   // A one-fold piece does not warn: its merge (`adan merge`, `--jobs`) judges all the folds.
   const checkWarning = innerCheck && config.fold === undefined ? innerCheckWarning(innerCheck) : null;
@@ -272,8 +309,19 @@ export async function runEvaluation(
       const trainSources = data.sources ? Array.from(fold.train, (i) => data.sources![i]) : undefined;
       const step = stepOf(fold);
       // A fold that falls back runs its inner searches per-fold too: they choose for the rows it trains on.
-      const foldProtocol: InnerProtocol = step === 'per-fold' ? { normalisation: 'per-fold' } : innerProtocol;
-      const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, config, repeat, step);
+      const foldProtocol: InnerProtocol = step === 'per-fold' ? { normalisation: 'per-fold' } : innerProtocolOf(fold);
+      const testNeutral = neutral ? Array.from(fold.test, (i) => data.y[i] === neutral.index) : undefined;
+      const p = innerProtocolOf(fold);
+      const splitConfig = {
+        normalisation: p.normalisation,
+        speakerStats: p.speakerStats,
+        enrolEstimator: p.enrolEstimator,
+        neutral,
+        seed: config.seed,
+      };
+      const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, splitConfig, repeat, step, testNeutral);
+      const kNeutral = neutralEnrolmentSize(config.normalisation);
+      if (kNeutral !== undefined && split.enrolled! < kNeutral) shortEnrolments.set(fold.group, split.enrolled!);
       const xTrain = split.xTrain;
       const scored = split.scored;
       const xTest = split.xTest;
@@ -401,6 +449,13 @@ export async function runEvaluation(
       hooks.onPiece?.(done, total, { repeat, fold: fold.index, group: fold.group });
     }
   }
+  if (shortEnrolments.size > 0) {
+    const list = [...shortEnrolments].map(([g, n]) => `${g} (${n})`).join(', ');
+    warnings.push(
+      `normalisation ${config.normalisation}: test speakers with fewer than K '${neutral!.label}' utterances ` +
+        `enrolled with all of theirs: ${list}`,
+    );
+  }
   const results = methods.map((m) => summarise(m, preds.get(key(m))!, K));
   const partial =
     config.fold !== undefined || config.repeat !== undefined
@@ -428,6 +483,7 @@ export async function runEvaluation(
     ...(innerCheck ? { innerCheck } : {}),
     ...(searches.size > 0 ? { search: [...searches.values()] } : {}),
     ...(choices.size > 0 ? { augmentSearch: [...choices.values()] } : {}),
+    ...(estimatorChoices.size > 0 ? { estimatorSearch: [...estimatorChoices.values()] } : {}),
   };
 }
 

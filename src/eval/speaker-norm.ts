@@ -10,17 +10,24 @@ export { moments, rowsByGroup, type Moments };
  * Normalisation protocols. `per-fold`: z-norm with the training fold's statistics. `speaker`: every speaker
  * z-normed by its own utterances (the test speaker's unlabelled utterances included: transductive).
  * `speaker-enrol:K`: training speakers as in `speaker`; the test speaker's statistics from K utterances drawn at
- * random per repeat, which are then not scored (a short unlabelled enrolment). `corpus-leaky`: the authors'
- * whole-corpus z-norm (replication only). No mode reads a test label.
+ * random per repeat, which are then not scored (a short unlabelled enrolment). `speaker-neutral:K`: every speaker
+ * normalised by statistics of neutral speech only, the test speaker's from K of its neutral utterances, which are
+ * then not scored (a deployed system asks the user to read a short text calmly): a neutral mean does not move with
+ * the speaker's emotion mix, which a mean over all utterances does (issue 12, section 2). The test labels only
+ * select that enrolment, as the protocol's premise; nothing else reads them. `corpus-leaky`: the authors'
+ * whole-corpus z-norm (replication only). No other mode reads a test label.
  */
-export type Normalisation = 'per-fold' | 'speaker' | `speaker-enrol:${number}` | 'corpus-leaky';
-export const NORMALISATION_HELP = 'per-fold | speaker | speaker-enrol:K | corpus-leaky';
+export type Normalisation = 'per-fold' | 'speaker' | `speaker-enrol:${number}` | `speaker-neutral:${number}` | 'corpus-leaky';
+export const NORMALISATION_HELP = 'per-fold | speaker | speaker-enrol:K | speaker-neutral:K | corpus-leaky';
 
 export function parseNormalisation(v: string): Normalisation {
   if (v === 'per-fold' || v === 'speaker' || v === 'corpus-leaky') return v;
-  const m = /^speaker-enrol:(\d+)$/.exec(v);
-  if (m && Number(m[1]) >= 2) return `speaker-enrol:${Number(m[1])}`;
-  throw new UserError(`--normalisation: expected ${NORMALISATION_HELP} with K >= 2 (got '${v}')`);
+  const m = /^speaker-(enrol|neutral):(\d+)$/.exec(v);
+  if (m?.[1] === 'enrol' && Number(m[2]) >= 2) return `speaker-enrol:${Number(m[2])}`;
+  if (m?.[1] === 'neutral' && Number(m[2]) >= 1) return `speaker-neutral:${Number(m[2])}`;
+  throw new UserError(
+    `--normalisation: expected ${NORMALISATION_HELP} with K >= 2 (speaker-enrol) or K >= 1 (speaker-neutral) (got '${v}')`,
+  );
 }
 
 /** K of `speaker-enrol:K`, else undefined. */
@@ -28,9 +35,22 @@ export function enrolmentSize(n: Normalisation): number | undefined {
   return n.startsWith('speaker-enrol:') ? Number(n.slice('speaker-enrol:'.length)) : undefined;
 }
 
-export function isSpeakerMode(n: Normalisation): boolean {
-  return n === 'speaker' || enrolmentSize(n) !== undefined;
+/** K of `speaker-neutral:K`, else undefined. */
+export function neutralEnrolmentSize(n: Normalisation): number | undefined {
+  return n.startsWith('speaker-neutral:') ? Number(n.slice('speaker-neutral:'.length)) : undefined;
 }
+
+/** The modes whose test speaker is normalised by K enrolment utterances that are then not scored. */
+export function hasEnrolment(n: Normalisation): boolean {
+  return enrolmentSize(n) !== undefined || neutralEnrolmentSize(n) !== undefined;
+}
+
+export function isSpeakerMode(n: Normalisation): boolean {
+  return n === 'speaker' || hasEnrolment(n);
+}
+
+/** The class `speaker-neutral:K` takes as neutral speech when none is named (`--neutral-label`). */
+export const DEFAULT_NEUTRAL_LABEL = 'neutral';
 
 /** z-norm of the given rows of x (in place into out) with a mean and variance; a zero variance scales by 1. */
 export function applyMoments(x: Float32Array, out: Float32Array, cols: number, rows: readonly number[], m: Moments): void {
@@ -94,11 +114,16 @@ export function shrunkEnrolmentMoments(enrol: Moments, training: readonly Moment
   return { mean, variance, n: K, meanWeight: mw, stdWeight: sw };
 }
 
+/** K distinct row indices of `pool`, drawn with a seeded shuffle (all of them when the pool holds at most K). */
+export function drawUpTo(pool: readonly number[], k: number, seed: number): number[] {
+  return new AugmentRng(seed).shuffle([...pool]).slice(0, k);
+}
+
 /** K distinct row indices of `pool`, drawn with a seeded shuffle. */
 export function drawEnrolment(pool: readonly number[], k: number, seed: number): number[] {
   if (k >= pool.length)
     throw new UserError(`speaker-enrol:${k}: a test speaker has only ${pool.length} utterances (need more than K to score any)`);
-  return new AugmentRng(seed).shuffle([...pool]).slice(0, k);
+  return drawUpTo(pool, k, seed);
 }
 
 /**

@@ -1,5 +1,14 @@
 import { UserError } from '../util/errors.js';
-import { enrolmentSize, isSpeakerMode, moments, shrunkEnrolmentMoments, type Moments, type Normalisation } from './speaker-norm.js';
+import {
+  DEFAULT_NEUTRAL_LABEL,
+  hasEnrolment,
+  isSpeakerMode,
+  moments,
+  neutralEnrolmentSize,
+  shrunkEnrolmentMoments,
+  type Moments,
+  type Normalisation,
+} from './speaker-norm.js';
 
 /**
  * Which speaker statistics the speaker modes normalise with. `plain`: each speaker's mean and std over its
@@ -14,13 +23,16 @@ export type SpeakerStats = 'plain' | 'balanced' | 'em';
 export const SPEAKER_STATS: readonly SpeakerStats[] = ['plain', 'balanced', 'em'];
 
 /**
- * How the test speaker's statistics are estimated from K enrolment utterances (`speaker-enrol:K`). `shrunk`: mean
+ * How the test speaker's statistics are estimated from K enrolment utterances (`speaker-enrol:K`, and under
+ * `speaker-neutral:K` every speaker's from its neutral ones). `shrunk`: mean
  * and std shrunk towards the training speakers' (speaker-norm.ts shrunkEnrolmentMoments). `plain`: the K
  * utterances' own mean and std. `mean-only`: every speaker (training and test) only mean-centred, no std
  * scaling, the K utterances' own mean (the per-fold z-norm on top still scales each column).
  */
 export type EnrolEstimator = 'shrunk' | 'plain' | 'mean-only';
 export const ENROL_ESTIMATORS: readonly EnrolEstimator[] = ['shrunk', 'plain', 'mean-only'];
+/** An estimator, or `search`: chosen per outer fold by inner leave-one-speaker-out (estimator-search.ts). */
+export type EnrolEstimatorSetting = EnrolEstimator | 'search';
 
 /**
  * Rounds of re-estimation under `em`, fixed in advance: each costs one prediction of the test speaker's
@@ -33,9 +45,9 @@ export function parseSpeakerStats(v: string): SpeakerStats {
   throw new UserError(`--speaker-stats: expected ${SPEAKER_STATS.join(' | ')} (got '${v}')`);
 }
 
-export function parseEnrolEstimator(v: string): EnrolEstimator {
-  if ((ENROL_ESTIMATORS as readonly string[]).includes(v)) return v as EnrolEstimator;
-  throw new UserError(`--enrol-estimator: expected ${ENROL_ESTIMATORS.join(' | ')} (got '${v}')`);
+export function parseEnrolEstimator(v: string): EnrolEstimatorSetting {
+  if (v === 'search' || (ENROL_ESTIMATORS as readonly string[]).includes(v)) return v as EnrolEstimatorSetting;
+  throw new UserError(`--enrol-estimator: expected ${ENROL_ESTIMATORS.join(' | ')} | search (got '${v}')`);
 }
 
 /**
@@ -115,6 +127,7 @@ export interface SpeakerFlags {
   enrolEstimator?: string;
   innerCheck?: boolean;
   speakerFallback?: boolean;
+  neutralLabel?: string;
 }
 
 /**
@@ -125,21 +138,32 @@ export interface SpeakerFlags {
 export function speakerOptionsFrom(
   f: SpeakerFlags,
   normalisation: Normalisation,
-): { speakerStats?: SpeakerStats; enrolEstimator?: EnrolEstimator; innerCheck?: boolean; speakerFallback?: boolean } {
+): {
+  speakerStats?: SpeakerStats;
+  enrolEstimator?: EnrolEstimatorSetting;
+  innerCheck?: boolean;
+  speakerFallback?: boolean;
+  neutralLabel?: string;
+} {
   const speaker = isSpeakerMode(normalisation);
-  const enrol = enrolmentSize(normalisation) !== undefined;
+  const enrol = hasEnrolment(normalisation);
+  const neutral = neutralEnrolmentSize(normalisation) !== undefined;
   const refuse = (flag: string, modes: string) => {
     throw new UserError(`${flag} applies to --normalisation ${modes} only (got ${normalisation})`);
   };
-  if (f.speakerStats !== undefined && !speaker) refuse('--speaker-stats', 'speaker and speaker-enrol:K');
-  if (f.innerCheck !== undefined && !speaker) refuse(f.innerCheck ? '--inner-check' : '--no-inner-check', 'speaker and speaker-enrol:K');
-  if (f.enrolEstimator !== undefined && !enrol) refuse('--enrol-estimator', 'speaker-enrol:K');
-  if (f.speakerFallback && !speaker) refuse('--speaker-fallback', 'speaker and speaker-enrol:K');
+  const speakerModes = 'speaker, speaker-enrol:K and speaker-neutral:K';
+  if (f.speakerStats !== undefined && (!speaker || neutral)) refuse('--speaker-stats', 'speaker and speaker-enrol:K');
+  if (f.innerCheck !== undefined && !speaker) refuse(f.innerCheck ? '--inner-check' : '--no-inner-check', speakerModes);
+  if (f.enrolEstimator !== undefined && !enrol) refuse('--enrol-estimator', 'speaker-enrol:K and speaker-neutral:K');
+  if (f.speakerFallback && !speaker) refuse('--speaker-fallback', speakerModes);
+  if (f.neutralLabel !== undefined && !neutral) refuse('--neutral-label', 'speaker-neutral:K');
   if (!speaker) return {};
   // The fallback acts on the inner check's verdict per fold, so it cannot run without it.
   if (f.speakerFallback && f.innerCheck === false) throw new UserError('--speaker-fallback needs the inner check: drop --no-inner-check');
   return {
-    speakerStats: parseSpeakerStats(f.speakerStats ?? 'plain'),
+    ...(neutral
+      ? { neutralLabel: f.neutralLabel ?? DEFAULT_NEUTRAL_LABEL }
+      : { speakerStats: parseSpeakerStats(f.speakerStats ?? 'plain') }),
     ...(enrol ? { enrolEstimator: parseEnrolEstimator(f.enrolEstimator ?? 'shrunk') } : {}),
     innerCheck: f.innerCheck !== false,
     ...(f.speakerFallback ? { speakerFallback: true } : {}),

@@ -84,6 +84,22 @@ test('adan evaluate: bad input gives one-line errors; corpus-leaky is flagged in
     const col = await cli(['evaluate', '--table', IS11, '--emodb-names', '--group-col', 'session']);
     assert.equal(col.code, 1);
     assert.match(col.stderr, /no column 'session'/);
+    const calm = await cli([
+      'evaluate',
+      '--table',
+      IS11,
+      '--emodb-names',
+      '--normalisation',
+      'speaker-neutral:4',
+      '--neutral-label',
+      'calm',
+    ]);
+    assert.equal(calm.code, 1);
+    assert.equal(calm.stderr.trim().split('\n').length, 1, calm.stderr);
+    assert.match(calm.stderr, /speaker-neutral:4: no class 'calm' to enrol with \(classes: .*\); name it with --neutral-label/);
+    const stray = await cli(['evaluate', '--table', IS11, '--emodb-names', '--neutral-label', 'neutral']);
+    assert.equal(stray.code, 1);
+    assert.match(stray.stderr, /--neutral-label applies to --normalisation speaker-neutral:K only/);
     const missing = await cli(['evaluate', '--table', join(dir, 'nope.csv')]);
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /nope\.csv: no such file/);

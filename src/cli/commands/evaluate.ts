@@ -53,6 +53,7 @@ export interface ProtocolFlags {
   enrolEstimator?: string;
   innerCheck?: boolean;
   speakerFallback?: boolean;
+  neutralLabel?: string;
   repeats: string;
   seed: string;
 }
@@ -151,6 +152,7 @@ export function addProtocolOptions(cmd: Command): Command {
       `${NORMALISATION_HELP}: per-fold (default); ` +
         "speaker (each speaker z-normed by its own utterances, the test speaker's unlabelled); " +
         'speaker-enrol:K (test speaker from K unlabelled enrolment utterances, not scored); ' +
+        'speaker-neutral:K (every speaker by its neutral speech, the test speaker by K neutral enrolment utterances, not scored); ' +
         'corpus-leaky (leaks test statistics; replication only)',
       'per-fold',
     )
@@ -161,7 +163,7 @@ export function addProtocolOptions(cmd: Command): Command {
     )
     .option(
       '--enrol-estimator <e>',
-      "speaker-enrol:K: shrunk (default: K utterances' mean and std shrunk towards the training speakers'), plain, " +
+      "speaker-enrol:K, speaker-neutral:K: shrunk (default: K utterances' mean and std shrunk towards the training speakers'), plain, " +
         'mean-only (every speaker only mean-centred)',
     )
     .option(
@@ -175,6 +177,7 @@ export function addProtocolOptions(cmd: Command): Command {
       'speaker modes: normalise per-fold every outer fold whose inner check finds the speaker mode no better ' +
         '(speaker-enrol:K still leaves its enrolment utterances unscored)',
     )
+    .option('--neutral-label <name>', "speaker-neutral:K: the class that is neutral speech (default 'neutral')")
     .option('--repeats <r>', 'rerun everything with r different seeds', '1')
     .option('--seed <n>', 'base random seed', '1');
 }
