@@ -54,13 +54,15 @@ export function verdicts(results: EvaluationResults, alpha = 0.05): string[] {
   return out;
 }
 
-/** " (speaker statistics em, enrolment estimator shrunk)" under the speaker modes, else "". */
+/** " (speaker statistics em, enrolment estimator shrunk)" under the speaker modes ("neutral class ..." under speaker-neutral), else "". */
 function speakerSettings(results: EvaluationResults): string {
   const c = results.config;
-  if (c.speakerStats === undefined) return '';
+  if (c.speakerStats === undefined && c.neutralLabel === undefined) return '';
+  // speaker-neutral:K has no --speaker-stats: its statistics are those of the named neutral class.
+  const stats = c.neutralLabel !== undefined ? `neutral class '${String(c.neutralLabel)}'` : `speaker statistics ${String(c.speakerStats)}`;
   const enrol = c.enrolEstimator !== undefined ? `, enrolment estimator ${String(c.enrolEstimator)}` : '';
   const fallback = c.speakerFallback === true ? ', per-fold in the folds where the inner check found it no better' : '';
-  return ` (speaker statistics ${String(c.speakerStats)}${enrol}${fallback})`;
+  return ` (${stats}${enrol}${fallback})`;
 }
 
 /** "SVM settings chosen inside each training fold (inner leave-one-speaker-out): C=10 gamma=0.000229 in 6 folds, ...". */

@@ -10,6 +10,8 @@ import { NoAugmenter } from '../../src/augment/simple.js';
 import { evalDataFromTable } from '../../src/eval/dataset.js';
 import { selectRows } from '../../src/data/table.js';
 import type { EvalData } from '../../src/eval/types.js';
+import { formatResults } from '../../src/eval/format.js';
+import { mergeResults } from '../../src/eval/merge.js';
 import { CentroidClassifier, emodbIs11 } from './helpers.js';
 
 function emodb(speakers?: string[]): EvalData {
@@ -70,8 +72,16 @@ test('speaker-neutral: training speakers are centred on their neutral utterances
 
 test('speaker-neutral on all of EmoDB: scores every row but min(K, neutral) per speaker, warns for short speakers', async () => {
   const data = emodb();
-  const cfg: EvaluateConfig = { ...base, normalisation: 'speaker-neutral:5' };
+  const cfg: EvaluateConfig = {
+    ...base,
+    normalisation: 'speaker-neutral:5',
+    ...speakerOptionsFrom({ innerCheck: false }, 'speaker-neutral:5'),
+  };
   const res = await runEvaluation(data, cfg, centroidDeps);
+  assert.match(
+    formatResults(res).split('\n')[0],
+    /normalisation speaker-neutral:5 \(neutral class 'neutral', enrolment estimator shrunk\)$/,
+  );
   // EmoDB's neutral utterances per speaker (03 08 09 10 11 12 13 14 15 16): 11 10 9 4 9 4 9 7 11 5.
   const enrolled = [11, 10, 9, 4, 9, 4, 9, 7, 11, 5].reduce((s, n) => s + Math.min(n, 5), 0);
   const scored = res.results[0].predictions.reduce((s, p) => s + p.rows.length, 0);
@@ -108,6 +118,7 @@ test('--enrol-estimator search: each fold takes the estimator with the best inne
     const cfg: EvaluateConfig = { ...base, normalisation, enrolEstimator: 'search' };
     const res = await runEvaluation(data, cfg, centroidDeps);
     const choices = res.estimatorSearch!;
+    assert.match(formatResults(res), /enrolment estimator chosen inside each training fold .*: (shrunk|plain|mean-only) in \d+ fold/);
     assert.equal(choices.length, 4);
     for (const c of choices) {
       assert.deepEqual(
@@ -121,6 +132,13 @@ test('--enrol-estimator search: each fold takes the estimator with the best inne
       assert.deepEqual(searched.pred, fixed.results[0].predictions[0].pred, `${normalisation} fold ${c.fold}`);
     }
   }
+  // One-fold pieces, merged (`adan merge`, `--jobs`), give the whole run's choices and predictions.
+  const cfg: EvaluateConfig = { ...base, normalisation: 'speaker-neutral:3', enrolEstimator: 'search' };
+  const whole = await runEvaluation(data, cfg, centroidDeps);
+  const pieces = await Promise.all([0, 1, 2, 3].map((fold) => runEvaluation(data, { ...cfg, fold }, centroidDeps)));
+  const merged = mergeResults(pieces);
+  assert.deepEqual(merged.estimatorSearch, whole.estimatorSearch);
+  assert.equal(merged.results[0].wa, whole.results[0].wa);
   await assert.rejects(
     runEvaluation(data, { ...base, normalisation: 'speaker', enrolEstimator: 'search' }, centroidDeps),
     /--enrol-estimator applies to --normalisation speaker-enrol:K and speaker-neutral:K only/,
