@@ -4,7 +4,11 @@ import { readCsvTable } from '../../src/data/read-table.js';
 import { withEmodbMeta } from '../../src/data/emodb-names.js';
 import type { FeatureTable } from '../../src/data/table.js';
 import { sharedDir } from '../../src/util/paths.js';
-import type { EvalClassifier } from '../../src/eval/types.js';
+import type { EvalClassifier, EvalData } from '../../src/eval/types.js';
+import { evalDataFromTable } from '../../src/eval/dataset.js';
+import { selectRows } from '../../src/data/table.js';
+import { fitStandardizer } from '../../src/eval/normaliser.js';
+import { NoAugmenter } from '../../src/augment/simple.js';
 import type { ProtocolFlags } from '../../src/cli/commands/evaluate.js';
 
 /** The protocol flags as commander gives them with the defaults, with some set. */
@@ -66,3 +70,17 @@ export class CentroidClassifier implements EvalClassifier {
     return out;
   }
 }
+
+/** EmoDB IS11 as an evaluation dataset, of the given speakers only (all by default). */
+export function emodbSpeakers(speakers?: readonly string[]): EvalData {
+  const t = emodbIs11();
+  const keep = t.ids.map((_, i) => i).filter((i) => !speakers || speakers.includes(t.meta.speaker[i]));
+  return evalDataFromTable(selectRows(t, keep), { name: 'emodb-subset', labelCol: 'label', groupCol: 'speaker' });
+}
+
+/** The protocol's dependencies with the centroid classifier, the fold z-norm and no augmentation. */
+export const centroidDeps = {
+  createClassifier: (): EvalClassifier => new CentroidClassifier(),
+  fitNormaliser: fitStandardizer,
+  createAugmenter: () => new NoAugmenter(),
+};

@@ -5,26 +5,12 @@ import { speakerSplit } from '../../src/eval/speaker-split.js';
 import { speakerOptionsFrom } from '../../src/eval/speaker-stats.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { runEvaluation, type EvaluateConfig } from '../../src/eval/protocol.js';
-import { fitStandardizer } from '../../src/eval/normaliser.js';
-import { NoAugmenter } from '../../src/augment/simple.js';
-import { evalDataFromTable } from '../../src/eval/dataset.js';
-import { selectRows } from '../../src/data/table.js';
-import type { EvalData } from '../../src/eval/types.js';
 import { formatResults } from '../../src/eval/format.js';
 import { mergeResults } from '../../src/eval/merge.js';
-import { CentroidClassifier, emodbIs11 } from './helpers.js';
+import { centroidDeps, emodbSpeakers } from './helpers.js';
 
-function emodb(speakers?: string[]): EvalData {
-  const t = emodbIs11();
-  const keep = t.ids.map((_, i) => i).filter((i) => !speakers || speakers.includes(t.meta.speaker[i]));
-  return evalDataFromTable(selectRows(t, keep), { name: 'emodb', labelCol: 'label', groupCol: 'speaker' });
-}
+const emodb = emodbSpeakers;
 
-const centroidDeps = {
-  createClassifier: () => new CentroidClassifier(),
-  fitNormaliser: fitStandardizer,
-  createAugmenter: () => new NoAugmenter(),
-};
 const base = { augment: ['none'], classifiers: ['centroid'], trainOn: ['real' as const], repeats: 1, seed: 3 };
 
 test('speaker-neutral:K parses (K >= 1), is a speaker mode with an enrolment, and takes --neutral-label only there', () => {

@@ -5,13 +5,8 @@ import { moments, shrunkEnrolmentMoments } from '../../src/eval/speaker-norm.js'
 import { speakerSplit } from '../../src/eval/speaker-split.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { runEvaluation, type EvaluateConfig } from '../../src/eval/protocol.js';
-import { fitStandardizer } from '../../src/eval/normaliser.js';
 import { formatResults } from '../../src/eval/format.js';
-import { NoAugmenter } from '../../src/augment/simple.js';
-import { evalDataFromTable } from '../../src/eval/dataset.js';
-import { selectRows } from '../../src/data/table.js';
-import type { EvalData } from '../../src/eval/types.js';
-import { CentroidClassifier, emodbIs11 } from './helpers.js';
+import { centroidDeps, emodbSpeakers } from './helpers.js';
 
 test('balanced moments: the mean of the class means and the variance of the equal-weight class mixture', () => {
   // One feature; class 0 = {0, 2} (mean 1, var 1), class 1 = {10} (mean 10, var 0), class 2 absent.
@@ -46,17 +41,7 @@ test('EM refinement runs the fixed number of rounds and stops early once no pred
   assert.deepEqual(seen, [0, 7], 'the second round repeats the labels of the first: converged');
 });
 
-function subset(speakers: string[]): EvalData {
-  const t = emodbIs11();
-  const keep = t.ids.map((_, i) => i).filter((i) => speakers.includes(t.meta.speaker[i]));
-  return evalDataFromTable(selectRows(t, keep), { name: 'emodb-subset', labelCol: 'label', groupCol: 'speaker' });
-}
-
-const centroidDeps = {
-  createClassifier: () => new CentroidClassifier(),
-  fitNormaliser: fitStandardizer,
-  createAugmenter: () => new NoAugmenter(),
-};
+const subset = emodbSpeakers;
 const base = { augment: ['none'], classifiers: ['centroid'], trainOn: ['real' as const], repeats: 1, seed: 3 };
 
 test('balanced speaker statistics centre each training speaker on the mean of its class means', () => {
