@@ -282,7 +282,9 @@ export async function runEvaluation(
   };
   const checking = config.innerCheck === true && isSpeakerMode(config.normalisation);
   if (config.speakerFallback && !checking)
-    throw new UserError('--speaker-fallback needs a speaker mode (--normalisation speaker or speaker-enrol:K) and its inner check');
+    throw new UserError(
+      '--speaker-fallback needs a speaker mode (--normalisation speaker, speaker-enrol:K or speaker-neutral:K) and its inner check',
+    );
   const innerCheck = checking
     ? await innerCheckOver(scorer, outer, runFolds, innerProtocolOf, methods[0].classifier, config.speakerFallback)
     : undefined;
