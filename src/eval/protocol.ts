@@ -451,11 +451,11 @@ export async function runEvaluation(
       hooks.onPiece?.(done, total, { repeat, fold: fold.index, group: fold.group });
     }
   }
-  if (shortEnrolments.size > 0) {
-    const list = [...shortEnrolments].map(([g, n]) => `${g} (${n})`).join(', ');
+  // One warning per speaker, so that the pieces of one run (`--jobs`, `adan merge`) give the same set.
+  for (const [group, n] of shortEnrolments) {
     warnings.push(
-      `normalisation ${config.normalisation}: test speakers with fewer than K '${neutral!.label}' utterances ` +
-        `enrolled with all of theirs: ${list}`,
+      `normalisation ${config.normalisation}: test speaker ${group} has only ${n} '${neutral!.label}' ` +
+        `utterance${n > 1 ? 's' : ''}, all of which enrolled (fewer than K)`,
     );
   }
   const results = methods.map((m) => summarise(m, preds.get(key(m))!, K));
