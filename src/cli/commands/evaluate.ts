@@ -164,7 +164,7 @@ export function addProtocolOptions(cmd: Command): Command {
     .option(
       '--enrol-estimator <e>',
       "speaker-enrol:K, speaker-neutral:K: shrunk (default: K utterances' mean and std shrunk towards the training speakers'), plain, " +
-        'mean-only (every speaker only mean-centred)',
+        'mean-only (every speaker only mean-centred), or search (chosen per outer fold by inner leave-one-speaker-out)',
     )
     .option(
       '--inner-check',
