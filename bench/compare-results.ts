@@ -1,10 +1,13 @@
 // Compares one method of two `adan evaluate --json` results measured with the same seeds and folds (e.g. fixed SVM
 // settings against `--svm-c auto --svm-gamma search`): the difference in WA/UAR and the paired t-test over repeats
 // (McNemar on pooled predictions for one repeat), with the code the protocol uses (src/eval/results.ts compare).
+// When the two score different rows (an enrolment mode leaves its enrolment unscored), also `onCommonRows`: the same
+// comparison on the rows both scored, seed by seed (bench/emodb-speaker-runs.ts commonRowsComparison).
 // Usage: npx tsx bench/compare-results.ts A.json B.json [method=none/svm/real]
 import { readFileSync } from 'node:fs';
 import type { EvaluationResults } from '../src/eval/protocol.js';
-import { compare, methodKey } from '../src/eval/results.js';
+import { compare, methodKey, type MethodResult } from '../src/eval/results.js';
+import { commonRowsComparison } from './emodb-speaker-runs.js';
 import { mean, std } from '../src/eval/metrics.js';
 import { UserError } from '../src/util/errors.js';
 
@@ -15,7 +18,7 @@ function methodOf(file: string) {
   const res = JSON.parse(readFileSync(file, 'utf8')) as EvaluationResults;
   const r = res.results.find((m) => methodKey(m) === method);
   if (!r) throw new UserError(`${file}: no method '${method}' (has ${res.results.map(methodKey).join(', ')})`);
-  return { file, protocol: res.protocol ?? res.config.normalisation, config: res.config, result: r };
+  return { file, protocol: res.protocol ?? res.config.normalisation, config: res.config, result: r, doc: { ...res, results: [r] } };
 }
 
 const a = methodOf(fileA);
@@ -34,4 +37,6 @@ const tests = compare(a.result, b.result).map((c) => ({
   diffUar: Number(c.diffUar.toFixed(2)),
   p: Number(c.p.toPrecision(3)),
 }));
-console.log(JSON.stringify({ bench: 'compare-results', method, a: summary(a), b: summary(b), tests }, null, 1));
+const scored = (r: MethodResult): string => JSON.stringify(r.predictions.map((p) => [p.repeat, p.rows]));
+const onCommonRows = scored(a.result) !== scored(b.result) ? { onCommonRows: commonRowsComparison(fileA, a.doc, fileB, b.doc) } : {};
+console.log(JSON.stringify({ bench: 'compare-results', method, a: summary(a), b: summary(b), tests, ...onCommonRows }, null, 1));
