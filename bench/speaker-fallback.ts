@@ -29,7 +29,7 @@ import { mean } from '../src/eval/metrics.js';
 import { selectRows, type FeatureTable } from '../src/data/table.js';
 import { IEMOCAP_4_CLASSES, parseEmoEvaluation, type IemocapUtterance } from '../src/data/iemocap-corpus.js';
 import { sharedDir } from '../src/util/paths.js';
-import { labelMixDivergence, type Normalisation } from '../src/eval/speaker-norm.js';
+import { hasEnrolment, labelMixDivergence, neutralEnrolmentSize, type Normalisation } from '../src/eval/speaker-norm.js';
 import type { EnrolEstimatorSetting, SpeakerStats } from '../src/eval/speaker-stats.js';
 import type { EvalData } from '../src/eval/types.js';
 import { readFileSync } from 'node:fs';
@@ -176,11 +176,11 @@ for (const key of chosen) {
         augment: ['none'],
         classifiers: ['svm'],
         trainOn: ['real'],
-        repeats: /^speaker-(enrol|neutral):/.test(s.normalisation) ? repeats : 1,
+        repeats: hasEnrolment(s.normalisation) ? repeats : 1,
         seed: 1,
         normalisation: s.normalisation,
         ...(speaker ? { innerCheck: true } : {}),
-        ...(speaker && !s.normalisation.startsWith('speaker-neutral') ? { speakerStats: s.speakerStats ?? 'plain' } : {}),
+        ...(speaker && neutralEnrolmentSize(s.normalisation) === undefined ? { speakerStats: s.speakerStats ?? 'plain' } : {}),
         ...(s.enrolEstimator ? { enrolEstimator: s.enrolEstimator } : {}),
         ...(s.speakerFallback ? { speakerFallback: true } : {}),
       };

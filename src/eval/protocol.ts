@@ -255,6 +255,7 @@ export async function runEvaluation(
   let done = 0;
   const outer: EvalData = { ...data, x, cols, featureNames };
   const neutral = neutralClass(config, classes);
+  const kNeutral = neutralEnrolmentSize(config.normalisation);
   const searchingEstimator = config.enrolEstimator === ESTIMATOR_SEARCH;
   const runProtocol: InnerProtocol = {
     normalisation: config.normalisation,
@@ -311,9 +312,9 @@ export async function runEvaluation(
       const trainSources = data.sources ? Array.from(fold.train, (i) => data.sources![i]) : undefined;
       const step = stepOf(fold);
       // A fold that falls back runs its inner searches per-fold too: they choose for the rows it trains on.
-      const foldProtocol: InnerProtocol = step === 'per-fold' ? { normalisation: 'per-fold' } : innerProtocolOf(fold);
-      const testNeutral = neutral ? Array.from(fold.test, (i) => data.y[i] === neutral.index) : undefined;
       const p = innerProtocolOf(fold);
+      const foldProtocol: InnerProtocol = step === 'per-fold' ? { normalisation: 'per-fold' } : p;
+      const testNeutral = neutral ? Array.from(fold.test, (i) => data.y[i] === neutral.index) : undefined;
       const splitConfig = {
         normalisation: p.normalisation,
         speakerStats: p.speakerStats,
@@ -322,7 +323,6 @@ export async function runEvaluation(
         seed: config.seed,
       };
       const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, splitConfig, repeat, step, testNeutral);
-      const kNeutral = neutralEnrolmentSize(config.normalisation);
       if (kNeutral !== undefined && split.enrolled! < kNeutral) shortEnrolments.set(fold.group, split.enrolled!);
       const xTrain = split.xTrain;
       const scored = split.scored;

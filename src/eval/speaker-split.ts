@@ -81,8 +81,8 @@ function testEnrolment(config: SpeakerSplitConfig, fold: Fold, repeat: number, t
   let statRows = all;
   if (k !== undefined) statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index));
   if (kNeutral !== undefined) {
-    const label = config.neutral?.label ?? 'neutral';
-    if (!testNeutral) throw new Error(`${config.normalisation}: the test rows' neutral flags were not passed in`);
+    if (!config.neutral || !testNeutral) throw new Error(`${config.normalisation}: no neutral class or test rows' neutral flags given`);
+    const label = config.neutral.label;
     const pool = all.filter((i) => testNeutral[i]);
     if (pool.length === 0)
       throw new UserError(`${config.normalisation}: test speaker '${fold.group}' has no utterance labelled '${label}'`);
