@@ -21,8 +21,13 @@
 // 10 s of read speech; with the default estimator (shrunk) and with `--enrol-estimator search` (chosen per outer fold
 // by inner leave-one-speaker-out), and `speaker-enrol:4` likewise. A corpus where some speaker has no neutral
 // utterance cannot run it (recorded as such).
+// With classifier `dnn` (third argument) the bench runs only what the neutral enrolment needs, with the DNN (its
+// defaults): per-fold, `speaker`, `speaker-enrol:4` and `speaker-neutral:4` (default estimator), every one over R seeds
+// (the DNN's own seed changes it), no inner check (its inner fits would be DNNs; the SVM run reports the check), and
+// the neutral enrolment against the other three on the rows both score.
 // Prints one JSON document with its wall time.
-// Usage: npx tsx bench/speaker-fallback.ts [repeats=5] [corpora: skew-1,skew-2,skew-4,emodb-4class,iemocap-mix (all)]
+// Usage: npx tsx bench/speaker-fallback.ts [repeats=5] [corpora: skew-1,skew-2,skew-4,emodb-4class,iemocap-mix | all]
+//   [classifier: svm|dnn (svm)]
 import { defaultDeps } from '../src/eval/defaults.js';
 import { runEvaluation, type EvaluateConfig, type EvaluationResults } from '../src/eval/protocol.js';
 import { mean } from '../src/eval/metrics.js';
@@ -135,8 +140,11 @@ const CORPORA: Record<string, { name: string; build: (t: FeatureTable) => Featur
   'emodb-4class': { name: 'emodb-IS11 4 classes', build: (t) => fourClassMix(t, null) },
   'iemocap-mix': { name: "emodb-IS11 4 classes, IEMOCAP speakers' mixes", build: (t) => fourClassMix(t, iemocapMixes(iemocap)) },
 };
-const chosen = (process.argv[3] ?? Object.keys(CORPORA).join(',')).split(',');
+const chosen = (process.argv[3] && process.argv[3] !== 'all' ? process.argv[3] : Object.keys(CORPORA).join(',')).split(',');
 for (const c of chosen) if (!CORPORA[c]) throw new Error(`unknown corpus '${c}' (${Object.keys(CORPORA).join(', ')})`);
+const classifier = process.argv[4] ?? 'svm';
+if (classifier !== 'svm' && classifier !== 'dnn') throw new Error(`unknown classifier '${classifier}' (svm, dnn)`);
+const dnn = classifier === 'dnn';
 
 /** speaker -> class -> rows: the mix each constructed corpus ended up with. */
 function rowsPerSpeakerAndClass(d: EvalData): Record<string, Record<string, number>> {
@@ -174,12 +182,12 @@ for (const key of chosen) {
       const speaker = s.normalisation !== 'per-fold';
       const config: EvaluateConfig = {
         augment: ['none'],
-        classifiers: ['svm'],
+        classifiers: [classifier],
         trainOn: ['real'],
-        repeats: hasEnrolment(s.normalisation) ? repeats : 1,
+        repeats: dnn || hasEnrolment(s.normalisation) ? repeats : 1,
         seed: 1,
         normalisation: s.normalisation,
-        ...(speaker ? { innerCheck: true } : {}),
+        ...(speaker ? { innerCheck: !dnn } : {}),
         ...(speaker && neutralEnrolmentSize(s.normalisation) === undefined ? { speakerStats: s.speakerStats ?? 'plain' } : {}),
         ...(s.enrolEstimator ? { enrolEstimator: s.enrolEstimator } : {}),
         ...(s.speakerFallback ? { speakerFallback: true } : {}),
@@ -196,16 +204,18 @@ for (const key of chosen) {
     speakerFallback,
     ...(speakerStats ? { speakerStats } : {}),
   });
-  const comparisons = [
-    await versus(perFold, at('speaker', false, 'balanced')),
-    await versus(perFold, at('speaker', false, 'em')),
-    await versus(perFold, at('speaker', false)),
-    await versus(perFold, at('speaker', true)),
-    await versus(perFold, at('speaker', true, 'em')),
-    await versus(at('speaker', false, 'em'), at('speaker', true, 'em')),
-    await versus(at('speaker', false), at('speaker', true)),
-    await versus(at('speaker-enrol:10', false), at('speaker-enrol:10', true)),
-  ];
+  const comparisons = dnn
+    ? []
+    : [
+        await versus(perFold, at('speaker', false, 'balanced')),
+        await versus(perFold, at('speaker', false, 'em')),
+        await versus(perFold, at('speaker', false)),
+        await versus(perFold, at('speaker', true)),
+        await versus(perFold, at('speaker', true, 'em')),
+        await versus(at('speaker', false, 'em'), at('speaker', true, 'em')),
+        await versus(at('speaker', false), at('speaker', true)),
+        await versus(at('speaker-enrol:10', false), at('speaker-enrol:10', true)),
+      ];
   // Neutral enrolment, on the rows both settings score (it leaves its enrolment unscored).
   const neutral = at('speaker-neutral:4', false);
   const neutralSearch: Setting = { ...neutral, enrolEstimator: 'search' };
@@ -214,12 +224,16 @@ for (const key of chosen) {
   let neutralNotApplicable: string | undefined;
   try {
     await run(neutral);
-    for (const b of [neutral, neutralSearch]) {
-      for (const a of [perFold, at('speaker', false), at('speaker', false, 'em'), at('speaker-enrol:4', false)])
-        comparisons.push(await onCommonRows(a, b));
+    if (dnn) {
+      for (const a of [perFold, at('speaker', false), at('speaker-enrol:4', false)]) comparisons.push(await onCommonRows(a, neutral));
+    } else {
+      for (const b of [neutral, neutralSearch]) {
+        for (const a of [perFold, at('speaker', false), at('speaker', false, 'em'), at('speaker-enrol:4', false)])
+          comparisons.push(await onCommonRows(a, b));
+      }
+      comparisons.push(await onCommonRows(at('speaker-enrol:4', false), { ...at('speaker-enrol:4', false), enrolEstimator: 'search' }));
+      comparisons.push(await onCommonRows(neutral, neutralSearch));
     }
-    comparisons.push(await onCommonRows(at('speaker-enrol:4', false), { ...at('speaker-enrol:4', false), enrolEstimator: 'search' }));
-    comparisons.push(await onCommonRows(neutral, neutralSearch));
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     neutralNotApplicable = e.message;
@@ -259,7 +273,7 @@ console.log(
   JSON.stringify(
     {
       bench: 'speaker-fallback',
-      classifier: 'svm (C 10, gamma 1/n_features)',
+      classifier: dnn ? 'dnn (defaults)' : 'svm (C 10, gamma 1/n_features)',
       rules: {
         skew:
           'speakers sorted by id alternate aroused-heavy / calm-heavy; ' +

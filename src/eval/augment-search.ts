@@ -2,7 +2,7 @@ import { AUGMENTER_NAMES, AUGMENTERS, isGenerative, minTrainingSpeakers } from '
 import { UserError } from '../util/errors.js';
 import type { Fold } from './folds.js';
 import { gridSearch, type InnerMethod, type InnerProtocol, type InnerScorer } from './inner-search.js';
-import { chosenCountsText, type TrainOn } from './results.js';
+import type { TrainOn } from './results.js';
 
 /** `--augment auto`: the augmenter is chosen inside each outer training fold, per classifier. */
 export const AUTO_AUGMENT = 'auto';
@@ -107,22 +107,4 @@ export async function chooseAugmentForFold(
 /** The method the outer fold then trains: the chosen augmenter as its own row would (`none` on real rows). */
 export function chosenMethod<M extends { augment: string; trainOn: TrainOn }>(m: M, chosen: string): M {
   return { ...m, augment: chosen, trainOn: chosen === 'none' ? 'real' : m.trainOn };
-}
-
-/** "svm: noise in 6 folds, none in 4; dnn: perturb in 10 folds" from the per-fold choices. */
-export function augmentSearchLine(choices: readonly FoldAugmentChoice[], candidates: readonly string[] | undefined): string {
-  const byClassifier = new Map<string, Map<string, number>>();
-  for (const c of choices) {
-    const k = `${c.classifier}${c.trainOn === 'real+synthetic' ? '' : ` (${c.trainOn})`}`;
-    const m = byClassifier.get(k) ?? new Map<string, number>();
-    m.set(c.chosen, (m.get(c.chosen) ?? 0) + 1);
-    byClassifier.set(k, m);
-  }
-  const parts = [...byClassifier].map(
-    ([k, m]) => `${k}: ${chosenCountsText([...m].map(([augment, folds]) => ({ augment, folds })).sort((a, b) => b.folds - a.folds))}`,
-  );
-  return (
-    `augmenter chosen inside each training fold (inner leave-one-speaker-out, highest pooled inner WA, ties to the earlier ` +
-    `of ${(candidates ?? []).join(',')}): ${parts.join('; ')}`
-  );
 }

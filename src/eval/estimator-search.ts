@@ -39,17 +39,6 @@ export async function chooseEstimatorForFold(
   };
 }
 
-/** "enrolment estimator chosen inside each training fold (...): mean-only in 6 folds, shrunk in 4". */
-export function estimatorSearchLine(choices: readonly FoldEstimatorChoice[]): string {
-  const counts = new Map<string, number>();
-  for (const c of choices) counts.set(c.chosen, (counts.get(c.chosen) ?? 0) + 1);
-  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e} in ${n} fold${n > 1 ? 's' : ''}`);
-  return (
-    'enrolment estimator chosen inside each training fold (inner leave-one-speaker-out, highest pooled inner WA, ties ' +
-    `to the earlier of ${ENROL_ESTIMATORS.join(',')}): ${parts.join(', ')}`
-  );
-}
-
 /** The choices of several pieces as one: each outer fold once, in fold order. */
 export function mergeEstimatorSearch(parts: readonly { estimatorSearch?: FoldEstimatorChoice[] }[]): {
   estimatorSearch?: FoldEstimatorChoice[];

@@ -1,8 +1,7 @@
 import type { EvaluationResults } from './protocol.js';
 import { augmentLabel, methodKey, type Comparison, type MethodResult } from './results.js';
-import { augmentSearchLine } from './augment-search.js';
-import { estimatorSearchLine } from './estimator-search.js';
-import { innerCheckLine, type FoldSearch } from './inner-search.js';
+import { innerChoiceLines } from './inner-choices.js';
+import { innerCheckLine } from './inner-search.js';
 
 const f2 = (v: number): string => (Number.isFinite(v) ? v.toFixed(2) : '-');
 
@@ -65,19 +64,6 @@ function speakerSettings(results: EvaluationResults): string {
   return ` (${stats}${enrol}${fallback})`;
 }
 
-/** "SVM settings chosen inside each training fold (inner leave-one-speaker-out): C=10 gamma=0.000229 in 6 folds, ...". */
-function searchLine(search: readonly FoldSearch[]): string {
-  const counts = new Map<string, number>();
-  for (const s of search) {
-    const k = Object.entries(s.chosen)
-      .map(([n, v]) => `${n}=${Number(v.toPrecision(3))}`)
-      .join(' ');
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  const parts = [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} in ${n} fold${n > 1 ? 's' : ''}`);
-  return `SVM settings chosen inside each training fold (inner leave-one-speaker-out): ${parts.join(', ')}`;
-}
-
 /** The readable results table printed by `adan evaluate` and `adan merge`. */
 export function formatResults(results: EvaluationResults): string {
   const reps = Number(results.config.repeats ?? 1);
@@ -126,12 +112,7 @@ export function formatResults(results: EvaluationResults): string {
   const v = verdicts(results);
   if (v.length) lines.push('', ...v);
   if (results.innerCheck) lines.push('', innerCheckLine(results.innerCheck));
-  if (results.search) lines.push('', searchLine(results.search));
-  if (results.estimatorSearch) lines.push('', estimatorSearchLine(results.estimatorSearch));
-  if (results.augmentSearch) {
-    const candidates = results.config.autoCandidates as string[] | undefined;
-    lines.push('', augmentSearchLine(results.augmentSearch, candidates));
-  }
+  for (const line of innerChoiceLines(results)) lines.push('', line);
   for (const w of results.warnings) lines.push('', `WARNING: ${w}`);
   return lines.join('\n');
 }

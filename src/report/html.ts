@@ -7,6 +7,7 @@ import type { ReportInputs, ResultsInput } from './inputs.js';
 import type { QualityReport, SpaceMetrics } from './quality/index.js';
 import { methodKey, paperFor, type EvalResults } from './results.js';
 import { innerCheckLine } from '../eval/inner-search.js';
+import { foldChoiceRows, innerChoiceLines } from '../eval/inner-choices.js';
 import { methodLabel, protocolOf, protocolOrder, protocolRows, protocolVerdictLine, type ProtocolRow } from '../eval/protocol-rows.js';
 
 export function escapeHtml(s: string): string {
@@ -171,6 +172,7 @@ function resultsSection(r: ResultsInput, k: number): string {
   return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}, normalisation ${escapeHtml(protocol)}</h3>
 <p class="meta">${note}</p>
 ${innerCheckParagraph(d)}
+${innerChoicesBlock(d)}
 ${table('results', RESULTS_HEAD, rows)}
 ${paperTable}
 ${compTable}
@@ -218,6 +220,26 @@ function innerCheckParagraph(d: EvalResults): string {
   return d.innerCheck
     ? `<p class="inner-check" data-protocol="${escapeHtml(protocolOf(d))}">${escapeHtml(innerCheckLine(d.innerCheck))}</p>`
     : '';
+}
+
+const CHOICE_HEAD = ['held-out group', 'choice', 'for', 'chosen', 'inner WA', 'candidates (pooled inner WA)'];
+
+/**
+ * What the run chose inside its training folds (SVM settings, enrolment estimator, augmenter): the summary lines of
+ * the text output, and every outer fold's choice with the inner scores it was made on. Nothing when it chose nothing.
+ */
+function innerChoicesBlock(d: EvalResults): string {
+  const lines = innerChoiceLines(d);
+  if (lines.length === 0) return '';
+  const rows = foldChoiceRows(d).map(
+    (c) =>
+      `<tr data-group="${escapeHtml(c.group)}" data-kind="${escapeHtml(c.kind)}">` +
+      `${td(c.group)}${td(c.kind)}${td(c.classifier)}${td(c.chosen)}${num(c.innerWa)}${td(c.candidates)}</tr>`,
+  );
+  return `<div class="inner-choices" data-protocol="${escapeHtml(protocolOf(d))}">
+${lines.map((l) => `<p class="inner-choice">${escapeHtml(l)}</p>`).join('\n')}
+<details><summary>Choices per outer fold (${rows.length} rows)</summary>${table('choices', CHOICE_HEAD, rows)}</details>
+</div>`;
 }
 
 const isBeyond = (r: ResultsInput): boolean => r.data.config.beyond === true;

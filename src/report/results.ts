@@ -64,6 +64,12 @@ const paperSchema = z
   })
   .passthrough();
 
+const svmSetting = z.object({ C: z.number().optional(), gamma: z.number().optional() }).passthrough();
+
+/** One outer fold's inner choice: the fields every kind shares, and its own. */
+const foldChoice = <T extends z.ZodRawShape>(own: T) =>
+  z.object({ fold: z.number(), group: z.string(), classifier: z.string(), innerWa: z.number(), ...own }).passthrough();
+
 export const evalResultsSchema = z
   .object({
     tool: z.string().optional(),
@@ -108,6 +114,23 @@ export const evalResultsSchema = z
         fallback: z.object({ groups: z.array(z.string()) }).optional(),
       })
       .passthrough()
+      .optional(),
+    // Choices made inside the training folds (`--svm-c auto`, `--enrol-estimator search`, `--augment auto`).
+    search: z
+      .array(foldChoice({ chosen: svmSetting, grid: z.array(z.object({ values: svmSetting, wa: z.number() }).passthrough()) }))
+      .optional(),
+    estimatorSearch: z
+      .array(foldChoice({ chosen: z.string(), candidates: z.array(z.object({ estimator: z.string(), wa: z.number() }).passthrough()) }))
+      .optional(),
+    augmentSearch: z
+      .array(
+        foldChoice({
+          trainOn: z.string(),
+          chosen: z.string(),
+          candidates: z.array(z.object({ augment: z.string(), wa: z.number() }).passthrough()),
+          skipped: z.array(z.object({ augment: z.string(), reason: z.string() }).passthrough()).optional(),
+        }),
+      )
       .optional(),
     // The paper's entries are typed in experiments (a higher layer); eval keeps them as unknown[].
     paper: z.array(paperSchema).optional(),

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultAutoCandidates, parseAugmentList } from '../../src/eval/augment-search.js';
+import { foldChoiceRows } from '../../src/eval/inner-choices.js';
 import { runEvaluation, type EvaluateConfig } from '../../src/eval/protocol.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { formatResults } from '../../src/eval/format.js';
@@ -111,6 +112,19 @@ test('--augment auto: per fold the best inner WA (ties to the earlier), trained 
   const text = formatResults(r);
   assert.match(text, /auto \(= \w+ in \d folds?(, \w+ in \d)*\) \+ svm/);
   assert.match(text, /augmenter chosen inside each training fold \(inner leave-one-speaker-out, highest pooled inner WA.*: svm: /);
+  // the report's per-fold rows: each fold's choice and every candidate's inner WA, in the candidates' order
+  assert.deepEqual(
+    foldChoiceRows(r).map((row) => [row.fold, row.group, row.kind, row.classifier, row.chosen, row.innerWa, row.candidates]),
+    search.map((c) => [
+      c.fold,
+      c.group,
+      'augmenter',
+      c.classifier,
+      c.chosen,
+      c.innerWa,
+      c.candidates.map((x) => `${x.augment} ${x.wa.toFixed(2)}`).join(', '),
+    ]),
+  );
   // the same seed makes the same choices and numbers
   const again = await runEvaluation(data, config({ augment: ['auto', ...CANDIDATES], repeats: 2 }), deps());
   assert.deepEqual(again.augmentSearch, search);

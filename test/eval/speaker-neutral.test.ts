@@ -6,6 +6,7 @@ import { speakerOptionsFrom } from '../../src/eval/speaker-stats.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { runEvaluation, type EvaluateConfig } from '../../src/eval/protocol.js';
 import { formatResults } from '../../src/eval/format.js';
+import { foldChoiceRows } from '../../src/eval/inner-choices.js';
 import { mergeResults } from '../../src/eval/merge.js';
 import { centroidDeps, emodbSpeakers } from './helpers.js';
 
@@ -111,6 +112,10 @@ test('--enrol-estimator search: each fold takes the estimator with the best inne
     const choices = res.estimatorSearch!;
     assert.match(formatResults(res), /enrolment estimator chosen inside each training fold .*: (shrunk|plain|mean-only) in \d+ fold/);
     assert.equal(choices.length, 4);
+    assert.deepEqual(
+      foldChoiceRows(res).map((r) => [r.group, r.kind, r.chosen, r.innerWa, r.candidates.split(', ').length]),
+      choices.map((c) => [c.group, 'enrolment estimator', c.chosen, c.innerWa, 3]),
+    );
     for (const c of choices) {
       assert.deepEqual(
         c.candidates.map((k) => k.estimator),

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { makeReport } from '../../src/report/index.js';
+import { makeReport, readResults } from '../../src/report/index.js';
 import { defaultDeps } from '../../src/eval/defaults.js';
 import { runEvaluation } from '../../src/eval/protocol.js';
 import type { Normalisation } from '../../src/eval/speaker-norm.js';
@@ -172,6 +172,39 @@ test(
           text!,
           new RegExp(`^${p} normalisation inside training folds: [+-]\\d+\\.\\d\\d WA, .* label-mix divergence 0\\.\\d{3}\\)$`),
         );
+      // what the tuned SVM chose inside each outer training fold: the text output's line, and every fold's choice with
+      // the inner scores it was made on, as in the results JSON
+      const blocks = await page.$$eval('div.inner-choices', (ds) =>
+        ds.map((d) => ({
+          protocol: d.getAttribute('data-protocol') ?? '',
+          lines: Array.from(d.querySelectorAll('p.inner-choice'), (p) => (p as { textContent: string | null }).textContent ?? ''),
+        })),
+      );
+      assert.deepEqual(
+        blocks.map((b) => b.protocol),
+        PROTOCOLS,
+      );
+      for (const [i, b] of blocks.entries()) {
+        const search = readResults(join(beyondDir(run, PROTOCOLS[i], true), 'results.json')).search!;
+        assert.equal(search.length, 4, 'one choice per outer fold');
+        assert.deepEqual(b.lines.length, 1);
+        assert.match(
+          b.lines[0],
+          /^SVM settings chosen inside each training fold \(inner leave-one-speaker-out\): C=\d+(\.\d+)? in \d folds?/,
+        );
+        const rows = await page.$$eval(`div.inner-choices[data-protocol="${b.protocol}"] table.choices tbody tr`, (trs) =>
+          trs.map((tr) => ({
+            cells: Array.from(tr.querySelectorAll('td'), (td) => (td as { textContent: string | null }).textContent ?? ''),
+            innerWa: Number(tr.querySelector('td.num')?.getAttribute('data-value')),
+          })),
+        );
+        assert.deepEqual(
+          rows.map((r) => [r.cells[0], r.cells[1], r.cells[2], r.cells[3], r.innerWa]),
+          search.map((s) => [s.group, 'SVM settings', 'svm', `C=${s.chosen.C}`, s.innerWa]),
+        );
+        for (const [j, r] of rows.entries())
+          assert.equal(r.cells[5], search[j].grid.map((g) => `C=${g.values.C} ${g.wa.toFixed(2)}`).join(', '));
+      }
       assert.equal(await page.$$eval('nav a[href="#beyond"]', (a) => a.length), 1);
     } finally {
       await context.close();
