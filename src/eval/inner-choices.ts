@@ -52,7 +52,7 @@ export interface FoldChoiceRow {
   classifier: string;
   chosen: string;
   innerWa: number;
-  /** "shrunk 78.12, mean-only 80.40, plain 74.01" in the candidates' order (skipped ones named). */
+  /** "shrunk: 78.12; plain: 74.01; mean-only: 80.40" in the candidates' order (skipped ones named). */
   candidates: string;
 }
 
@@ -62,7 +62,7 @@ const svmText = (s: SvmSetting): string =>
     .filter((t) => t !== '')
     .join(' ');
 
-const scored = (name: string, wa: number): string => `${name} ${wa.toFixed(2)}`;
+const scored = (name: string, wa: number): string => `${name}: ${wa.toFixed(2)}`;
 
 const folds = (n: number): string => `${n} fold${n > 1 ? 's' : ''}`;
 
@@ -123,7 +123,7 @@ export function foldChoiceRows(r: ChoiceSource): FoldChoiceRow[] {
       classifier: s.classifier,
       chosen: svmText(s.chosen),
       innerWa: s.innerWa,
-      candidates: s.grid.map((g) => scored(svmText(g.values), g.wa)).join(', '),
+      candidates: s.grid.map((g) => scored(svmText(g.values), g.wa)).join('; '),
     })),
     ...(r.estimatorSearch ?? []).map((c) => ({
       fold: c.fold,
@@ -132,7 +132,7 @@ export function foldChoiceRows(r: ChoiceSource): FoldChoiceRow[] {
       classifier: c.classifier,
       chosen: c.chosen,
       innerWa: c.innerWa,
-      candidates: c.candidates.map((e) => scored(e.estimator, e.wa)).join(', '),
+      candidates: c.candidates.map((e) => scored(e.estimator, e.wa)).join('; '),
     })),
     ...(r.augmentSearch ?? []).map((c) => ({
       fold: c.fold,
@@ -144,7 +144,7 @@ export function foldChoiceRows(r: ChoiceSource): FoldChoiceRow[] {
       candidates: [
         ...c.candidates.map((a) => scored(a.augment, a.wa)),
         ...(c.skipped ?? []).map((s) => `${s.augment} skipped (${s.reason})`),
-      ].join(', '),
+      ].join('; '),
     })),
   ];
   // A stable sort keeps the kinds' order within a fold.

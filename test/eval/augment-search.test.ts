@@ -122,7 +122,7 @@ test('--augment auto: per fold the best inner WA (ties to the earlier), trained 
       c.classifier,
       c.chosen,
       c.innerWa,
-      c.candidates.map((x) => `${x.augment} ${x.wa.toFixed(2)}`).join(', '),
+      c.candidates.map((x) => `${x.augment}: ${x.wa.toFixed(2)}`).join('; '),
     ]),
   );
   // the same seed makes the same choices and numbers

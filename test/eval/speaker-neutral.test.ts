@@ -113,7 +113,7 @@ test('--enrol-estimator search: each fold takes the estimator with the best inne
     assert.match(formatResults(res), /enrolment estimator chosen inside each training fold .*: (shrunk|plain|mean-only) in \d+ fold/);
     assert.equal(choices.length, 4);
     assert.deepEqual(
-      foldChoiceRows(res).map((r) => [r.group, r.kind, r.chosen, r.innerWa, r.candidates.split(', ').length]),
+      foldChoiceRows(res).map((r) => [r.group, r.kind, r.chosen, r.innerWa, r.candidates.split('; ').length]),
       choices.map((c) => [c.group, 'enrolment estimator', c.chosen, c.innerWa, 3]),
     );
     for (const c of choices) {

@@ -203,7 +203,7 @@ test(
           search.map((s) => [s.group, 'SVM settings', 'svm', `C=${s.chosen.C}`, s.innerWa]),
         );
         for (const [j, r] of rows.entries())
-          assert.equal(r.cells[5], search[j].grid.map((g) => `C=${g.values.C} ${g.wa.toFixed(2)}`).join(', '));
+          assert.equal(r.cells[5], search[j].grid.map((g) => `C=${g.values.C}: ${g.wa.toFixed(2)}`).join('; '));
       }
       assert.equal(await page.$$eval('nav a[href="#beyond"]', (a) => a.length), 1);
     } finally {
