@@ -24,7 +24,8 @@
 // With classifier `dnn` (third argument) the bench runs only what the neutral enrolment needs, with the DNN (its
 // defaults): per-fold, `speaker`, `speaker-enrol:4` and `speaker-neutral:4` (default estimator), every one over R seeds
 // (the DNN's own seed changes it), no inner check (its inner fits would be DNNs; the SVM run reports the check), and
-// the neutral enrolment against the other three on the rows both score.
+// the neutral enrolment against the other three on the rows both score. Run it with OPENBLAS_NUM_THREADS=1 to get the
+// numbers of `adan evaluate`, whose fold processes use one BLAS thread (a 2-thread sgemm rounds differently).
 // Prints one JSON document with its wall time.
 // Usage: npx tsx bench/speaker-fallback.ts [repeats=5] [corpora: skew-1,skew-2,skew-4,emodb-4class,iemocap-mix | all]
 //   [classifier: svm|dnn (svm)]
