@@ -188,7 +188,7 @@ export function registerEvaluate(program: Command): void {
     .command('evaluate')
     .description(
       'leave-one-group-out evaluation of augmentation methods and classifiers on a ' +
-        'feature table (per-fold normalisation, pooled WA/UAR, significance tests)',
+        'feature table (per-fold or speaker normalisation, pooled WA/UAR, significance tests)',
     )
     .requiredOption('--table <file>', 'feature table: openSMILE CSV, generic CSV with metadata columns, or ARFF')
     .option('--label-col <name>', 'metadata column with the class labels', 'label')

@@ -38,7 +38,8 @@ export function registerReproduce(program: Command): void {
     .command('reproduce')
     .description(
       "run the paper's experiments from the WAVs (EmoDB: Table I with IS11; IEMOCAP: Tables " +
-        "II-IV with IS10) under the per-fold protocol and print them beside the paper's numbers",
+        "II-IV with IS10) under the per-fold protocol and print them beside the paper's numbers, then (EmoDB) a " +
+        "'beyond the paper' table under per-fold, speaker-enrol:20 and speaker",
     )
     .argument('<corpus>', 'emodb or iemocap')
     .option('--emodb <dir>', 'EmoDB folder (WAVs, or a folder with wav/); default: the cached official download')
