@@ -7,6 +7,8 @@ export interface DatasetOptions {
   name?: string;
   labelCol: string;
   groupCol: string;
+  /** The speaker of each row, when a group holds several speakers (EvalData.speakers); undefined = the groups. */
+  speakerCol?: string;
   /** Keep only rows matching every clause (`--where col=value`, repeatable; same column twice = either value). */
   where?: WhereClause[];
   /** Rows ADAN may be fitted on (`--adan-train-where type=impro`). */
@@ -32,6 +34,9 @@ export function evalDataFromTable(table: FeatureTable, opts: DatasetOptions): Ev
   const raw = wrap(() => metaColumn(t, opts.labelCol));
   const labels = raw.map((l) => opts.relabel?.[l] ?? l);
   const groups = wrap(() => metaColumn(t, opts.groupCol)).slice();
+  const speakers = opts.speakerCol !== undefined ? wrap(() => metaColumn(t, opts.speakerCol!)).slice() : undefined;
+  const unnamed = speakers?.findIndex((s) => s === '') ?? -1;
+  if (unnamed >= 0) throw new UserError(`row ${t.ids[unnamed]}: empty speaker in column '${opts.speakerCol}'`);
   const classes = opts.classes ?? [...new Set(labels)].sort();
   const index = new Map(classes.map((c, i) => [c, i]));
   const y = new Int32Array(rows);
@@ -61,6 +66,7 @@ export function evalDataFromTable(table: FeatureTable, opts: DatasetOptions): Ev
     y,
     classes,
     groups,
+    ...(speakers ? { speakers } : {}),
     augmentMask,
   };
 }

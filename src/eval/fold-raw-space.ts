@@ -7,8 +7,8 @@ export interface FoldRawSpaceInput {
   normalisation: Normalisation;
   /** The table's feature names. */
   featureNames: readonly string[];
-  /** The groups of the fold's training rows, in fold order. */
-  trainGroups: readonly string[];
+  /** The speakers of the fold's training rows, in fold order. */
+  trainSpeakers: readonly string[];
   /**
    * Speaker modes: the statistics each training speaker was normalised with (speakerSplit's, so `--speaker-stats`
    * and `--enrol-estimator` apply to re-extracted rows exactly as to the real ones).
@@ -45,7 +45,7 @@ export function foldRawSpace(f: FoldRawSpaceInput): RawFeatureSpace {
     featureNames: f.featureNames,
     toTrainingSpace: (raw, rows, sourceRows) => {
       const out = new Float32Array(rows * cols);
-      const byGroup = rowsByGroup(sourceRows.map((r) => f.trainGroups[r]));
+      const byGroup = rowsByGroup(sourceRows.map((r) => f.trainSpeakers[r]));
       for (const [g, idx] of byGroup) applyMoments(raw, out, cols, idx, stats.get(g)!);
       return out;
     },

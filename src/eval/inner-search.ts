@@ -1,7 +1,7 @@
 import type { Fold } from './folds.js';
 import type { TrainOn } from './results.js';
 import type { EvalData, EvalDeps } from './types.js';
-import { labelMixDivergence, type Normalisation } from './speaker-norm.js';
+import { labelMixDivergence, rowSpeakers, type Normalisation } from './speaker-norm.js';
 import type { EnrolEstimator, SpeakerStats } from './speaker-stats.js';
 import type { FoldStep } from './speaker-split.js';
 
@@ -53,6 +53,7 @@ export function trainingSubset(data: EvalData, fold: Fold): EvalData {
     y: Int32Array.from(fold.train, (r) => data.y[r]),
     classes: data.classes,
     groups: pick(data.groups),
+    ...(data.speakers ? { speakers: pick(data.speakers) } : {}),
     ...(data.augmentMask ? { augmentMask: Uint8Array.from(fold.train, (r) => data.augmentMask![r]) } : {}),
   };
 }
@@ -262,12 +263,13 @@ export async function innerCheckOver(
 ): Promise<InnerCheck> {
   const out: InnerCheckFold[] = [];
   for (const fold of folds) {
-    const groups = Array.from(fold.train, (r) => data.groups[r]);
+    const speakerOf = rowSpeakers(data);
+    const speakers = Array.from(fold.train, (r) => speakerOf[r]);
     const y = Int32Array.from(fold.train, (r) => data.y[r]);
     out.push({
       fold: fold.index,
       group: fold.group,
-      labelMixDivergence: labelMixDivergence(y, groups, data.classes.length),
+      labelMixDivergence: labelMixDivergence(y, speakers, data.classes.length),
       perFold: await scorer.score(fold, { normalisation: 'per-fold' }, { classifier }),
       speakerMode: await scorer.score(fold, protocolOf(fold), { classifier }),
     });

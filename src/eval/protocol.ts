@@ -15,6 +15,7 @@ import {
   isSpeakerMode,
   labelMixDivergence,
   neutralEnrolmentSize,
+  rowSpeakers,
   type Normalisation,
 } from './speaker-norm.js';
 import { gather, neutralClass, speakerSplit, type FoldStep, type PredictRows } from './speaker-split.js';
@@ -132,6 +133,19 @@ export const LEAKY_WARNING =
   'normalisation corpus-leaky: features were z-normalised with statistics of the WHOLE corpus, test speakers included ' +
   "(the authors' protocol, paper section III-B); these numbers are optimistic and not comparable to per-fold results";
 
+/** A speaker found in two groups is both trained and tested on: the folds are not speaker-independent. */
+function speakersAcrossGroups(speakers: readonly string[], groups: readonly string[]): string[] {
+  const groupsOf = new Map<string, Set<string>>();
+  speakers.forEach((s, i) => (groupsOf.get(s) ?? groupsOf.set(s, new Set()).get(s)!).add(groups[i]));
+  const shared = [...groupsOf].filter(([, g]) => g.size > 1);
+  if (shared.length === 0) return [];
+  const named = shared.slice(0, 3).map(([s, g]) => `${s} (${[...g].join(', ')})`);
+  return [
+    `speaker${shared.length > 1 ? 's' : ''} ${named.join('; ')}${shared.length > 3 ? ` and ${shared.length - 3} more` : ''} ` +
+      'in more than one group: the folds are not speaker-independent',
+  ];
+}
+
 function gatherWhere(x: Float32Array, cols: number, keep: (i: number) => boolean, rows: number): { x: Float32Array; idx: number[] } {
   const idx: number[] = [];
   for (let i = 0; i < rows; i++) if (keep(i)) idx.push(i);
@@ -227,7 +241,8 @@ export async function runEvaluation(
   const warnings: string[] = [];
   let x = data.x;
   let corpusNorm: FoldNormaliser | undefined;
-  const labelMix = labelMixDivergence(data.y, data.groups, K);
+  const speakerOf = rowSpeakers(data);
+  const labelMix = labelMixDivergence(data.y, speakerOf, K);
   if (isSpeakerMode(config.normalisation) && labelMix > LABEL_MIX_WARN) {
     warnings.push(
       `normalisation ${config.normalisation}: speakers' emotion mixes differ ` +
@@ -236,6 +251,7 @@ export async function runEvaluation(
         '(or add --speaker-fallback: per-fold wherever the inner check finds the speaker mode no better)',
     );
   }
+  if (data.speakers) warnings.push(...speakersAcrossGroups(data.speakers, data.groups));
   warnings.push(...aliasWarnings([...new Set(methods.map((m) => m.augment))], config.normalisation));
   if (config.normalisation === 'corpus-leaky') {
     warnings.push(LEAKY_WARNING);
@@ -307,7 +323,8 @@ export async function runEvaluation(
     for (const fold of runFolds) {
       const nTrain = fold.train.length;
       const yTrain = Int32Array.from(fold.train, (i) => data.y[i]);
-      const trainGroups = Array.from(fold.train, (i) => data.groups[i]);
+      const trainSpeakers = Array.from(fold.train, (i) => speakerOf[i]);
+      const testSpeakers = data.speakers ? Array.from(fold.test, (i) => speakerOf[i]) : undefined;
       const trainIds = Array.from(fold.train, (i) => data.ids[i]);
       const trainSources = data.sources ? Array.from(fold.train, (i) => data.sources![i]) : undefined;
       const step = stepOf(fold);
@@ -322,8 +339,8 @@ export async function runEvaluation(
         neutral,
         seed: config.seed,
       };
-      const split = speakerSplit(x, cols, fold, trainGroups, yTrain, K, splitConfig, repeat, step, testNeutral);
-      if (kNeutral !== undefined && split.enrolled! < kNeutral) shortEnrolments.set(fold.group, split.enrolled!);
+      const split = speakerSplit(x, cols, fold, trainSpeakers, yTrain, K, splitConfig, repeat, step, testNeutral, testSpeakers);
+      if (kNeutral !== undefined) for (const [speaker, n] of split.enrolled!) if (n < kNeutral) shortEnrolments.set(speaker, n);
       const xTrain = split.xTrain;
       const scored = split.scored;
       const xTest = split.xTest;
@@ -366,7 +383,7 @@ export async function runEvaluation(
               cached,
             });
           const method = { classifier: m.classifier, trainOn: m.trainOn, options: optionsOf(m.classifier) };
-          const speakers = new Set(Array.from(fold.train, (r) => data.groups[r])).size;
+          const speakers = new Set(trainSpeakers).size;
           choices.set(k, await chooseAugmentForFold(scorer, fold, foldProtocol, method, candidates, speakers, onCandidate));
         }
         runs.push({ m, as: chosenMethod(m, choices.get(k)!.chosen) });
@@ -392,13 +409,13 @@ export async function runEvaluation(
           rawSpace: foldRawSpace({
             normalisation: foldProtocol.normalisation,
             featureNames: data.featureNames,
-            trainGroups,
+            trainSpeakers,
             speakerMoments: split.trainingMoments,
             corpus: corpusNorm,
           }),
         });
         // The training fold carries each row's speaker, id and source audio when known (speaker-aware and audio augmenters need them).
-        const train = { x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainGroups, ids: trainIds, sources: trainSources };
+        const train = { x: xTrain, rows: nTrain, cols, y: yTrain, classes: K, groups: trainSpeakers, ids: trainIds, sources: trainSources };
         const res = aug.fitResample(train);
         if (saveDir && existsSync(saveDir)) {
           hooks.onModelSaved?.({

@@ -62,6 +62,11 @@ export function applyMoments(x: Float32Array, out: Float32Array, cols: number, r
   }
 }
 
+/** The speaker of each row: `speakers` when the groups hold several speakers each, else the groups themselves. */
+export function rowSpeakers(data: { groups: readonly string[]; speakers?: readonly string[] }): readonly string[] {
+  return data.speakers ?? data.groups;
+}
+
 /** Each training speaker z-normed by its own statistics (a copy). */
 export function normaliseEachSpeaker(x: Float32Array, cols: number, groups: readonly string[]): Float32Array {
   const out = new Float32Array(x.length);

@@ -59,36 +59,63 @@ export interface SpeakerSplit {
    * (EM_ITERATIONS rounds) and returns the scored rows normalised with them.
    */
   refine?: (predict: PredictRows) => Promise<Float32Array>;
-  /** Under the enrolment modes: how many test utterances the statistics came from (speaker-neutral:K: <= K). */
-  enrolled?: number;
+  /** Under the enrolment modes: per test speaker, how many of its utterances the statistics came from (speaker-neutral:K: <= K). */
+  enrolled?: ReadonlyMap<string, number>;
 }
 
-/** Which test rows (fold order) give the test speaker's statistics, and which are scored. */
+/** Which of a test speaker's rows (fold order) give its statistics, and which are scored. */
 interface TestEnrolment {
   statRows: number[];
   keep: number[];
 }
 
 /**
- * The test speaker's enrolment: all its utterances under `speaker` (all scored); K drawn at random under
- * speaker-enrol:K, or K of its neutral ones under speaker-neutral:K (all of them when it has fewer), not scored.
- * The draw depends on the seed, repeat and fold only, so every method scores the same utterances.
+ * The test fold's speakers, each with its rows (fold order), in first-seen order: the fold's one group, unless
+ * `testSpeakers` names several (a session of two speakers, a group of speakers).
  */
-function testEnrolment(config: SpeakerSplitConfig, fold: Fold, repeat: number, testNeutral: readonly boolean[] | undefined): TestEnrolment {
-  const all = Array.from(fold.test, (_, i) => i);
+function testSpeakerRows(fold: Fold, testSpeakers: readonly string[] | undefined): [string, number[]][] {
+  if (!testSpeakers) return [[fold.group, Array.from(fold.test, (_, i) => i)]];
+  if (testSpeakers.length !== fold.test.length)
+    throw new Error(`fold ${fold.index}: ${testSpeakers.length} speakers for ${fold.test.length} test rows`);
+  return [...rowsByGroup(testSpeakers)];
+}
+
+/**
+ * A test speaker's enrolment: all its utterances under `speaker` (all scored); K drawn at random under
+ * speaker-enrol:K, or K of its neutral ones under speaker-neutral:K (all of them when it has fewer), not scored.
+ * The draw depends on the seed, repeat, fold and (in a fold of several speakers) the speaker only, so every method
+ * scores the same utterances; a fold of one speaker draws as it always did.
+ */
+function testEnrolment(
+  config: SpeakerSplitConfig,
+  fold: Fold,
+  speaker: { name: string; rows: number[]; ofSeveral: boolean },
+  repeat: number,
+  testNeutral: readonly boolean[] | undefined,
+): TestEnrolment {
+  const all = speaker.rows;
+  const who = speaker.ofSeveral ? [speaker.name] : [];
   const k = enrolmentSize(config.normalisation);
   const kNeutral = neutralEnrolmentSize(config.normalisation);
   let statRows = all;
-  if (k !== undefined) statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index));
+  if (k !== undefined) {
+    if (k >= all.length)
+      throw new UserError(
+        `${config.normalisation}: test speaker '${speaker.name}' has only ${all.length} utterances (need more than K to score any)`,
+      );
+    statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index, ...who));
+  }
   if (kNeutral !== undefined) {
     if (!config.neutral || !testNeutral) throw new Error(`${config.normalisation}: no neutral class or test rows' neutral flags given`);
     const label = config.neutral.label;
     const pool = all.filter((i) => testNeutral[i]);
     if (pool.length === 0)
-      throw new UserError(`${config.normalisation}: test speaker '${fold.group}' has no utterance labelled '${label}'`);
-    statRows = drawUpTo(pool, kNeutral, deriveSeed(config.seed, 'neutral-enrol', repeat, fold.index));
+      throw new UserError(`${config.normalisation}: test speaker '${speaker.name}' has no utterance labelled '${label}'`);
+    statRows = drawUpTo(pool, kNeutral, deriveSeed(config.seed, 'neutral-enrol', repeat, fold.index, ...who));
     if (statRows.length === all.length)
-      throw new UserError(`${config.normalisation}: test speaker '${fold.group}' has only '${label}' utterances, so none is left to score`);
+      throw new UserError(
+        `${config.normalisation}: test speaker '${speaker.name}' has only '${label}' utterances, so none is left to score`,
+      );
   }
   if (statRows === all) return { statRows, keep: all };
   const inEnrol = new Set(statRows);
@@ -120,33 +147,39 @@ function neutralMoments(
 
 /**
  * A fold's training and scored test rows after the normalisation protocol's speaker step (raw for per-fold).
- * Reads the training labels only (class-balanced or neutral training statistics); of the test speaker's labels only
- * `testNeutral` (speaker-neutral:K: which of its rows are neutral speech, to draw the enrolment from) is passed in.
+ * Reads the training labels only (class-balanced or neutral training statistics); of the test speakers' labels only
+ * `testNeutral` (speaker-neutral:K: which of their rows are neutral speech, to draw the enrolment from) is passed in.
+ * `trainSpeakers` names the speaker of each training row; `testSpeakers` that of each test row when the held-out
+ * group holds several speakers (each is then normalised by its own statistics; undefined: the group is one speaker).
  */
 export function speakerSplit(
   x: Float32Array,
   cols: number,
   fold: Fold,
-  trainGroups: string[],
+  trainSpeakers: readonly string[],
   yTrain: Int32Array,
   classes: number,
   config: SpeakerSplitConfig,
   repeat: number,
   step: FoldStep = 'speaker',
   testNeutral?: readonly boolean[],
+  testSpeakers?: readonly string[],
 ): SpeakerSplit {
   const xTrainRaw = gather(x, cols, fold.train);
   const xTestRaw = gather(x, cols, fold.test);
   if (!isSpeakerMode(config.normalisation)) return { xTrain: xTrainRaw, xTest: xTestRaw, scored: Array.from(fold.test) };
-  const { statRows, keep } = testEnrolment(config, fold, repeat, testNeutral);
+  const speakers = testSpeakerRows(fold, testSpeakers);
+  const tests = speakers.map(([name, rows]) => ({
+    name,
+    rows,
+    ...testEnrolment(config, fold, { name, rows, ofSeveral: speakers.length > 1 }, repeat, testNeutral),
+  }));
+  // Scored rows in fold order, whichever speaker they belong to.
+  const keep = tests.flatMap((t) => t.keep).sort((i, j) => i - j);
   const enrolling = hasEnrolment(config.normalisation);
+  const enrolled = enrolling ? { enrolled: new Map(tests.map((t) => [t.name, t.statRows.length])) } : {};
   if (step === 'per-fold')
-    return {
-      xTrain: xTrainRaw,
-      xTest: gather(xTestRaw, cols, keep),
-      scored: keep.map((i) => fold.test[i]),
-      ...(enrolling ? { enrolled: statRows.length } : {}),
-    };
+    return { xTrain: xTrainRaw, xTest: gather(xTestRaw, cols, keep), scored: keep.map((i) => fold.test[i]), ...enrolled };
   const neutral = neutralEnrolmentSize(config.normalisation) !== undefined;
   const statsMode = config.speakerStats ?? 'plain';
   const estimator = config.enrolEstimator ?? 'shrunk';
@@ -154,7 +187,7 @@ export function speakerSplit(
   const scale = (m: Moments): Moments => (meanOnly ? unitVariance(m) : m);
   // Each training speaker's own statistics: over its neutral utterances (speaker-neutral), class-balanced with its
   // labels (`balanced`, `em`) or over all its utterances.
-  const training = [...rowsByGroup(trainGroups)].map(([group, rows]) => {
+  const training = [...rowsByGroup(trainSpeakers)].map(([group, rows]) => {
     if (neutral) return { group, rows, own: neutralMoments(xTrainRaw, cols, rows, yTrain, config, group) };
     const labels = statsMode === 'plain' ? undefined : rows.map((r) => yTrain[r]);
     return { group, rows, own: scale(speakerMoments(xTrainRaw, cols, rows, labels, classes)) };
@@ -166,30 +199,38 @@ export function speakerSplit(
   const trainingMoments = new Map(training.map((t) => [t.group, neutral ? finish(t.own) : t.own]));
   const xTrain = new Float32Array(xTrainRaw.length);
   for (const t of training) applyMoments(xTrainRaw, xTrain, cols, t.rows, trainingMoments.get(t.group)!);
-  const init = finish(moments(xTestRaw, cols, statRows));
-  const normalised = (m: Moments, rows: number[]): Float32Array => {
+  // Test rows (fold order) normalised, each speaker's with its own statistics, then the given rows gathered.
+  const normalised = (stats: readonly Moments[], rows: number[]): Float32Array => {
     const out = new Float32Array(xTestRaw.length);
-    applyMoments(xTestRaw, out, cols, rows, m);
+    tests.forEach((t, s) => applyMoments(xTestRaw, out, cols, t.rows, stats[s]));
     const v = gather(out, cols, rows);
     if (enrolling) clipToTrainingRange(v, rows.length, xTrain, fold.train.length, cols);
     return v;
   };
+  const init = tests.map((t) => finish(moments(xTestRaw, cols, t.statRows)));
   const split: SpeakerSplit = {
     xTrain,
     xTest: normalised(init, keep),
     scored: keep.map((i) => fold.test[i]),
     trainingMoments,
-    ...(enrolling ? { enrolled: statRows.length } : {}),
+    ...enrolled,
   };
   if (statsMode !== 'em') return split;
   split.refine = async (predict) => {
-    const m = await refineByPredictions(
-      init,
-      EM_ITERATIONS,
-      (cur) => predict(normalised(cur, statRows), statRows.length),
-      (labels) => finish(scale(speakerMoments(xTestRaw, cols, statRows, labels, classes))),
-    );
-    return normalised(m, keep);
+    const refined: Moments[] = [];
+    for (const [s, t] of tests.entries()) {
+      // Only this speaker's rows are classified, so the others' statistics do not matter here.
+      const others = (m: Moments): Moments[] => init.map((mi, i) => (i === s ? m : mi));
+      refined.push(
+        await refineByPredictions(
+          init[s],
+          EM_ITERATIONS,
+          (cur) => predict(normalised(others(cur), t.statRows), t.statRows.length),
+          (labels) => finish(scale(speakerMoments(xTestRaw, cols, t.statRows, labels, classes))),
+        ),
+      );
+    }
+    return normalised(refined, keep);
   };
   return split;
 }

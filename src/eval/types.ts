@@ -16,6 +16,11 @@ export interface EvalData {
   classes: string[];
   /** Cross-validation group per row (speaker, session). */
   groups: string[];
+  /**
+   * Speaker per row, when a group holds several speakers (IEMOCAP's sessions, speaker-group folds): the speaker modes,
+   * the label-mix divergence and the speaker-aware augmenters use it. Undefined: each group is one speaker.
+   */
+  speakers?: string[];
   /** Rows ADAN may be fitted on (`--adan-train-where`, e.g. improvised turns); undefined = all training rows. */
   augmentMask?: Uint8Array;
 }

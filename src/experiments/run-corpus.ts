@@ -164,7 +164,10 @@ function sourcesOf(ids: readonly string[], u: UtteranceTable): string[] {
  */
 export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promise<RunCorpusOutput> {
   const t0 = performance.now();
-  const speakers = new Set(u.meta.speaker ?? u.meta.group ?? []).size;
+  const speakerColumn = ['speaker', 'group'].find((c) => u.meta[c] !== undefined);
+  const speakers = speakerColumn ? new Set(u.meta[speakerColumn]).size : 0;
+  // Folds of several speakers each (sessions, speaker groups): the speaker modes normalise each speaker, not each fold.
+  const speakerCol = speakerColumn && speakers > new Set(u.meta.fold).size ? speakerColumn : undefined;
   const classes = new Set(u.meta.label).size;
   const folds = `${u.folds} (${new Set(u.meta.fold).size})`;
   s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${classes} classes; folds: ${folds}`);
@@ -184,6 +187,7 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
     name: u.name,
     labelCol: 'label',
     groupCol: 'fold',
+    speakerCol,
     where: p.where,
     augmentWhere: p.adanWhere,
     classes: u.classes?.filter((c) => labels.has(c)),
@@ -199,6 +203,7 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
       table: f.path,
       labelCol: 'label',
       groupCol: 'fold',
+      ...(speakerCol ? { speakerCol } : {}),
       folds: u.folds,
       set: s.set,
       ...(skipped.lines.length ? { skipped: skipped.lines } : {}),

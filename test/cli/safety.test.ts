@@ -142,7 +142,7 @@ test('a numeric speaker column is metadata by name, not a feature; --meta-cols n
   assert.deepEqual(readCsvTable(path('numspk2.csv'), { metaColumns: ['take'] }).featureNames, ['f1', 'f2']);
 });
 
-test('evaluate refuses one class, label-col equal to group-col and a single group', async () => {
+test('evaluate refuses one class, label-col equal to group-col or speaker-col, a missing speaker column and a single group', async () => {
   const rows = smallTableCsv().trim().split('\n');
   writeFileSync(path('oneclass.csv'), [rows[0], ...rows.slice(1).map((l) => l.replace(/,[abc],s/, ',a,s'))].join('\n') + '\n');
   writeFileSync(path('onegroup.csv'), [rows[0], ...rows.slice(1).map((l) => l.replace(/,s\d$/, ',s1'))].join('\n') + '\n');
@@ -150,6 +150,8 @@ test('evaluate refuses one class, label-col equal to group-col and a single grou
     [['--table', path('oneclass.csv')], /holds one class \('a'\); classification needs at least 2/],
     [['--table', path('onegroup.csv')], /holds one group \('s1'\); leave-one-group-out needs at least 2/],
     [['--table', tableFile, '--group-col', 'label'], /--label-col and --group-col are both 'label'/],
+    [['--table', tableFile, '--speaker-col', 'label'], /--label-col and --speaker-col are both 'label'/],
+    [['--table', tableFile, '--speaker-col', 'talker'], /small\.csv: .*'talker'/],
   ];
   for (const [args, re] of cases) {
     const r = await runCli(['evaluate', ...args, '--quiet']);

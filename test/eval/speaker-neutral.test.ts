@@ -45,7 +45,7 @@ test('speaker-neutral: training speakers are centred on their neutral utterances
       assert.ok(Math.abs(m) < 1e-4, `speaker ${g} column ${j}: neutral mean ${m}`);
     }
   }
-  assert.equal(split.enrolled, 5);
+  assert.deepEqual([...split.enrolled!], [['03', 5]]);
   assert.equal(split.scored.length, fold.test.length - 5);
   const unscored = fold.test.filter((r) => !split.scored.includes(r));
   assert.equal(unscored.length, 5);

@@ -96,6 +96,8 @@ test('adan run manifest with speaker groups; bad corpus and bad options are one-
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(results(out).dataset.groups, ['fold1', 'fold2']);
     assert.equal(results(out).dataset.rows, 8);
+    // Two speakers per fold: the speaker modes would normalise each speaker (its column named), not each fold.
+    assert.equal(results(out).config.speakerCol, 'speaker');
     const errs: [string[], RegExp][] = [
       [['run', 'savee', join(d, 'nope')], /nope: no such folder \(expected SAVEE/],
       [['run', 'savee', d], /no SAVEE files found \(expected folders DC, JE, JK, KL/],

@@ -62,6 +62,7 @@ export interface EvaluateFlags extends ProtocolFlags, PerturbFlags {
   table: string;
   labelCol: string;
   groupCol: string;
+  speakerCol?: string;
   metaCols?: string;
   emodbNames?: boolean;
   jobs?: string;
@@ -193,6 +194,11 @@ export function registerEvaluate(program: Command): void {
     .requiredOption('--table <file>', 'feature table: openSMILE CSV, generic CSV with metadata columns, or ARFF')
     .option('--label-col <name>', 'metadata column with the class labels', 'label')
     .option('--group-col <name>', 'metadata column with the cross-validation groups (speaker, session)', 'speaker')
+    .option(
+      '--speaker-col <name>',
+      'metadata column with the speaker of each row, when a group holds several speakers (e.g. IEMOCAP sessions): ' +
+        'the speaker modes, the label-mix divergence and recolour / mixup use it (default: the group column)',
+    )
     .option('--meta-cols <a,b>', 'columns to keep as metadata even if numeric (e.g. session)')
     .option('--emodb-names', 'add EmoDB label/speaker/gender columns from the utterance ids (03a01Fa ...)');
   addProtocolOptions(cmd)
@@ -334,17 +340,33 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   if (f.labelCol === f.groupCol) {
     throw new UserError(`--label-col and --group-col are both '${f.labelCol}': the groups must be another column (speaker, session)`);
   }
+  if (f.speakerCol === f.labelCol) throw new UserError(`--label-col and --speaker-col are both '${f.labelCol}'`);
+  const speakerCol = f.speakerCol !== undefined && f.speakerCol !== f.groupCol ? f.speakerCol : undefined;
   const p = protocolFrom(f, f.audioDir !== undefined);
   const { where, adanWhere, svm, dnn } = p;
   if (p.fitted.includes('perturb') && f.audioDir === undefined) {
     throw new UserError("--augment perturb needs --audio-dir (the folder of the rows' source audio, <id>.wav)");
   }
   const settings = { ...p.settings, perturb: perturbSettingsFrom(f, p.fitted, f.audioDir) };
-  const metaCols = [f.labelCol, f.groupCol, ...namesOption(f.metaCols), ...where.map((w) => w.col), ...adanWhere.map((w) => w.col)];
+  const metaCols = [
+    f.labelCol,
+    f.groupCol,
+    ...(speakerCol ? [speakerCol] : []),
+    ...namesOption(f.metaCols),
+    ...where.map((w) => w.col),
+    ...adanWhere.map((w) => w.col),
+  ];
   const table = loadFeatureTable(f.table, { metaColumns: metaCols, emodbNames: f.emodbNames === true });
   let data: ReturnType<typeof evalDataFromTable>;
   try {
-    data = evalDataFromTable(table, { name: f.table, labelCol: f.labelCol, groupCol: f.groupCol, where, augmentWhere: adanWhere });
+    data = evalDataFromTable(table, {
+      name: f.table,
+      labelCol: f.labelCol,
+      groupCol: f.groupCol,
+      speakerCol,
+      where,
+      augmentWhere: adanWhere,
+    });
   } catch (e) {
     // Name the table in the one-line error (e.g. a missing label column: EmoDB goldens need --emodb-names).
     const msg = (e as Error).message;
@@ -360,6 +382,7 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
       table: f.table,
       labelCol: f.labelCol,
       groupCol: f.groupCol,
+      ...(speakerCol ? { speakerCol } : {}),
       emodbNames: f.emodbNames === true,
       ...p.config.extra,
       ...(p.fitted.includes('perturb') ? { perturb: settings.perturb } : {}),
