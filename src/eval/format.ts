@@ -94,11 +94,13 @@ export function formatResults(results: EvaluationResults): string {
       r.seconds.toFixed(1),
     ]);
   }
+  const speakerCount = results.dataset.speakers ? `, ${results.dataset.speakers} speakers` : '';
   const lines = [
     ...(isSmokeRun(results) ? [SMOKE_RUN_NOTE] : []),
     `${results.dataset.name}: ${results.dataset.rows} rows, ${results.dataset.features} features, ` +
       `${results.dataset.classes.length} classes, leave-one-${String(results.config.groupCol ?? 'group')}-out ` +
-      `(${results.dataset.groups.length} folds), normalisation ${String(results.config.normalisation)}${speakerSettings(results)}`,
+      `(${results.dataset.groups.length} folds${speakerCount}), ` +
+      `normalisation ${String(results.config.normalisation)}${speakerSettings(results)}`,
     'WA/UAR in percent on predictions pooled over folds (mean over repeats); fold statistics from the first repeat.',
     '',
     pad(rows),

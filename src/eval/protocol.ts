@@ -81,6 +81,8 @@ export interface DatasetInfo {
   features: number;
   classes: string[];
   groups: string[];
+  /** How many speakers, when the folds hold several each (EvalData.speakers). */
+  speakers?: number;
   /** Mean Jensen-Shannon divergence of each speaker's class distribution from the pooled one (natural log). */
   labelMixDivergence?: number;
 }
@@ -492,6 +494,7 @@ export async function runEvaluation(
       features: data.cols,
       classes,
       groups: folds.map((f) => f.group),
+      ...(data.speakers ? { speakers: new Set(data.speakers).size } : {}),
       labelMixDivergence: labelMix,
     },
     protocol: config.normalisation,

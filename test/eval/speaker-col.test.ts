@@ -7,6 +7,7 @@ import { leaveOneGroupOut, distinctGroups, type Fold } from '../../src/eval/fold
 import { normaliseEachSpeaker } from '../../src/eval/speaker-norm.js';
 import { runEvaluation, type EvaluateConfig } from '../../src/eval/protocol.js';
 import type { EvalData } from '../../src/eval/types.js';
+import { formatResults } from '../../src/eval/format.js';
 import { centroidDeps, emodbSpeakers } from './helpers.js';
 
 const emodb = emodbSpeakers();
@@ -86,6 +87,8 @@ test('runEvaluation with speakers: `speaker` equals per-fold on rows z-normed by
   const preds = (r: typeof bySpeaker): number[] => r.results[0].predictions.flatMap((p) => p.pred);
   assert.deepEqual(preds(bySpeaker), preds(reference));
   assert.deepEqual(bySpeaker.dataset.groups, ['pair0', 'pair1', 'pair2', 'pair3', 'pair4']);
+  assert.equal(bySpeaker.dataset.speakers, 10);
+  assert.match(formatResults(bySpeaker), /\(5 folds, 10 speakers\), normalisation speaker/);
   // Without the speakers each pair would be normalised as one speaker: other predictions.
   const byFold = await runEvaluation({ ...paired, speakers: undefined }, config, centroidDeps);
   assert.notDeepEqual(preds(byFold), preds(bySpeaker));
