@@ -125,3 +125,30 @@ test('adan evaluate: bad input gives one-line errors; corpus-leaky is flagged in
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('adan evaluate with folds of several speakers: a speaker mode says to add --speaker-col, which normalises each speaker', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'adan-cli-speaker-col-'));
+  try {
+    // Leave-one-gender-out over four EmoDB speakers: each fold holds two speakers.
+    const speakers = ['03', '08', '09', '10'].flatMap((s) => ['--where', `speaker=${s}`]);
+    const common = ['evaluate', '--table', IS11, '--emodb-names', ...speakers, '--group-col', 'gender', '--classifier', 'svm'];
+    const run = ['--normalisation', 'speaker', '--no-inner-check', '--quiet'];
+    const byGroup = await cli([...common, ...run, '--json', join(dir, 'group.json')]);
+    assert.equal(byGroup.code, 0, byGroup.stderr);
+    const hint = /^column 'speaker' names 10 speakers in 2 groups of 'gender': .* add --speaker-col speaker/;
+    assert.ok(read(join(dir, 'group.json')).warnings.some((w) => hint.test(w)));
+    const bySpeaker = await cli([...common, ...run, '--speaker-col', 'speaker', '--json', join(dir, 'speaker.json')]);
+    assert.equal(bySpeaker.code, 0, bySpeaker.stderr);
+    const r = read(join(dir, 'speaker.json'));
+    assert.ok(!r.warnings.some((w) => hint.test(w)), r.warnings.join('\n'));
+    assert.deepEqual(r.dataset.groups, ['female', 'male']);
+    assert.equal(r.dataset.speakers, 4);
+    assert.equal(r.config.speakerCol, 'speaker');
+    // Per-fold normalisation has no speaker step, so no hint either.
+    const perFold = await cli([...common, '--quiet', '--json', join(dir, 'per-fold.json')]);
+    assert.equal(perFold.code, 0, perFold.stderr);
+    assert.ok(!read(join(dir, 'per-fold.json')).warnings.some((w) => hint.test(w)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

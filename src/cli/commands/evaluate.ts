@@ -18,6 +18,7 @@ import {
   TRAIN_ON,
   NORMALISATION_HELP,
   parseNormalisation,
+  isSpeakerMode,
   speakerOptionsFrom,
   type EvaluateConfig,
   type EvaluationResults,
@@ -238,6 +239,22 @@ export function perturbSettingsFrom(f: PerturbFlags, augment: readonly string[],
   return { perturbations, ...(audioDir !== undefined ? { audioDir } : {}), cacheDir: f.perturbCache ?? defaultPerturbCacheDir() };
 }
 
+/**
+ * Under a speaker mode without --speaker-col: a `speaker` column naming more speakers than there are groups means
+ * each fold's speakers would be normalised as one (IEMOCAP's sessions); say which option normalises each speaker.
+ */
+function speakerColumnHint(meta: Readonly<Record<string, string[]>>, groupCol: string): string | null {
+  const speakers = groupCol === 'speaker' ? undefined : meta.speaker;
+  const groups = meta[groupCol];
+  if (!speakers || !groups) return null;
+  const [nSpeakers, nGroups] = [new Set(speakers).size, new Set(groups).size];
+  if (nSpeakers <= nGroups) return null;
+  return (
+    `column 'speaker' names ${nSpeakers} speakers in ${nGroups} groups of '${groupCol}': the speaker modes normalised ` +
+    'each group as one speaker; add --speaker-col speaker to normalise each speaker by its own statistics'
+  );
+}
+
 /** Leave-one-group-out classification needs two classes and two groups; say so before any fold runs. */
 function checkProtocolData(table: string, labelCol: string, groupCol: string, classes: readonly string[], groups: readonly string[]): void {
   if (classes.length < 2) {
@@ -416,6 +433,8 @@ export async function runEvaluateCommand(f: EvaluateFlags): Promise<EvaluationRe
   } finally {
     bar.stop();
   }
+  const hint = isSpeakerMode(config.normalisation) && !speakerCol ? speakerColumnHint(table.meta, f.groupCol) : null;
+  if (hint) results = { ...results, warnings: [...results.warnings, hint] };
   if (f.json) writeFileAtomic(f.json, JSON.stringify(results) + '\n');
   if (!quiet) process.stdout.write(formatResults(results) + '\n');
   return results;
