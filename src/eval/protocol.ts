@@ -285,6 +285,22 @@ export async function runEvaluation(
   // Inner runs are seeded per outer fold only, so every repeat reuses one search and one check.
   const innerSeed = (fold: Fold): number => deriveSeed(config.seed, 'inner', fold.index);
   const scorer = new InnerScorer(runEvaluation, outer, innerSeed, deps, hooks.innerScores);
+  // An inner leave-one-group-out needs two training groups, so three groups in all: the searches asked for fail
+  // here, naming themselves; the inner check, on by default, is skipped with a warning (unless the fallback needs it).
+  const innerTooFew = folds.length < 3;
+  if (innerTooFew) {
+    const asked = [
+      ...(config.svmSearch ? ['--svm-c auto / --svm-gamma search'] : []),
+      ...(methods.some((m) => m.augment === AUTO_AUGMENT) ? ['--augment auto'] : []),
+      ...(searchingEstimator ? ['--enrol-estimator search'] : []),
+      ...(config.speakerFallback ? ['--speaker-fallback'] : []),
+    ];
+    if (asked.length > 0)
+      throw new UserError(
+        `${asked.join(', ')}: choose by an inner leave-one-group-out over each training fold's groups, which needs ` +
+          `at least 3 groups (found ${folds.length}: ${folds.map((f) => f.group).join(', ')})`,
+      );
+  }
   // `--enrol-estimator search`: each outer fold's estimator first, so its inner check and searches use it too.
   const estimatorChoices = new Map<number, FoldEstimatorChoice>();
   if (searchingEstimator) {
@@ -299,7 +315,12 @@ export async function runEvaluation(
     const chosen = estimatorChoices.get(fold.index)?.chosen;
     return chosen ? { ...runProtocol, enrolEstimator: chosen } : runProtocol;
   };
-  const checking = config.innerCheck === true && isSpeakerMode(config.normalisation);
+  const checking = config.innerCheck === true && isSpeakerMode(config.normalisation) && !innerTooFew;
+  if (config.innerCheck === true && isSpeakerMode(config.normalisation) && innerTooFew)
+    warnings.push(
+      `the inner check (speaker mode against per-fold inside the training folds) needs at least 3 groups; ` +
+        `with ${folds.length} it was skipped`,
+    );
   if (config.speakerFallback && !checking)
     throw new UserError(
       '--speaker-fallback needs a speaker mode (--normalisation speaker, speaker-enrol:K or speaker-neutral:K) and its inner check',

@@ -144,6 +144,25 @@ test('adan evaluate with folds of several speakers: a speaker mode says to add -
     assert.deepEqual(r.dataset.groups, ['female', 'male']);
     assert.equal(r.dataset.speakers, 4);
     assert.equal(r.config.speakerCol, 'speaker');
+    // Two groups leave one per training fold: no inner leave-one-group-out. The default inner check is skipped and
+    // says so; a search asked for is a one-line error naming it.
+    const noInner = await cli([
+      ...common,
+      '--normalisation',
+      'speaker',
+      '--speaker-col',
+      'speaker',
+      '--quiet',
+      '--json',
+      join(dir, 'c.json'),
+    ]);
+    assert.equal(noInner.code, 0, noInner.stderr);
+    assert.ok(
+      read(join(dir, 'c.json')).warnings.some((w) => /^the inner check .* needs at least 3 groups; with 2 it was skipped$/.test(w)),
+    );
+    const search = await cli([...common, '--svm-c', 'auto', '--quiet']);
+    assert.equal(search.code, 1, search.stderr);
+    assert.match(search.stderr, /^adan: --svm-c auto \/ --svm-gamma search: .* needs at least 3 groups \(found 2: female, male\)\n$/);
     // Per-fold normalisation has no speaker step, so no hint either.
     const perFold = await cli([...common, '--quiet', '--json', join(dir, 'per-fold.json')]);
     assert.equal(perFold.code, 0, perFold.stderr);
