@@ -146,7 +146,14 @@ test('evaluate refuses one class, label-col equal to group-col or speaker-col, a
   const rows = smallTableCsv().trim().split('\n');
   writeFileSync(path('oneclass.csv'), [rows[0], ...rows.slice(1).map((l) => l.replace(/,[abc],s/, ',a,s'))].join('\n') + '\n');
   writeFileSync(path('onegroup.csv'), [rows[0], ...rows.slice(1).map((l) => l.replace(/,s\d$/, ',s1'))].join('\n') + '\n');
+  // A session column of two speakers each, and one row whose speaker is empty.
+  const sessions = rows.map((l, i) => (i === 0 ? `${l},session` : `${i === 6 ? l.replace(/,s\d$/, ',') : l},x${i % 2}`));
+  writeFileSync(path('nospeaker.csv'), sessions.join('\n') + '\n');
   const cases: [string[], RegExp][] = [
+    [
+      ['--table', path('nospeaker.csv'), '--group-col', 'session', '--speaker-col', 'speaker'],
+      /nospeaker\.csv: row u5: empty speaker in column 'speaker'/,
+    ],
     [['--table', path('oneclass.csv')], /holds one class \('a'\); classification needs at least 2/],
     [['--table', path('onegroup.csv')], /holds one group \('s1'\); leave-one-group-out needs at least 2/],
     [['--table', tableFile, '--group-col', 'label'], /--label-col and --group-col are both 'label'/],
