@@ -12,7 +12,7 @@
 //
 // Usage: node dist/bench/beyond-paper.js [--augment a,b|all] [--classifiers svm,dnn] [--protocols per-fold,...]
 //   [--repeats 5] [--generative-repeats R] [--generative-protocols per-fold,...] [--seed 1] [--times 1] [--jobs N]
-//   [--pieces DIR (default out/beyond-paper-pieces)] [--out FILE] [--table CSV --label-col label --group-col speaker]
+//   [--pieces DIR (default out/beyond-paper-pieces)] [--out FILE] [--table CSV --label-col label --group-col speaker [--speaker-col S]]
 //   [--audio-dir DIR --perturb-cache DIR (perturb)] [--adan-preset paper] [--adan-epochs N] [--dnn-epochs N] [--quality-fold 0]
 // Default augmenters: every registered one except none (always run), the aliases and the paper's slow ADAN variants
 // (adan, aae, adan-separate; name them to include them). `auto` (or `auto:a,b,...`, last in the list) is one more
@@ -76,6 +76,8 @@ export interface BeyondOptions {
   perturbCache?: string;
   labelCol: string;
   groupCol: string;
+  /** The speaker of each row when a group holds several (IEMOCAP sessions); undefined = the group column. */
+  speakerCol?: string;
   jobs: number;
   pieces: string;
 }
@@ -117,9 +119,10 @@ export function defaultAugmenters(): string[] {
 
 function loadData(o: BeyondOptions): EvalData {
   const file = o.table ?? join(sharedDir(), 'data', 'emodb', 'opensmile', 'IS11.csv');
-  const raw = loadFeatureTable(file, { metaColumns: [o.labelCol, o.groupCol] });
+  const raw = loadFeatureTable(file, { metaColumns: [o.labelCol, o.groupCol, ...(o.speakerCol ? [o.speakerCol] : [])] });
   const table = o.table ? raw : withEmodbMeta(raw);
-  return evalDataFromTable(table, { name: o.table ?? 'emodb-IS11', labelCol: o.labelCol, groupCol: o.groupCol });
+  const { labelCol, groupCol, speakerCol } = o;
+  return evalDataFromTable(table, { name: o.table ?? 'emodb-IS11', labelCol, groupCol, speakerCol });
 }
 
 /** DNN as in the paper's EmoDB experiments (section III-D: ReLU), like `adan reproduce emodb`. */
@@ -492,6 +495,7 @@ function parseArgs(argv: string[]): BeyondOptions & { out?: string } {
     perturbCache: arg('--perturb-cache'),
     labelCol: arg('--label-col') ?? 'label',
     groupCol: arg('--group-col') ?? 'speaker',
+    speakerCol: arg('--speaker-col'),
     jobs: Math.max(1, num('--jobs', 1)!),
     pieces: arg('--pieces') ?? join('out', 'beyond-paper-pieces'),
     out: arg('--out'),
