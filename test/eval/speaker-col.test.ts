@@ -107,3 +107,19 @@ test('a speaker found in two groups is named in a warning: the folds are not spe
     r.warnings.join('\n'),
   );
 });
+
+test('--speaker-stats em with named speakers: one speaker per fold refines exactly as before; two are refined each', async () => {
+  const data = emodbSpeakers(['03', '08', '09', '10']);
+  const config: EvaluateConfig = { ...centroid, normalisation: 'speaker', speakerStats: 'em', innerCheck: false };
+  const preds = (r: Awaited<ReturnType<typeof runEvaluation>>): number[] => r.results[0].predictions.flatMap((p) => p.pred);
+  const before = await runEvaluation(data, config, centroidDeps);
+  const named = await runEvaluation({ ...data, speakers: data.groups.slice() }, config, centroidDeps);
+  assert.deepEqual(preds(named), preds(before));
+  // Two folds of two speakers: each test speaker's statistics re-estimated from its own predicted labels.
+  const sorted4 = distinctGroups(data.groups);
+  const pairs = { ...data, groups: data.groups.map((s) => `pair${Math.floor(sorted4.indexOf(s) / 2)}`), speakers: data.groups.slice() };
+  const em = await runEvaluation(pairs, config, centroidDeps);
+  const plain = await runEvaluation(pairs, { ...config, speakerStats: 'plain' }, centroidDeps);
+  assert.equal(preds(em).length, data.rows);
+  assert.notDeepEqual(preds(em), preds(plain));
+});
