@@ -175,7 +175,15 @@ export const SVM_GAMMA_FACTORS: readonly number[] = [0.25, 1, 4];
 export interface SvmSearch {
   C: boolean;
   gamma: boolean;
+  /** `--svm-grid extend`: step past an edge of the grid while the inner WA there keeps rising (extendPastEdges). */
+  extend?: boolean;
 }
+
+/**
+ * `--svm-grid extend`: at most this many steps past either end of the grid, each by the grid's own spacing (C x10,
+ * gamma x4), so a corpus whose best setting lies outside the fixed grid can still reach it inside the training folds.
+ */
+export const SVM_GRID_EXTENSION = { steps: 3, C: 10, gamma: 4 } as const;
 
 export interface SvmValues {
   C?: number;
@@ -207,9 +215,10 @@ export async function searchSvmForFold(
   search: SvmSearch,
   cols: number,
 ): Promise<FoldSearch> {
-  const { best, points } = await gridSearch(svmGrid(search, cols), (v) =>
-    scorer.score(fold, protocol, { classifier: 'svm', options: { ...v } }),
-  );
+  const score = (v: SvmValues): Promise<InnerScore> => scorer.score(fold, protocol, { classifier: 'svm', options: { ...v } });
+  const grid = await gridSearch(svmGrid(search, cols), score);
+  const points = grid.points;
+  const best = search.extend ? await extendPastEdges(grid.best, points, search, cols, score) : grid.best;
   const bestPoint = points.find((p) => p.values === best)!;
   return {
     fold: fold.index,
@@ -219,6 +228,40 @@ export async function searchSvmForFold(
     innerWa: bestPoint.score.wa,
     grid: points.map((p) => ({ values: p.values, wa: p.score.wa, uar: p.score.uar })),
   };
+}
+
+/**
+ * From the grid's best point, for each searched setting (C, then gamma) that sits at an end of its grid: one step
+ * further out, kept while its inner WA is strictly higher (ties keep the grid's value), at most
+ * SVM_GRID_EXTENSION.steps steps. Every point tried is appended to `points` (the results JSON's grid).
+ */
+async function extendPastEdges(
+  start: SvmValues,
+  points: GridPoint<SvmValues>[],
+  search: SvmSearch,
+  cols: number,
+  score: (v: SvmValues) => Promise<InnerScore>,
+): Promise<SvmValues> {
+  let best = start;
+  let bestWa = points.find((p) => p.values === start)!.score.wa;
+  const axes = [
+    { key: 'C' as const, on: search.C, grid: SVM_C_GRID, factor: SVM_GRID_EXTENSION.C },
+    { key: 'gamma' as const, on: search.gamma, grid: SVM_GAMMA_FACTORS.map((f) => f / cols), factor: SVM_GRID_EXTENSION.gamma },
+  ];
+  for (const { key, on, grid, factor } of axes) {
+    const at = best[key];
+    if (!on || at === undefined) continue;
+    const step = at === grid[0] ? 1 / factor : at === grid[grid.length - 1] ? factor : undefined;
+    if (step === undefined) continue;
+    for (let s = 0; s < SVM_GRID_EXTENSION.steps; s++) {
+      const values: SvmValues = { ...best, [key]: best[key]! * step };
+      const point = { values, score: await score(values) };
+      points.push(point);
+      if (point.score.wa <= bestWa) break;
+      [best, bestWa] = [values, point.score.wa];
+    }
+  }
+  return best;
 }
 
 /** One outer fold of `--inner-check`: per-fold against the run's speaker mode on the training speakers only. */

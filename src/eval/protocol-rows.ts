@@ -71,10 +71,10 @@ export function protocolOrder(protocol: string): number {
 
 /** What a document's SVM settings search chose inside the training folds, for the row label ("C, gamma by inner LOSO"). */
 function tunedOf(config: Record<string, unknown>, classifier: string): string | undefined {
-  const search = config.svmSearch as { C?: unknown; gamma?: unknown } | undefined;
+  const search = config.svmSearch as { C?: unknown; gamma?: unknown; extend?: unknown } | undefined;
   if (classifier !== 'svm' || !search) return undefined;
   const what = [search.C === true ? 'C' : '', search.gamma === true ? 'gamma' : ''].filter(Boolean);
-  return what.length ? `${what.join(', ')} by inner LOSO` : undefined;
+  return what.length ? `${what.join(', ')} by inner LOSO${search.extend === true ? ', grid extended' : ''}` : undefined;
 }
 
 /** The rows of one protocol's results; the test quoted is the t-test over seeds when there is one, else McNemar. */

@@ -1,6 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { gridSearch, innerScore, svmGrid, trainingSubset, SVM_C_GRID } from '../../src/eval/inner-search.js';
+import {
+  gridSearch,
+  innerScore,
+  searchSvmForFold,
+  svmGrid,
+  trainingSubset,
+  SVM_C_GRID,
+  SVM_GRID_EXTENSION,
+  type InnerScore,
+  type InnerScorer,
+  type SvmValues,
+} from '../../src/eval/inner-search.js';
 import { runEvaluation } from '../../src/eval/protocol.js';
 import { leaveOneGroupOut } from '../../src/eval/folds.js';
 import { deriveSeed } from '../../src/eval/seeds.js';
@@ -152,4 +163,59 @@ test('CLI: --svm-c auto / --svm-gamma search become svmSearch; the speaker flags
   assert.equal(s.config.enrolEstimator, 'mean-only');
   assert.equal(s.config.innerCheck, true);
   assert.throws(() => protocolFrom(flags({ speakerStats: 'em' })), /--speaker-stats applies to --normalisation speaker/);
+});
+
+test('--svm-grid extend: steps past the grid edge the inner search chose while the inner WA rises, and no further', async () => {
+  const cols = 100;
+  const fold = { index: 0, group: 'g', train: new Int32Array(0), test: new Int32Array(0) };
+  // An inner WA surface that peaks at C = 1000 and gamma = 1/16 x 1/n, outside the fixed grid (C 0.1..100, 1/4..4).
+  const surface =
+    (peakC: number, peakGamma: number) =>
+    (v: SvmValues): InnerScore => {
+      const wa =
+        90 - Math.abs(Math.log10(v.C!) - Math.log10(peakC)) - Math.abs(Math.log(v.gamma! * cols) - Math.log(peakGamma)) / Math.log(4);
+      return { wa, uar: wa };
+    };
+  const scorerOf = (f: (v: SvmValues) => InnerScore, tried: SvmValues[]): InnerScorer =>
+    ({
+      score: async (_f: unknown, _p: unknown, m: { options?: SvmValues }) => (tried.push(m.options!), f(m.options!)),
+    }) as unknown as InnerScorer;
+  const run = async (extend: boolean, peakC: number, peakGamma: number) => {
+    const tried: SvmValues[] = [];
+    const r = await searchSvmForFold(
+      scorerOf(surface(peakC, peakGamma), tried),
+      fold,
+      { normalisation: 'per-fold' },
+      { C: true, gamma: true, extend },
+      cols,
+    );
+    return { r, tried };
+  };
+  const fixed = await run(false, 1000, 1 / 16);
+  assert.deepEqual(fixed.r.chosen, { C: 100, gamma: 0.25 / cols });
+  assert.equal(fixed.tried.length, 12);
+  const extended = await run(true, 1000, 1 / 16);
+  // C: 1000 (better), then 10000 (worse: stop); gamma: 1/16 (better), then 1/64 (worse: stop).
+  assert.deepEqual(extended.r.chosen, { C: 1000, gamma: 0.25 / 4 / cols });
+  assert.deepEqual(extended.tried.slice(12), [
+    { C: 1000, gamma: 0.25 / cols },
+    { C: 10000, gamma: 0.25 / cols },
+    { C: 1000, gamma: 0.25 / 4 / cols },
+    { C: 1000, gamma: 0.25 / 16 / cols },
+  ]);
+  assert.equal(extended.r.grid.length, 16);
+  // A peak inside the grid: nothing beyond it is tried.
+  const inside = await run(true, 10, 1);
+  assert.deepEqual(inside.r.chosen, { C: 10, gamma: 1 / cols });
+  assert.equal(inside.tried.length, 12);
+  // Far outside: at most SVM_GRID_EXTENSION.steps steps each way.
+  const far = await run(true, 1e9, 1);
+  assert.equal(far.r.chosen.C, 100 * SVM_GRID_EXTENSION.C ** SVM_GRID_EXTENSION.steps);
+});
+
+test('--svm-grid: extend goes into the search settings; anything else, or extend without a search, is refused', () => {
+  assert.deepEqual(protocolFrom(flags({ svmC: 'auto', svmGrid: 'extend' })).config.svmSearch, { C: true, gamma: false, extend: true });
+  assert.deepEqual(protocolFrom(flags({ svmC: 'auto', svmGrid: 'fixed' })).config.svmSearch, { C: true, gamma: false });
+  assert.throws(() => protocolFrom(flags({ svmC: 'auto', svmGrid: 'wide' })), /--svm-grid: expected fixed or extend \(got 'wide'\)/);
+  assert.throws(() => protocolFrom(flags({ svmGrid: 'extend' })), /--svm-grid extend extends the inner search of --svm-c auto/);
 });

@@ -47,6 +47,7 @@ export interface ProtocolFlags {
   smoteK: string;
   svmC?: string;
   svmGamma?: string;
+  svmGrid?: string;
   dnnEpochs?: string;
   dnnActivation?: string;
   normalisation: string;
@@ -146,6 +147,11 @@ export function addProtocolOptions(cmd: Command): Command {
       '--svm-gamma <g>',
       "SVM RBF gamma: a number, 'auto' = 1/n_features (default), 'scale', or 'search': chosen per fold by inner " +
         'leave-one-speaker-out from 1/4, 1, 4 x 1/n_features',
+    )
+    .option(
+      '--svm-grid <g>',
+      "with --svm-c auto / --svm-gamma search: 'fixed' (default) or 'extend': where the inner search's best value " +
+        'is at an end of its grid, step further (C x10, gamma x4, at most 3 steps) while the inner WA keeps rising',
     )
     .option('--dnn-epochs <n>', 'DNN epochs (default 20)')
     .option('--dnn-activation <a>', 'DNN hidden activation: tanh (default) or relu')
@@ -317,7 +323,12 @@ export function protocolFrom(f: ProtocolFlags, perturbAudio = false): ProtocolSe
       : f.svmGamma === 'auto' || f.svmGamma === 'scale' || f.svmGamma === 'search'
         ? f.svmGamma
         : positiveOption(f.svmGamma, '--svm-gamma');
-  const svmSearch = { C: f.svmC === 'auto', gamma: f.svmGamma === 'search' };
+  if (f.svmGrid !== undefined && f.svmGrid !== 'fixed' && f.svmGrid !== 'extend')
+    throw new UserError(`--svm-grid: expected fixed or extend (got '${f.svmGrid}')`);
+  const extend = f.svmGrid === 'extend';
+  const svmSearch = { C: f.svmC === 'auto', gamma: f.svmGamma === 'search', ...(extend ? { extend } : {}) };
+  if (extend && !svmSearch.C && !svmSearch.gamma)
+    throw new UserError('--svm-grid extend extends the inner search of --svm-c auto / --svm-gamma search: give one of them');
   if ((svmSearch.C || svmSearch.gamma) && !classifiers.includes('svm'))
     throw new UserError(`${svmSearch.C ? '--svm-c auto' : '--svm-gamma search'} searches the SVM's settings: give --classifier svm`);
   const svm = {
