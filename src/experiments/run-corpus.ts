@@ -170,7 +170,8 @@ export async function runCorpus(u: UtteranceTable, s: RunCorpusSettings): Promis
   const speakerCol = speakerColumn && speakers > new Set(u.meta.fold).size ? speakerColumn : undefined;
   const classes = new Set(u.meta.label).size;
   const folds = `${u.folds} (${new Set(u.meta.fold).size})`;
-  s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${classes} classes; folds: ${folds}`);
+  const bySpeaker = speakerCol ? ` (several speakers per fold: the speaker modes normalise each speaker, column '${speakerCol}')` : '';
+  s.log(`${u.name}: ${u.files.length} utterances, ${speakers} speakers, ${classes} classes; folds: ${folds}${bySpeaker}`);
   writeFileAtomic(join(s.out, 'utterances.csv'), utterancesCsv(u));
   const onFile = (d: number, t: number): void => s.onPiece?.(d, t, `extract ${s.set}`);
   const f = await cachedFeatures(s.out, s.set, u.allFiles, { jobs: s.jobs, strict: s.strict, log: s.log, onFile });
