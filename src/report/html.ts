@@ -171,7 +171,7 @@ function resultsSection(r: ResultsInput, k: number): string {
     : '';
   return `<h3 id="results-${k + 1}">Results: ${escapeHtml(d.dataset.name ?? r.file)}, normalisation ${escapeHtml(protocol)}</h3>
 <p class="meta">${note}</p>
-${innerCheckParagraph(d)}
+${speakersParagraph(d)}${innerCheckParagraph(d)}
 ${innerChoicesBlock(d)}
 ${table('results', RESULTS_HEAD, rows)}
 ${paperTable}
@@ -216,6 +216,18 @@ const BEYOND_NOTE =
 const BEYOND_LINK = '<a href="#beyond">beyond the paper</a>';
 
 /** Whether the speaker mode helped inside the training folds (`innerCheck`), one line, or nothing. */
+/** Folds of several speakers each (`--speaker-col`): how many, and which column names the speakers. */
+function speakersParagraph(d: EvalResults): string {
+  const speakers = d.dataset.speakers;
+  if (speakers === undefined) return '';
+  const folds = d.dataset.groups?.length;
+  const column = typeof d.config.speakerCol === 'string' ? ` (column '${escapeHtml(d.config.speakerCol)}')` : '';
+  return (
+    `<p class="meta speakers">${folds ?? 'The'} folds holding ${speakers} speakers${column}: ` +
+    'the speaker modes normalise each speaker by its own statistics, not each fold.</p>\n'
+  );
+}
+
 function innerCheckParagraph(d: EvalResults): string {
   return d.innerCheck
     ? `<p class="inner-check" data-protocol="${escapeHtml(protocolOf(d))}">${escapeHtml(innerCheckLine(d.innerCheck))}</p>`

@@ -85,6 +85,7 @@ export const evalResultsSchema = z
         features: z.number().optional(),
         classes: z.array(z.string()),
         groups: z.array(z.union([z.string(), z.number()]).transform(String)).optional(),
+        speakers: z.number().optional(),
       } satisfies ShapeOf<DatasetInfo>)
       .passthrough(),
     results: z.array(resultSchema),

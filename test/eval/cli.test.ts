@@ -144,6 +144,10 @@ test('adan evaluate with folds of several speakers: a speaker mode says to add -
     assert.deepEqual(r.dataset.groups, ['female', 'male']);
     assert.equal(r.dataset.speakers, 4);
     assert.equal(r.config.speakerCol, 'speaker');
+    // The report says so beside the results.
+    const report = await cli(['report', join(dir, 'speaker.json'), '-o', join(dir, 'r.html'), '--static']);
+    assert.equal(report.code, 0, report.stderr);
+    assert.match(readFileSync(join(dir, 'r.html'), 'utf8'), /<p class="meta speakers">2 folds holding 4 speakers \(column 'speaker'\): /);
     // Two groups leave one per training fold: no inner leave-one-group-out. The default inner check is skipped and
     // says so; a search asked for is a one-line error naming it.
     const noInner = await cli([
