@@ -190,10 +190,15 @@ export interface SvmValues {
   gamma?: number;
 }
 
+/** The gamma grid: SVM_GAMMA_FACTORS x 1/n_features. */
+function svmGammaGrid(cols: number): number[] {
+  return SVM_GAMMA_FACTORS.map((f) => f / cols);
+}
+
 /** The candidate SVM settings: the grid of each searched option (gamma relative to 1/cols); unsearched ones are left to deps. */
 export function svmGrid(search: SvmSearch, cols: number): SvmValues[] {
   const cs: (number | undefined)[] = search.C ? [...SVM_C_GRID] : [undefined];
-  const gs: (number | undefined)[] = search.gamma ? SVM_GAMMA_FACTORS.map((f) => f / cols) : [undefined];
+  const gs: (number | undefined)[] = search.gamma ? svmGammaGrid(cols) : [undefined];
   return cs.flatMap((C) => gs.map((gamma) => ({ ...(C !== undefined ? { C } : {}), ...(gamma !== undefined ? { gamma } : {}) })));
 }
 
@@ -246,7 +251,7 @@ async function extendPastEdges(
   let bestWa = points.find((p) => p.values === start)!.score.wa;
   const axes = [
     { key: 'C' as const, on: search.C, grid: SVM_C_GRID, factor: SVM_GRID_EXTENSION.C },
-    { key: 'gamma' as const, on: search.gamma, grid: SVM_GAMMA_FACTORS.map((f) => f / cols), factor: SVM_GRID_EXTENSION.gamma },
+    { key: 'gamma' as const, on: search.gamma, grid: svmGammaGrid(cols), factor: SVM_GRID_EXTENSION.gamma },
   ];
   for (const { key, on, grid, factor } of axes) {
     const at = best[key];
@@ -305,8 +310,8 @@ export async function innerCheckOver(
   fallback = false,
 ): Promise<InnerCheck> {
   const out: InnerCheckFold[] = [];
+  const speakerOf = rowSpeakers(data);
   for (const fold of folds) {
-    const speakerOf = rowSpeakers(data);
     const speakers = Array.from(fold.train, (r) => speakerOf[r]);
     const y = Int32Array.from(fold.train, (r) => data.y[r]);
     out.push({

@@ -315,8 +315,9 @@ export async function runEvaluation(
     const chosen = estimatorChoices.get(fold.index)?.chosen;
     return chosen ? { ...runProtocol, enrolEstimator: chosen } : runProtocol;
   };
-  const checking = config.innerCheck === true && isSpeakerMode(config.normalisation) && !innerTooFew;
-  if (config.innerCheck === true && isSpeakerMode(config.normalisation) && innerTooFew)
+  const checkAsked = config.innerCheck === true && isSpeakerMode(config.normalisation);
+  const checking = checkAsked && !innerTooFew;
+  if (checkAsked && innerTooFew)
     warnings.push(
       `the inner check (speaker mode against per-fold inside the training folds) needs at least 3 groups; ` +
         `with ${folds.length} it was skipped`,

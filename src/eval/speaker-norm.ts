@@ -124,10 +124,12 @@ export function drawUpTo(pool: readonly number[], k: number, seed: number): numb
   return new AugmentRng(seed).shuffle([...pool]).slice(0, k);
 }
 
-/** K distinct row indices of `pool`, drawn with a seeded shuffle. */
-export function drawEnrolment(pool: readonly number[], k: number, seed: number): number[] {
-  if (k >= pool.length)
-    throw new UserError(`speaker-enrol:${k}: a test speaker has only ${pool.length} utterances (need more than K to score any)`);
+/** K distinct row indices of `pool` (the utterances of test speaker `speaker`, if named), drawn with a seeded shuffle. */
+export function drawEnrolment(pool: readonly number[], k: number, seed: number, speaker?: string): number[] {
+  if (k >= pool.length) {
+    const who = speaker === undefined ? 'a test speaker' : `test speaker '${speaker}'`;
+    throw new UserError(`speaker-enrol:${k}: ${who} has only ${pool.length} utterances (need more than K to score any)`);
+  }
   return drawUpTo(pool, k, seed);
 }
 

@@ -98,13 +98,7 @@ function testEnrolment(
   const k = enrolmentSize(config.normalisation);
   const kNeutral = neutralEnrolmentSize(config.normalisation);
   let statRows = all;
-  if (k !== undefined) {
-    if (k >= all.length)
-      throw new UserError(
-        `${config.normalisation}: test speaker '${speaker.name}' has only ${all.length} utterances (need more than K to score any)`,
-      );
-    statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index, ...who));
-  }
+  if (k !== undefined) statRows = drawEnrolment(all, k, deriveSeed(config.seed, 'enrol', repeat, fold.index, ...who), speaker.name);
   if (kNeutral !== undefined) {
     if (!config.neutral || !testNeutral) throw new Error(`${config.normalisation}: no neutral class or test rows' neutral flags given`);
     const label = config.neutral.label;
